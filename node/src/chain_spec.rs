@@ -1,0 +1,47 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! Chain specifications, built from the runtime's named genesis presets.
+
+use sc_service::ChainType;
+
+/// A chain specification of the Rampart reference runtime.
+pub type ChainSpec = sc_service::GenericChainSpec;
+
+/// Native token properties shown by wallets (polkadot.js reads these).
+fn properties() -> sc_service::Properties {
+	let mut properties = sc_service::Properties::new();
+	properties.insert("tokenSymbol".into(), "RAMP".into());
+	properties.insert("tokenDecimals".into(), 12.into());
+	properties.insert("ss58Format".into(), 42.into());
+	properties
+}
+
+fn wasm_binary() -> Result<&'static [u8], String> {
+	rampart_runtime::WASM_BINARY.ok_or_else(|| {
+		"The runtime's wasm binary is not available: this node was built with SKIP_WASM_BUILD"
+			.to_string()
+	})
+}
+
+/// `dev`: one validator (Alice) on the `development` preset.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("Rampart Development")
+		.with_id("rampart_dev")
+		.with_chain_type(ChainType::Development)
+		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.with_properties(properties())
+		.build())
+}
+
+/// `local`: two validators (Alice and Bob) on the `local_testnet` preset.
+pub fn local_chain_spec() -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary()?, None)
+		.with_name("Rampart Local Testnet")
+		.with_id("rampart_local")
+		.with_chain_type(ChainType::Local)
+		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
+		.with_properties(properties())
+		.build())
+}

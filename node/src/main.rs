@@ -1,0 +1,22 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! The Rampart reference node.
+
+#![warn(missing_docs)]
+
+mod benchmarking;
+mod chain_spec;
+mod cli;
+mod command;
+mod rpc;
+mod service;
+
+fn main() {
+	if let Err(error) = command::run() {
+		// Print the error's message, not its debug representation, and exit with a failure
+		// code: bad input (unknown chain, unusable database, port in use) is not a crash.
+		eprintln!("Error: {error}");
+		std::process::exit(1);
+	}
+}

@@ -1,0 +1,275 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! Helpers of the node's end-to-end tests: start `rampart-node` processes on loopback, talk
+//! JSON-RPC to them over plain HTTP, and make sure every process started is killed, whatever
+//! happens to the test.
+
+#![allow(dead_code)]
+
+use std::{
+	fs::File,
+	io::{Read, Write},
+	net::{TcpListener, TcpStream},
+	path::{Path, PathBuf},
+	process::{Child, Command, ExitStatus, Stdio},
+	time::{Duration, Instant},
+};
+
+use serde_json::{json, Value};
+
+/// The node binary cargo built for these tests.
+pub const NODE: &str = env!("CARGO_BIN_EXE_rampart-node");
+
+/// Every temporary folder of these tests starts with this, so that a cleanup step can find
+/// leftover processes by their command line (`pkill -f rampart-e2e-`).
+pub const TMP_PREFIX: &str = "rampart-e2e-";
+
+/// A fresh temporary folder, removed on drop.
+pub struct TempDir(PathBuf);
+
+impl TempDir {
+	pub fn new(tag: &str) -> Self {
+		let nanos = std::time::SystemTime::now()
+			.duration_since(std::time::UNIX_EPOCH)
+			.map(|d| d.as_nanos())
+			.unwrap_or_default();
+		let path = std::env::temp_dir()
+			.join(format!("{TMP_PREFIX}{tag}-{}-{nanos}", std::process::id()));
+		std::fs::create_dir_all(&path).expect("can create a temporary folder");
+		Self(path)
+	}
+
+	pub fn path(&self) -> &Path {
+		&self.0
+	}
+}
+
+impl Drop for TempDir {
+	fn drop(&mut self) {
+		let _ = std::fs::remove_dir_all(&self.0);
+	}
+}
+
+/// A port on 127.0.0.1 that was free a moment ago.
+pub fn free_port() -> u16 {
+	TcpListener::bind("127.0.0.1:0")
+		.and_then(|l| l.local_addr())
+		.map(|a| a.port())
+		.expect("the loopback interface can bind an ephemeral port")
+}
+
+/// A running `rampart-node`, killed (SIGKILL) and reaped when dropped.
+pub struct Node {
+	pub name: String,
+	pub rpc_port: u16,
+	pub p2p_port: u16,
+	pub log: PathBuf,
+	child: Option<Child>,
+}
+
+/// The flags every test node gets: loopback only, no discovery beyond the given peers, no
+/// telemetry, no Prometheus, no hardware benchmark at start.
+pub fn loopback_flags(p2p_port: u16, rpc_port: u16) -> Vec<String> {
+	vec![
+		"--listen-addr".into(),
+		format!("/ip4/127.0.0.1/tcp/{p2p_port}"),
+		"--public-addr".into(),
+		format!("/ip4/127.0.0.1/tcp/{p2p_port}"),
+		"--rpc-port".into(),
+		rpc_port.to_string(),
+		"--no-mdns".into(),
+		"--no-telemetry".into(),
+		"--no-prometheus".into(),
+		"--no-hardware-benchmarks".into(),
+		"--allow-private-ip".into(),
+	]
+}
+
+impl Node {
+	/// Starts the node with `args`; its output goes to `<log_dir>/<name>.log`.
+	pub fn start(name: &str, log_dir: &Path, rpc_port: u16, p2p_port: u16, args: &[String]) -> Self {
+		let log = unique(log_dir.join(format!("{name}.log")));
+		let out = File::create(&log).expect("can create the node's log file");
+		let err = out.try_clone().expect("can clone the log file handle");
+		let child = Command::new(NODE)
+			.args(args)
+			.stdin(Stdio::null())
+			.stdout(Stdio::from(out))
+			.stderr(Stdio::from(err))
+			.spawn()
+			.expect("the node binary starts");
+		Node { name: name.into(), rpc_port, p2p_port, log, child: Some(child) }
+	}
+
+	pub fn pid(&self) -> Option<u32> {
+		self.child.as_ref().map(|c| c.id())
+	}
+
+	/// SIGKILL: no chance to flush or close anything.
+	pub fn kill(&mut self) {
+		if let Some(mut child) = self.child.take() {
+			let _ = child.kill();
+			let _ = child.wait();
+		}
+	}
+
+	/// Whether the process has exited, and how.
+	pub fn try_status(&mut self) -> Option<ExitStatus> {
+		self.child.as_mut().and_then(|c| c.try_wait().ok().flatten())
+	}
+
+	pub fn log_text(&self) -> String {
+		std::fs::read_to_string(&self.log).unwrap_or_default()
+	}
+
+	/// A JSON-RPC call; `None` while the server does not answer.
+	pub fn rpc(&self, method: &str, params: Value) -> Option<Value> {
+		rpc_call(self.rpc_port, method, params)
+	}
+
+	/// Best block number.
+	pub fn best_number(&self) -> Option<u64> {
+		self.rpc("chain_getHeader", json!([])).and_then(|h| hex_number(&h["number"]))
+	}
+
+	/// Finalized block number.
+	pub fn finalized_number(&self) -> Option<u64> {
+		let hash = self.rpc("chain_getFinalizedHead", json!([]))?;
+		let header = self.rpc("chain_getHeader", json!([hash]))?;
+		hex_number(&header["number"])
+	}
+
+	/// Hash of block `n` on this node's chain, if it has it.
+	pub fn block_hash(&self, n: u64) -> Option<String> {
+		self.rpc("chain_getBlockHash", json!([n])).and_then(|v| v.as_str().map(String::from))
+	}
+
+	pub fn peers(&self) -> Option<u64> {
+		self.rpc("system_health", json!([])).and_then(|h| h["peers"].as_u64())
+	}
+
+	/// Waits up to `timeout` for `cond` to hold, polling every 200 ms; panics with the node's log
+	/// tail on timeout.
+	pub fn wait_for<T>(
+		&self,
+		what: &str,
+		timeout: Duration,
+		mut cond: impl FnMut(&Node) -> Option<T>,
+	) -> T {
+		let deadline = Instant::now() + timeout;
+		loop {
+			if let Some(v) = cond(self) {
+				return v;
+			}
+			if Instant::now() > deadline {
+				panic!(
+					"{}: timed out after {:?} waiting for {what}\n--- log tail ---\n{}",
+					self.name,
+					timeout,
+					tail(&self.log_text(), 40)
+				);
+			}
+			std::thread::sleep(Duration::from_millis(200));
+		}
+	}
+}
+
+impl Drop for Node {
+	fn drop(&mut self) {
+		self.kill();
+	}
+}
+
+fn unique(path: PathBuf) -> PathBuf {
+	if !path.exists() {
+		return path;
+	}
+	let mut i = 1;
+	loop {
+		let p = path.with_extension(format!("{i}.log"));
+		if !p.exists() {
+			return p;
+		}
+		i += 1;
+	}
+}
+
+/// The last `n` lines of `text`.
+pub fn tail(text: &str, n: usize) -> String {
+	let lines: Vec<&str> = text.lines().collect();
+	lines[lines.len().saturating_sub(n)..].join("\n")
+}
+
+/// Parses a `0x`-prefixed hex number of a JSON-RPC answer.
+pub fn hex_number(v: &Value) -> Option<u64> {
+	let s = v.as_str()?;
+	u64::from_str_radix(s.trim_start_matches("0x"), 16).ok()
+}
+
+/// One JSON-RPC call over HTTP/1.1 to 127.0.0.1:`port`, with a short timeout.
+pub fn rpc_call(port: u16, method: &str, params: Value) -> Option<Value> {
+	let body = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params }).to_string();
+	let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
+	stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
+	stream.set_write_timeout(Some(Duration::from_secs(5))).ok()?;
+	let request = format!(
+		"POST / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nContent-Type: application/json\r\n\
+		 Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+		body.len()
+	);
+	stream.write_all(request.as_bytes()).ok()?;
+	let mut response = Vec::new();
+	stream.read_to_end(&mut response).ok()?;
+	let response = String::from_utf8(response).ok()?;
+	let (_, payload) = response.split_once("\r\n\r\n")?;
+	let value: Value = serde_json::from_str(payload.trim()).ok()?;
+	let result = value.get("result")?.clone();
+	Some(result)
+}
+
+/// Runs the node binary to completion (bounded by `timeout`) and returns its exit status and
+/// combined output.
+pub fn run_to_exit(args: &[&str], timeout: Duration) -> (Option<i32>, String) {
+	let dir = TempDir::new("oneshot");
+	let log = dir.path().join("out.log");
+	let out = File::create(&log).expect("can create a log file");
+	let err = out.try_clone().expect("can clone the log file handle");
+	let mut child = Command::new(NODE)
+		.args(args)
+		.stdin(Stdio::null())
+		.stdout(Stdio::from(out))
+		.stderr(Stdio::from(err))
+		.spawn()
+		.expect("the node binary starts");
+	let deadline = Instant::now() + timeout;
+	let status = loop {
+		if let Ok(Some(status)) = child.try_wait() {
+			break Some(status);
+		}
+		if Instant::now() > deadline {
+			let _ = child.kill();
+			let _ = child.wait();
+			break None;
+		}
+		std::thread::sleep(Duration::from_millis(100));
+	};
+	let output = std::fs::read_to_string(&log).unwrap_or_default();
+	(status.and_then(|s| s.code()), output)
+}
+
+/// Asserts that a failed run ended with a clear error line rather than a panic.
+pub fn assert_clean_failure(code: Option<i32>, output: &str, expected: &str) {
+	assert!(code.is_some(), "the node did not exit in time:\n{}", tail(output, 30));
+	assert_ne!(code, Some(0), "the node should have failed:\n{}", tail(output, 30));
+	assert!(
+		!output.contains("panicked") && !output.contains("Thread '"),
+		"the node panicked instead of failing cleanly:\n{}",
+		tail(output, 40)
+	);
+	assert!(
+		output.to_lowercase().contains(&expected.to_lowercase()),
+		"expected the error to mention `{expected}`, got:\n{}",
+		tail(output, 30)
+	);
+}

@@ -1,0 +1,20 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! The pallets whose benchmarks the runtime exposes to `rampart-node benchmark pallet`.
+
+frame_benchmarking::define_benchmarks!(
+	[frame_benchmarking, BaselineBench::<Runtime>]
+	[frame_system, SystemBench::<Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
+	[pallet_assets, Assets]
+	[pallet_balances, Balances]
+	[pallet_sudo, Sudo]
+	[pallet_timestamp, Timestamp]
+	[pallet_transaction_payment, TransactionPayment]
+);
+
+// Benchmark set-ups these pallets ask of the runtime; none is needed beyond the defaults.
+impl frame_system_benchmarking::Config for crate::Runtime {}
+impl frame_benchmarking::baseline::Config for crate::Runtime {}
+impl pallet_transaction_payment::BenchmarkConfig for crate::Runtime {}

@@ -1,0 +1,132 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! Named genesis presets: `development` (one validator, Alice) and `local_testnet` (Alice and Bob).
+//!
+//! Both endow the well-known development accounts with the native token, make Alice the sudo key,
+//! and create a sample collateral asset ([`SAMPLE_ASSET_ID`], "Rampart USD") held by Alice and Bob,
+//! so that restaking can be tried with a non-native collateral from the first block.
+
+use alloc::{vec, vec::Vec};
+use frame_support::build_struct_json_patch;
+use serde_json::Value;
+use sp_consensus_aura::sr25519::AuthorityId as AuraId;
+use sp_consensus_grandpa::AuthorityId as GrandpaId;
+use sp_genesis_builder::{self, PresetId};
+use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+
+use crate::{
+	AccountId, AssetId, AssetsConfig, Balance, BalancesConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, UNIT,
+};
+
+/// Native balance of every endowed development account.
+pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
+/// Id of the sample collateral asset created at genesis.
+pub const SAMPLE_ASSET_ID: AssetId = 1;
+/// Decimals of the sample collateral asset.
+pub const SAMPLE_ASSET_DECIMALS: u8 = 6;
+/// Minimum balance (existential deposit) of the sample collateral asset: 0.01 rUSD.
+pub const SAMPLE_ASSET_MIN_BALANCE: Balance = 10_000;
+/// Sample-asset balance of Alice and Bob: one million rUSD each.
+pub const SAMPLE_ASSET_ENDOWMENT: Balance = 1_000_000 * 1_000_000;
+
+/// A validator of a genesis preset: its account and its session keys.
+pub struct Authority {
+	pub account: AccountId,
+	pub aura: AuraId,
+	pub grandpa: GrandpaId,
+}
+
+impl Authority {
+	/// The authority of a well-known development key (`//Alice`, `//Bob`, ...).
+	pub fn dev(sr: Sr25519Keyring, ed: Ed25519Keyring) -> Self {
+		Self { account: sr.to_account_id(), aura: sr.public().into(), grandpa: ed.public().into() }
+	}
+}
+
+/// Builds the genesis JSON patch of a chain with the given validators, sudo key and endowments.
+pub fn testnet_genesis(
+	authorities: Vec<Authority>,
+	endowed_accounts: Vec<AccountId>,
+	root: AccountId,
+) -> Value {
+	let asset_holders = [Sr25519Keyring::Alice, Sr25519Keyring::Bob].map(|k| k.to_account_id());
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig {
+			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
+		},
+		session: SessionConfig {
+			keys: authorities
+				.into_iter()
+				.map(|a| {
+					let keys = SessionKeys { aura: a.aura, grandpa: a.grandpa };
+					(a.account.clone(), a.account, keys)
+				})
+				.collect::<Vec<_>>(),
+		},
+		assets: AssetsConfig {
+			assets: vec![(SAMPLE_ASSET_ID, root.clone(), true, SAMPLE_ASSET_MIN_BALANCE)],
+			metadata: vec![(
+				SAMPLE_ASSET_ID,
+				b"Rampart USD".to_vec(),
+				b"rUSD".to_vec(),
+				SAMPLE_ASSET_DECIMALS
+			)],
+			accounts: asset_holders
+				.into_iter()
+				.map(|who| (SAMPLE_ASSET_ID, who, SAMPLE_ASSET_ENDOWMENT))
+				.collect::<Vec<_>>(),
+			next_asset_id: Some(SAMPLE_ASSET_ID + 1),
+		},
+		sudo: SudoConfig { key: Some(root) },
+	})
+}
+
+/// The well-known development accounts: Alice to Ferdie and their `//stash` accounts.
+pub fn dev_accounts() -> Vec<AccountId> {
+	Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect()
+}
+
+/// `development`: one validator (Alice), Alice is sudo.
+pub fn development_config_genesis() -> Value {
+	testnet_genesis(
+		vec![Authority::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice)],
+		dev_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// `local_testnet`: two validators (Alice and Bob), Alice is sudo.
+pub fn local_config_genesis() -> Value {
+	testnet_genesis(
+		vec![
+			Authority::dev(Sr25519Keyring::Alice, Ed25519Keyring::Alice),
+			Authority::dev(Sr25519Keyring::Bob, Ed25519Keyring::Bob),
+		],
+		dev_accounts(),
+		Sr25519Keyring::Alice.to_account_id(),
+	)
+}
+
+/// The JSON patch of the preset `id`, or `None` for an unknown name.
+pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
+	let patch = match id.as_ref() {
+		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_config_genesis(),
+		_ => return None,
+	};
+	Some(
+		serde_json::to_string(&patch)
+			.expect("serializing a serde_json::Value cannot fail; qed")
+			.into_bytes(),
+	)
+}
+
+/// The names of the presets this runtime offers.
+pub fn preset_names() -> Vec<PresetId> {
+	vec![
+		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
+		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+	]
+}

@@ -1,0 +1,209 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! Runtime-level unit tests: genesis presets, integrity, the native+assets union, sessions and
+//! metadata.
+
+use super::*;
+use crate::{
+	configs::{consensus::SessionPeriod, NativeAndAssets},
+	genesis_config_presets::{
+		ENDOWMENT, SAMPLE_ASSET_ENDOWMENT, SAMPLE_ASSET_ID, SAMPLE_ASSET_MIN_BALANCE,
+	},
+};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{
+		fungibles::{Inspect, Mutate},
+		tokens::{Fortitude, Preservation},
+		IntegrityTest, OnInitialize,
+	},
+};
+use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{DispatchError, TokenError};
+
+/// Storage built from a named preset, exactly as the node builds it (JSON patch over defaults).
+fn ext_from_preset(name: &str) -> sp_io::TestExternalities {
+	let patch = genesis_config_presets::get_preset(&PresetId::from(name))
+		.expect("the preset exists; qed");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default())
+		.expect("the default genesis config serializes");
+	let patch: serde_json::Value = serde_json::from_slice(&patch).expect("the preset is JSON");
+	merge(&mut config, patch);
+	let config: RuntimeGenesisConfig =
+		serde_json::from_value(config).expect("the merged preset is a valid genesis config");
+	let storage = config.build_storage().expect("the preset builds");
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| System::set_block_number(1));
+	ext
+}
+
+/// Recursive JSON merge of `patch` into `base`, as `sc-chain-spec` applies presets.
+fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
+	match (base, patch) {
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+			for (k, v) in patch {
+				merge(base.entry(k).or_insert(serde_json::Value::Null), v);
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+fn alice() -> AccountId {
+	Sr25519Keyring::Alice.to_account_id()
+}
+fn bob() -> AccountId {
+	Sr25519Keyring::Bob.to_account_id()
+}
+
+#[test]
+fn preset_names_are_development_and_local_testnet() {
+	let names = genesis_config_presets::preset_names();
+	assert_eq!(
+		names,
+		vec![PresetId::from(DEV_RUNTIME_PRESET), PresetId::from(LOCAL_TESTNET_RUNTIME_PRESET)]
+	);
+	assert!(genesis_config_presets::get_preset(&PresetId::from("no-such-chain")).is_none());
+}
+
+#[test]
+fn development_preset_has_one_validator_and_sample_state() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 1);
+		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
+		assert_eq!(Session::validators(), vec![alice()]);
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice()));
+		assert_eq!(Balances::free_balance(alice()), ENDOWMENT);
+		assert_eq!(Assets::balance(SAMPLE_ASSET_ID, alice()), SAMPLE_ASSET_ENDOWMENT);
+		assert_eq!(Assets::balance(SAMPLE_ASSET_ID, bob()), SAMPLE_ASSET_ENDOWMENT);
+		assert_eq!(pallet_assets::NextAssetId::<Runtime>::get(), Some(SAMPLE_ASSET_ID + 1));
+	});
+}
+
+#[test]
+fn local_testnet_preset_has_alice_and_bob_as_validators() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 2);
+		assert_eq!(Grandpa::grandpa_authorities().len(), 2);
+		assert_eq!(Session::validators(), vec![alice(), bob()]);
+	});
+}
+
+#[test]
+fn default_genesis_config_builds() {
+	// The empty preset (`None`) is the default config: it must build too (chain-spec-builder).
+	assert!(RuntimeGenesisConfig::default().build_storage().is_ok());
+}
+
+#[test]
+fn integrity_tests_pass() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		AllPalletsWithSystem::integrity_test();
+	});
+}
+
+#[test]
+fn native_and_assets_union_reads_and_moves_both_kinds() {
+	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+		let native = AssetKind::Native;
+		let rusd = AssetKind::WithId(SAMPLE_ASSET_ID);
+
+		assert_eq!(NativeAndAssets::balance(native.clone(), &alice()), ENDOWMENT);
+		assert_eq!(NativeAndAssets::balance(rusd.clone(), &alice()), SAMPLE_ASSET_ENDOWMENT);
+		assert_eq!(NativeAndAssets::minimum_balance(native.clone()), EXISTENTIAL_DEPOSIT);
+		assert_eq!(NativeAndAssets::minimum_balance(rusd.clone()), SAMPLE_ASSET_MIN_BALANCE);
+		assert!(NativeAndAssets::asset_exists(native.clone()));
+		assert!(NativeAndAssets::asset_exists(rusd.clone()));
+		assert!(!NativeAndAssets::asset_exists(AssetKind::WithId(999)));
+
+		let charlie = Sr25519Keyring::Charlie.to_account_id();
+		let before = NativeAndAssets::balance(native.clone(), &charlie);
+		assert_ok!(NativeAndAssets::transfer(
+			native.clone(),
+			&alice(),
+			&charlie,
+			5 * UNIT,
+			Preservation::Preserve
+		));
+		assert_eq!(NativeAndAssets::balance(native, &charlie), before + 5 * UNIT);
+
+		assert_ok!(NativeAndAssets::transfer(
+			rusd.clone(),
+			&alice(),
+			&charlie,
+			1_000_000,
+			Preservation::Preserve
+		));
+		assert_eq!(NativeAndAssets::balance(rusd.clone(), &charlie), 1_000_000);
+		assert_eq!(
+			NativeAndAssets::balance(rusd.clone(), &alice()),
+			SAMPLE_ASSET_ENDOWMENT - 1_000_000
+		);
+
+		// An asset that does not exist cannot be moved.
+		assert_noop!(
+			NativeAndAssets::transfer(
+				AssetKind::WithId(999),
+				&alice(),
+				&charlie,
+				1,
+				Preservation::Preserve
+			),
+			DispatchError::Token(TokenError::UnknownAsset)
+		);
+		// `Preserve` keeps the sender alive: all of it cannot leave.
+		let all = NativeAndAssets::reducible_balance(
+			rusd.clone(),
+			&charlie,
+			Preservation::Expendable,
+			Fortitude::Polite,
+		);
+		assert_eq!(all, 1_000_000);
+		assert!(NativeAndAssets::transfer(rusd, &charlie, &alice(), all, Preservation::Preserve)
+			.is_err());
+	});
+}
+
+#[test]
+fn sessions_rotate_and_keep_the_genesis_validators() {
+	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+		assert_eq!(Session::current_index(), 0);
+		for n in 1..=(2 * SessionPeriod::get()) {
+			System::set_block_number(n);
+			Session::on_initialize(n);
+		}
+		assert_eq!(Session::current_index(), 2);
+		assert_eq!(Session::validators(), vec![alice(), bob()]);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 2);
+	});
+}
+
+#[test]
+fn hold_and_freeze_reasons_are_wired() {
+	// Session keys take a deposit on hold: the hold reason must be part of the runtime's.
+	let reason: RuntimeHoldReason = pallet_session::HoldReason::Keys.into();
+	assert!(matches!(reason, RuntimeHoldReason::Session(_)));
+	// One freeze slot per freeze reason the runtime declares.
+	assert_eq!(
+		<Runtime as pallet_balances::Config>::MaxFreezes::get(),
+		<RuntimeFreezeReason as frame_support::traits::VariantCount>::VARIANT_COUNT
+	);
+}
+
+#[test]
+fn metadata_is_served_at_the_versions_clients_use() {
+	let versions = Runtime::metadata_versions();
+	// polkadot.js and subxt read V14 and V15; newer subxt reads V16.
+	assert!(versions.contains(&14));
+	assert!(versions.contains(&15));
+	let v15 = Runtime::metadata_at_version(15).expect("V15 metadata is served");
+	assert!(v15.len() > 10_000);
+}
+
+#[test]
+fn version_is_consistent() {
+	assert_eq!(VERSION.spec_name, "rampart");
+	assert_eq!(VERSION.apis, apis::RUNTIME_API_VERSIONS);
+	assert_eq!(SLOT_DURATION, 2 * <Runtime as pallet_timestamp::Config>::MinimumPeriod::get());
+}

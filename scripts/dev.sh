@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine and runs a Rampart dev chain: one node authoring and finalizing blocks
+# on an embedded ParityDB (a temporary one unless you pass --base-path), RPC on 127.0.0.1:9944.
+# Extra arguments go to the node, e.g. `./scripts/dev.sh --base-path /tmp/rampart-dev`.
+
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+say "building rampart-node (release; the first build takes about half an hour on 2 cores)"
+cargo build --locked --release -p rampart-node --features "$RAMPART_FEATURES"
+
+say "starting the dev chain: RPC ws://127.0.0.1:9944 (Ctrl-C stops it)"
+exec "$CARGO_TARGET_DIR/release/rampart-node" --dev "$@"

@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# Sets up a fresh machine and runs every test of the workspace: unit tests, runtime tests,
+# benchmark tests and the node's end-to-end tests (local networks on 127.0.0.1 only).
+
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+# End-to-end tests start node processes whose command line holds this marker: whatever happens,
+# none survives this script.
+cleanup() { pkill -KILL -f 'rampart-e2e-' 2>/dev/null || true; }
+trap cleanup EXIT INT TERM
+
+start=$(date +%s)
+say "format check"
+cargo fmt --all -- --check
+
+say "building and running all tests (release profile, features: $RAMPART_FEATURES)"
+cargo test --locked --release --workspace --features "$RAMPART_FEATURES" -- --nocapture
+
+say "all tests passed in $(( $(date +%s) - start ))s"
