@@ -14,6 +14,6 @@ say "format check"
 cargo fmt --all -- --check
 
 say "building and running all tests (release profile, features: $RAMPART_FEATURES)"
-cargo test --locked --release --workspace --features "$RAMPART_FEATURES" -- --nocapture
+cargo test --locked --release --no-fail-fast --workspace --features "$RAMPART_FEATURES" -- --nocapture
 
 say "all tests passed in $(( $(date +%s) - start ))s"

@@ -133,15 +133,24 @@ pub fn run() -> sc_cli::Result<()> {
 		},
 		None => {
 			let runner = cli.create_runner(&cli.run)?;
-			runner.run_node_until_exit(|config| async move {
+			runner.run_node_until_exit(|mut config| async move {
+				// Upstream moves the RPC server to a random port when the asked one is taken;
+				// a node runner who named a port must learn it is in use, so fail instead.
+				for endpoint in config.rpc.addr.iter_mut().flatten() {
+					endpoint.retry_random_port = false;
+				}
 				match config.network.network_backend {
 					sc_network::config::NetworkBackendType::Libp2p => service::new_full::<
-						sc_network::NetworkWorker<Block, <Block as sp_runtime::traits::Block>::Hash>,
+						sc_network::NetworkWorker<
+							Block,
+							<Block as sp_runtime::traits::Block>::Hash,
+						>,
 					>(config)
 					.map_err(sc_cli::Error::Service),
-					sc_network::config::NetworkBackendType::Litep2p =>
+					sc_network::config::NetworkBackendType::Litep2p => {
 						service::new_full::<sc_network::Litep2pNetworkBackend>(config)
-							.map_err(sc_cli::Error::Service),
+							.map_err(sc_cli::Error::Service)
+					},
 				}
 			})
 		},
@@ -158,7 +167,7 @@ fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cl
 					`--features runtime-benchmarks` (benchmarking/run-benchmarks.sh does)"
 					.into());
 			}
-			cmd.run_with_spec::<HashingFor<Block>, ()>(Some(config.chain_spec))
+			cmd.run_with_spec::<HashingFor<Block>, service::HostFunctions>(Some(config.chain_spec))
 		},
 		BenchmarkCmd::Block(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
@@ -176,8 +185,10 @@ fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cl
 			let shared_trie_cache = backend.expose_shared_trie_cache();
 			cmd.run(config, client, db, storage, shared_trie_cache)
 		},
-		BenchmarkCmd::Overhead(cmd) =>
-			cmd.run_with_default_builder_and_spec::<Block, ()>(Some(config.chain_spec)),
+		BenchmarkCmd::Overhead(cmd) => cmd
+			.run_with_default_builder_and_spec::<Block, service::HostFunctions>(Some(
+				config.chain_spec,
+			)),
 		BenchmarkCmd::Extrinsic(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
 			// Remark and transfer_keep_alive, signed by Alice.
@@ -191,10 +202,11 @@ fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cl
 			]);
 			cmd.run(client, inherent_benchmark_data()?, Vec::new(), &ext_factory)
 		},
-		BenchmarkCmd::Machine(cmd) =>
-			cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
+		BenchmarkCmd::Machine(cmd) => cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
 	}
 }
 
 // The opaque block the node sees and the runtime's block must agree on their header.
-const _: fn(<RuntimeBlock as sp_runtime::traits::Block>::Header) -> <Block as sp_runtime::traits::Block>::Header = |h| h;
+const _: fn(
+	<RuntimeBlock as sp_runtime::traits::Block>::Header,
+) -> <Block as sp_runtime::traits::Block>::Header = |h| h;

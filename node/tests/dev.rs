@@ -11,7 +11,7 @@ use std::time::Duration;
 use codec::Encode;
 use common::*;
 use serde_json::json;
-use sp_core::hashing::{blake2_128, twox_128};
+use sp_io::hashing::{blake2_128, twox_128};
 
 /// Storage key of `Assets::Asset[id]` (Blake2_128Concat over the id).
 fn asset_key(id: u32) -> String {
@@ -74,10 +74,12 @@ fn dev_node_authors_and_finalizes_alone_on_paritydb_with_sample_state() {
 
 #[test]
 fn chain_specs_export_for_dev_and_local() {
-	for (chain, id, name) in
-		[("dev", "rampart_dev", "Rampart Development"), ("local", "rampart_local", "Rampart Local Testnet")]
-	{
-		let (code, out) = run_to_exit(&["export-chain-spec", "--chain", chain], Duration::from_secs(60));
+	for (chain, id, name) in [
+		("dev", "rampart_dev", "Rampart Development"),
+		("local", "rampart_local", "Rampart Local Testnet"),
+	] {
+		let (code, out) =
+			run_to_exit(&["export-chain-spec", "--chain", chain], Duration::from_secs(60));
 		assert_eq!(code, Some(0), "{out}");
 		let start = out.find('{').expect("JSON output");
 		let spec: serde_json::Value = serde_json::from_str(&out[start..]).expect("valid JSON");

@@ -6,9 +6,9 @@
 //! A solo chain secured by Aura (block production) and GRANDPA (finality), with the validator set
 //! driven by `pallet-session`, so that later work can hand the set over to restaked stake.
 //!
-//! Collateral lives in `pallet-balances` (the native token) and `pallet-assets` (every other asset);
-//! [`configs::NativeAndAssets`] reads and moves both through one `fungibles` interface keyed by
-//! [`rampart_primitives::AssetKind`].
+//! Collateral lives in `pallet-balances` (the native token) and `pallet-assets` (every other
+//! asset); [`configs::NativeAndAssets`] reads and moves both through one `fungibles` interface
+//! keyed by [`rampart_primitives::AssetKind`].
 //!
 //! Layout: `configs/` holds one `Config` implementation per pallet grouped by domain, `apis.rs` the
 //! runtime APIs, `genesis_config_presets.rs` the `development` and `local_testnet` presets,

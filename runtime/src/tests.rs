@@ -16,7 +16,7 @@ use frame_support::{
 	traits::{
 		fungibles::{Inspect, Mutate},
 		tokens::{Fortitude, Preservation},
-		IntegrityTest, OnInitialize,
+		Get, IntegrityTest, OnInitialize,
 	},
 };
 use sp_genesis_builder::{PresetId, DEV_RUNTIME_PRESET, LOCAL_TESTNET_RUNTIME_PRESET};
@@ -25,8 +25,8 @@ use sp_runtime::{DispatchError, TokenError};
 
 /// Storage built from a named preset, exactly as the node builds it (JSON patch over defaults).
 fn ext_from_preset(name: &str) -> sp_io::TestExternalities {
-	let patch = genesis_config_presets::get_preset(&PresetId::from(name))
-		.expect("the preset exists; qed");
+	let patch =
+		genesis_config_presets::get_preset(&PresetId::from(name)).expect("the preset exists; qed");
 	let mut config = serde_json::to_value(RuntimeGenesisConfig::default())
 		.expect("the default genesis config serializes");
 	let patch: serde_json::Value = serde_json::from_slice(&patch).expect("the preset is JSON");
@@ -42,10 +42,11 @@ fn ext_from_preset(name: &str) -> sp_io::TestExternalities {
 /// Recursive JSON merge of `patch` into `base`, as `sc-chain-spec` applies presets.
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
 	match (base, patch) {
-		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) =>
+		(serde_json::Value::Object(base), serde_json::Value::Object(patch)) => {
 			for (k, v) in patch {
 				merge(base.entry(k).or_insert(serde_json::Value::Null), v);
-			},
+			}
+		},
 		(base, patch) => *base = patch,
 	}
 }
@@ -186,7 +187,7 @@ fn hold_and_freeze_reasons_are_wired() {
 	assert!(matches!(reason, RuntimeHoldReason::Session(_)));
 	// One freeze slot per freeze reason the runtime declares.
 	assert_eq!(
-		<Runtime as pallet_balances::Config>::MaxFreezes::get(),
+		<<Runtime as pallet_balances::Config>::MaxFreezes as Get<u32>>::get(),
 		<RuntimeFreezeReason as frame_support::traits::VariantCount>::VARIANT_COUNT
 	);
 }
@@ -205,5 +206,6 @@ fn metadata_is_served_at_the_versions_clients_use() {
 fn version_is_consistent() {
 	assert_eq!(VERSION.spec_name, "rampart");
 	assert_eq!(VERSION.apis, apis::RUNTIME_API_VERSIONS);
-	assert_eq!(SLOT_DURATION, 2 * <Runtime as pallet_timestamp::Config>::MinimumPeriod::get());
+	let minimum_period: u64 = <Runtime as pallet_timestamp::Config>::MinimumPeriod::get();
+	assert_eq!(SLOT_DURATION, 2 * minimum_period);
 }

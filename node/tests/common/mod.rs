@@ -34,8 +34,8 @@ impl TempDir {
 			.duration_since(std::time::UNIX_EPOCH)
 			.map(|d| d.as_nanos())
 			.unwrap_or_default();
-		let path = std::env::temp_dir()
-			.join(format!("{TMP_PREFIX}{tag}-{}-{nanos}", std::process::id()));
+		let path =
+			std::env::temp_dir().join(format!("{TMP_PREFIX}{tag}-{}-{nanos}", std::process::id()));
 		std::fs::create_dir_all(&path).expect("can create a temporary folder");
 		Self(path)
 	}
@@ -69,7 +69,7 @@ pub struct Node {
 }
 
 /// The flags every test node gets: loopback only, no discovery beyond the given peers, no
-/// telemetry, no Prometheus, no hardware benchmark at start.
+/// telemetry, no Prometheus.
 pub fn loopback_flags(p2p_port: u16, rpc_port: u16) -> Vec<String> {
 	vec![
 		"--listen-addr".into(),
@@ -81,14 +81,19 @@ pub fn loopback_flags(p2p_port: u16, rpc_port: u16) -> Vec<String> {
 		"--no-mdns".into(),
 		"--no-telemetry".into(),
 		"--no-prometheus".into(),
-		"--no-hardware-benchmarks".into(),
 		"--allow-private-ip".into(),
 	]
 }
 
 impl Node {
 	/// Starts the node with `args`; its output goes to `<log_dir>/<name>.log`.
-	pub fn start(name: &str, log_dir: &Path, rpc_port: u16, p2p_port: u16, args: &[String]) -> Self {
+	pub fn start(
+		name: &str,
+		log_dir: &Path,
+		rpc_port: u16,
+		p2p_port: u16,
+		args: &[String],
+	) -> Self {
 		let log = unique(log_dir.join(format!("{name}.log")));
 		let out = File::create(&log).expect("can create the node's log file");
 		let err = out.try_clone().expect("can clone the log file handle");
@@ -142,7 +147,8 @@ impl Node {
 
 	/// Hash of block `n` on this node's chain, if it has it.
 	pub fn block_hash(&self, n: u64) -> Option<String> {
-		self.rpc("chain_getBlockHash", json!([n])).and_then(|v| v.as_str().map(String::from))
+		self.rpc("chain_getBlockHash", json!([n]))
+			.and_then(|v| v.as_str().map(String::from))
 	}
 
 	pub fn peers(&self) -> Option<u64> {

@@ -70,9 +70,9 @@ pub const MICRO_UNIT: Balance = UNIT / 1_000_000;
 
 /// A network-chosen partition of the network's security demand.
 ///
-/// All limits, slashes and resolvers are keyed by subnetwork. A network that needs one partition only
-/// uses `id = 0`. The reference encodes the pair into 32 bytes; here it is a plain struct with a
-/// bounded encoding.
+/// All limits, slashes and resolvers are keyed by subnetwork. A network that needs one partition
+/// only uses `id = 0`. The reference encodes the pair into 32 bytes; here it is a plain struct with
+/// a bounded encoding.
 #[derive(
 	Clone,
 	Copy,
