@@ -24,24 +24,38 @@ fn wasm_binary() -> Result<&'static [u8], String> {
 	})
 }
 
-/// `dev`: one validator (Alice) on the `development` preset.
-pub fn development_chain_spec() -> Result<ChainSpec, String> {
+/// A chain spec over the runtime's genesis preset `preset`.
+fn from_preset(
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
 	Ok(ChainSpec::builder(wasm_binary()?, None)
-		.with_name("Rampart Development")
-		.with_id("rampart_dev")
-		.with_chain_type(ChainType::Development)
-		.with_genesis_config_preset_name(sp_genesis_builder::DEV_RUNTIME_PRESET)
+		.with_name(name)
+		.with_id(id)
+		.with_chain_type(chain_type)
+		.with_genesis_config_preset_name(preset)
 		.with_properties(properties())
 		.build())
 }
 
+/// `dev`: one validator (Alice) on the `development` preset.
+pub fn development_chain_spec() -> Result<ChainSpec, String> {
+	from_preset(
+		"Rampart Development",
+		"rampart_dev",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
+	)
+}
+
 /// `local`: two validators (Alice and Bob) on the `local_testnet` preset.
 pub fn local_chain_spec() -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm_binary()?, None)
-		.with_name("Rampart Local Testnet")
-		.with_id("rampart_local")
-		.with_chain_type(ChainType::Local)
-		.with_genesis_config_preset_name(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET)
-		.with_properties(properties())
-		.build())
+	from_preset(
+		"Rampart Local Testnet",
+		"rampart_local",
+		ChainType::Local,
+		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	)
 }

@@ -95,15 +95,7 @@ impl Node {
 		args: &[String],
 	) -> Self {
 		let log = unique(log_dir.join(format!("{name}.log")));
-		let out = File::create(&log).expect("can create the node's log file");
-		let err = out.try_clone().expect("can clone the log file handle");
-		let child = Command::new(NODE)
-			.args(args)
-			.stdin(Stdio::null())
-			.stdout(Stdio::from(out))
-			.stderr(Stdio::from(err))
-			.spawn()
-			.expect("the node binary starts");
+		let child = spawn_logged(args, &log);
 		Node { name: name.into(), rpc_port, p2p_port, log, child: Some(child) }
 	}
 
@@ -234,20 +226,25 @@ pub fn rpc_call(port: u16, method: &str, params: Value) -> Option<Value> {
 	Some(result)
 }
 
-/// Runs the node binary to completion (bounded by `timeout`) and returns its exit status and
-/// combined output.
-pub fn run_to_exit(args: &[&str], timeout: Duration) -> (Option<i32>, String) {
-	let dir = TempDir::new("oneshot");
-	let log = dir.path().join("out.log");
-	let out = File::create(&log).expect("can create a log file");
+/// Starts the node binary with `args`, its stdout and stderr both written to `log`.
+fn spawn_logged<S: AsRef<std::ffi::OsStr>>(args: &[S], log: &Path) -> Child {
+	let out = File::create(log).expect("can create the log file");
 	let err = out.try_clone().expect("can clone the log file handle");
-	let mut child = Command::new(NODE)
+	Command::new(NODE)
 		.args(args)
 		.stdin(Stdio::null())
 		.stdout(Stdio::from(out))
 		.stderr(Stdio::from(err))
 		.spawn()
-		.expect("the node binary starts");
+		.expect("the node binary starts")
+}
+
+/// Runs the node binary to completion (bounded by `timeout`) and returns its exit status and
+/// combined output.
+pub fn run_to_exit(args: &[&str], timeout: Duration) -> (Option<i32>, String) {
+	let dir = TempDir::new("oneshot");
+	let log = dir.path().join("out.log");
+	let mut child = spawn_logged(args, &log);
 	let deadline = Instant::now() + timeout;
 	let status = loop {
 		if let Ok(Some(status)) = child.try_wait() {
