@@ -191,7 +191,7 @@ fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cl
 			)),
 		BenchmarkCmd::Extrinsic(cmd) => {
 			let PartialComponents { client, .. } = service::new_partial(&config)?;
-			// Remark and transfer_keep_alive, signed by Alice.
+			// Remark and transfer_keep_alive (to Alice), signed by Bob.
 			let ext_factory = ExtrinsicFactory(vec![
 				Box::new(RemarkBuilder::new(client.clone())),
 				Box::new(TransferKeepAliveBuilder::new(
