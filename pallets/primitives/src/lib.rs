@@ -12,9 +12,15 @@
 //! - [`AssetKind`]: one identifier for every collateral the chain can hold, the native token or any
 //!   `pallet-assets` asset, so that vaults can take either through one `fungibles` interface;
 //! - [`Subnetwork`]: a network-chosen partition of its own security demand;
-//! - [`VaultId`]: the counter identifying a vault.
+//! - [`VaultId`]: the counter identifying a vault;
+//! - [`OptInTarget`]: what an operator opts into, a network or a vault;
+//! - [`checkpoints`]: bounded, pruned "value at block b" histories;
+//! - [`traits`]: the glue traits through which the pallets see each other.
 
 #![cfg_attr(not(feature = "std"), no_std)]
+
+pub mod checkpoints;
+pub mod traits;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use scale_info::TypeInfo;
@@ -104,6 +110,32 @@ impl<AccountId> Subnetwork<AccountId> {
 	pub const fn main(network: AccountId) -> Self {
 		Self { network, id: 0 }
 	}
+}
+
+/// What an operator opts into: a network (as a whole, not a subnetwork) or a vault.
+///
+/// The reference runs two opt-in services, operator → network and operator → vault; Rampart keeps
+/// one history per (operator, target) with the same rules for both kinds.
+#[derive(
+	Clone,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum OptInTarget<AccountId> {
+	/// A network, by the account that registered it.
+	Network(AccountId),
+	/// A vault, by id.
+	Vault(VaultId),
 }
 
 #[cfg(test)]
