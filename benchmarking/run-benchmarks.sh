@@ -17,6 +17,7 @@ PALLETS=(
 	frame_system_extensions
 	pallet_assets
 	pallet_balances
+	pallet_rampart_registry
 	pallet_sudo
 	pallet_timestamp
 	pallet_transaction_payment

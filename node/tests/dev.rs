@@ -23,6 +23,17 @@ fn asset_key(id: u32) -> String {
 	format!("0x{}", hex(&key))
 }
 
+/// Storage key of `Registry::<item>[account]` (Blake2_128Concat over the account).
+fn registry_key(item: &str, who: sp_keyring::Sr25519Keyring) -> String {
+	let account = who.to_account_id().encode();
+	let mut key = Vec::new();
+	key.extend(twox_128(b"Registry"));
+	key.extend(twox_128(item.as_bytes()));
+	key.extend(blake2_128(&account));
+	key.extend(account);
+	format!("0x{}", hex(&key))
+}
+
 fn hex(bytes: &[u8]) -> String {
 	bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
@@ -70,6 +81,18 @@ fn dev_node_authors_and_finalizes_alone_on_paritydb_with_sample_state() {
 	assert!(asset.is_string(), "the sample asset #1 is missing: {asset}");
 	let none = node.rpc("state_getStorage", json!([asset_key(77)]));
 	assert!(none.is_none() || none == Some(serde_json::Value::Null));
+
+	// Restaking sample state: Charlie is a network (with Dave as middleware), Alice an operator.
+	use sp_keyring::Sr25519Keyring::{Alice, Charlie};
+	for (item, who) in [("Networks", Charlie), ("Operators", Alice)] {
+		let record = node.rpc("state_getStorage", json!([registry_key(item, who)]));
+		assert!(
+			record.as_ref().is_some_and(|r| r.is_string()),
+			"Registry::{item}[{who:?}] missing at genesis: {record:?}"
+		);
+	}
+	let not_a_network = node.rpc("state_getStorage", json!([registry_key("Networks", Alice)]));
+	assert!(not_a_network.is_none() || not_a_network == Some(serde_json::Value::Null));
 }
 
 #[test]

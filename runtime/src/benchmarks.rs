@@ -9,6 +9,7 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_assets, Assets]
 	[pallet_balances, Balances]
+	[pallet_rampart_registry, Registry]
 	[pallet_sudo, Sudo]
 	[pallet_timestamp, Timestamp]
 	[pallet_transaction_payment, TransactionPayment]

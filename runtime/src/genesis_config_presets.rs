@@ -6,6 +6,10 @@
 //! Both endow the well-known development accounts with the native token, make Alice the sudo key,
 //! and create a sample collateral asset ([`SAMPLE_ASSET_ID`], "Rampart USD") held by Alice and Bob,
 //! so that restaking can be tried with a non-native collateral from the first block.
+//!
+//! Restaking sample state: Charlie is a registered network with Dave as its middleware
+//! ([`SAMPLE_NETWORK`], [`SAMPLE_MIDDLEWARE`]); every validator of the preset is a registered
+//! operator opted into Charlie's network.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -15,10 +19,17 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
+use rampart_primitives::OptInTarget;
+
 use crate::{
-	AccountId, AssetId, AssetsConfig, Balance, BalancesConfig, RuntimeGenesisConfig, SessionConfig,
-	SessionKeys, SudoConfig, UNIT,
+	AccountId, AssetId, AssetsConfig, Balance, BalancesConfig, RegistryConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, UNIT,
 };
+
+/// The sample network of the presets.
+pub const SAMPLE_NETWORK: Sr25519Keyring = Sr25519Keyring::Charlie;
+/// The middleware of the sample network.
+pub const SAMPLE_MIDDLEWARE: Sr25519Keyring = Sr25519Keyring::Dave;
 
 /// Native balance of every endowed development account.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
@@ -52,6 +63,8 @@ pub fn testnet_genesis(
 	root: AccountId,
 ) -> Value {
 	let asset_holders = [Sr25519Keyring::Alice, Sr25519Keyring::Bob].map(|k| k.to_account_id());
+	let operators: Vec<AccountId> = authorities.iter().map(|a| a.account.clone()).collect();
+	let network = SAMPLE_NETWORK.to_account_id();
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig {
 			balances: endowed_accounts.iter().cloned().map(|k| (k, ENDOWMENT)).collect::<Vec<_>>(),
@@ -80,6 +93,14 @@ pub fn testnet_genesis(
 			next_asset_id: Some(SAMPLE_ASSET_ID + 1),
 		},
 		sudo: SudoConfig { key: Some(root) },
+		registry: RegistryConfig {
+			networks: vec![(network.clone(), Some(SAMPLE_MIDDLEWARE.to_account_id()))],
+			opt_ins: operators
+				.iter()
+				.map(|op| (op.clone(), OptInTarget::Network(network.clone())))
+				.collect::<Vec<_>>(),
+			operators,
+		},
 	})
 }
 

@@ -188,6 +188,10 @@ mod runtime {
 
 	#[runtime::pallet_index(8)]
 	pub type Sudo = pallet_sudo;
+
+	// Restaking.
+	#[runtime::pallet_index(20)]
+	pub type Registry = pallet_rampart_registry;
 }
 
 #[cfg(test)]

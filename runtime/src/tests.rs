@@ -9,6 +9,7 @@ use crate::{
 	configs::{consensus::SessionPeriod, NativeAndAssets},
 	genesis_config_presets::{
 		ENDOWMENT, SAMPLE_ASSET_ENDOWMENT, SAMPLE_ASSET_ID, SAMPLE_ASSET_MIN_BALANCE,
+		SAMPLE_MIDDLEWARE, SAMPLE_NETWORK,
 	},
 };
 use frame_support::{
@@ -75,7 +76,8 @@ fn development_preset_has_one_validator_and_sample_state() {
 		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
 		assert_eq!(Session::validators(), vec![alice()]);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice()));
-		assert_eq!(Balances::free_balance(alice()), ENDOWMENT);
+		// Alice's registration deposit as an operator is on hold, not gone.
+		assert_eq!(Balances::total_balance(&alice()), ENDOWMENT);
 		assert_eq!(Assets::balance(SAMPLE_ASSET_ID, alice()), SAMPLE_ASSET_ENDOWMENT);
 		assert_eq!(Assets::balance(SAMPLE_ASSET_ID, bob()), SAMPLE_ASSET_ENDOWMENT);
 		assert_eq!(pallet_assets::NextAssetId::<Runtime>::get(), Some(SAMPLE_ASSET_ID + 1));
@@ -110,7 +112,7 @@ fn native_and_assets_union_reads_and_moves_both_kinds() {
 		let native = AssetKind::Native;
 		let rusd = AssetKind::WithId(SAMPLE_ASSET_ID);
 
-		assert_eq!(NativeAndAssets::balance(native.clone(), &alice()), ENDOWMENT);
+		assert_eq!(NativeAndAssets::total_balance(native.clone(), &alice()), ENDOWMENT);
 		assert_eq!(NativeAndAssets::balance(rusd.clone(), &alice()), SAMPLE_ASSET_ENDOWMENT);
 		assert_eq!(NativeAndAssets::minimum_balance(native.clone()), EXISTENTIAL_DEPOSIT);
 		assert_eq!(NativeAndAssets::minimum_balance(rusd.clone()), SAMPLE_ASSET_MIN_BALANCE);
@@ -208,4 +210,97 @@ fn version_is_consistent() {
 	assert_eq!(VERSION.apis, apis::RUNTIME_API_VERSIONS);
 	let minimum_period: u64 = <Runtime as pallet_timestamp::Config>::MinimumPeriod::get();
 	assert_eq!(SLOT_DURATION, 2 * minimum_period);
+}
+
+mod restaking {
+	use super::*;
+	use codec::Encode;
+	use pallet_rampart_registry::{OptInAction, OptInHistories};
+	use rampart_primitives::{
+		traits::{NetworkRegistry, OperatorRegistry, OptIns},
+		OptInTarget,
+	};
+	use sp_runtime::traits::Dispatchable;
+
+	fn network() -> OptInTarget<AccountId> {
+		OptInTarget::Network(SAMPLE_NETWORK.to_account_id())
+	}
+
+	#[test]
+	fn presets_register_a_network_with_middleware_and_opt_their_validators_in() {
+		for (preset, validators) in [
+			(DEV_RUNTIME_PRESET, vec![alice()]),
+			(LOCAL_TESTNET_RUNTIME_PRESET, vec![alice(), bob()]),
+		] {
+			ext_from_preset(preset).execute_with(|| {
+				let charlie = SAMPLE_NETWORK.to_account_id();
+				assert!(Registry::is_network(&charlie));
+				assert_eq!(
+					Registry::middleware_of(&charlie),
+					Some(SAMPLE_MIDDLEWARE.to_account_id())
+				);
+				assert_eq!(
+					pallet_rampart_registry::OperatorCount::<Runtime>::get(),
+					validators.len() as u32
+				);
+				for v in &validators {
+					assert!(Registry::is_operator(v));
+					assert_eq!(Registry::is_opted_in_at(v, &network(), 0), Ok(true));
+					assert_eq!(Registry::is_opted_in_at(v, &network(), 1), Ok(true));
+				}
+				Registry::do_try_state().expect("registry invariants hold at genesis");
+			});
+		}
+	}
+
+	#[test]
+	fn an_operator_registers_and_opts_in_through_extrinsics_and_a_relayed_signature() {
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			let eve = Sr25519Keyring::Eve;
+			let who = eve.to_account_id();
+			let free = Balances::free_balance(&who);
+			assert_ok!(RuntimeCall::Registry(pallet_rampart_registry::Call::register_operator {})
+				.dispatch(RuntimeOrigin::signed(who.clone())));
+			// The deposit: 1 UNIT + 10 mUNIT per byte of the record (1 + 4 bytes).
+			let deposit = UNIT + 5 * 10 * MILLI_UNIT;
+			assert_eq!(Balances::free_balance(&who), free - deposit);
+
+			// Eve signs an opt-in with her sr25519 key; Ferdie relays it.
+			let deadline = 10;
+			let message =
+				Registry::opt_in_message(OptInAction::OptIn, &who, &network(), 0, deadline);
+			let signature = Signature::Sr25519(eve.sign(&message.encode()));
+			assert_ok!(Registry::opt_in_signed(
+				RuntimeOrigin::signed(Sr25519Keyring::Ferdie.to_account_id()),
+				who.clone(),
+				network(),
+				deadline,
+				signature.clone(),
+			));
+			assert!(Registry::is_opted_in(&who, &network()));
+			// Replaying it fails: the nonce moved.
+			System::set_block_number(2);
+			assert_ok!(Registry::opt_out(RuntimeOrigin::signed(who.clone()), network()));
+			assert_noop!(
+				Registry::opt_in_signed(
+					RuntimeOrigin::signed(Sr25519Keyring::Ferdie.to_account_id()),
+					who.clone(),
+					network(),
+					deadline,
+					signature,
+				),
+				pallet_rampart_registry::Error::<Runtime>::BadSignature
+			);
+			assert_eq!(
+				OptInHistories::<Runtime>::get(&who, network()).map(|h| h.entries().to_vec()),
+				Some(vec![(1, true), (2, false)])
+			);
+			// No vaults pallet yet: vault opt-ins have no target.
+			assert_noop!(
+				Registry::opt_in(RuntimeOrigin::signed(who), OptInTarget::Vault(0)),
+				pallet_rampart_registry::Error::<Runtime>::UnknownTarget
+			);
+			Registry::do_try_state().expect("registry invariants hold");
+		});
+	}
 }

@@ -37,7 +37,7 @@ pub mod pallet {
 	use frame_support::{pallet_prelude::*, traits};
 	use frame_system::pallet_prelude::*;
 	use rampart_primitives::{traits::VaultsInspect, OptInTarget};
-	use sp_runtime::traits::{BlockNumberProvider, IdentifyAccount, Verify};
+	use sp_runtime::traits::{BlockNumberProvider, IdentifyAccount, Verify, Zero};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -277,6 +277,15 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			// An operator must be able to opt in and back out inside the window.
+			assert!(T::MaxOptInHistory::get() >= 2, "MaxOptInHistory must be at least 2");
+			assert!(
+				!T::OptInHistoryRetention::get().is_zero(),
+				"OptInHistoryRetention must be at least one block"
+			);
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()

@@ -5,10 +5,12 @@
 //! - this file: `frame_system`;
 //! - [`consensus`]: timestamp, session, Aura, GRANDPA;
 //! - [`tokens`]: balances, assets, transaction payment and the native+assets union;
-//! - [`governance`]: sudo.
+//! - [`governance`]: sudo;
+//! - [`restaking`]: the Rampart pallets.
 
 pub mod consensus;
 pub mod governance;
+pub mod restaking;
 pub mod tokens;
 
 pub use tokens::NativeAndAssets;
