@@ -77,7 +77,10 @@ fn development_preset_has_one_validator_and_sample_state() {
 		assert_eq!(Session::validators(), vec![alice()]);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice()));
 		// Alice's registration deposit as an operator is on hold, not gone.
-		assert_eq!(Balances::total_balance(&alice()), ENDOWMENT);
+		assert_eq!(
+			<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&alice()),
+			ENDOWMENT
+		);
 		assert_eq!(Assets::balance(SAMPLE_ASSET_ID, alice()), SAMPLE_ASSET_ENDOWMENT);
 		assert_eq!(Assets::balance(SAMPLE_ASSET_ID, bob()), SAMPLE_ASSET_ENDOWMENT);
 		assert_eq!(pallet_assets::NextAssetId::<Runtime>::get(), Some(SAMPLE_ASSET_ID + 1));

@@ -249,7 +249,10 @@ impl<T: Config> Pallet<T> {
 	///   when it targets a network;
 	/// - every opt-in history entry came with a nonce bump, so the nonce is at least the number
 	///   of entries kept.
-	#[cfg(any(test, feature = "try-runtime"))]
+	///
+	/// Compiled with `std` as well, so that runtime and integration tests (which cannot turn on
+	/// `try-runtime` without rebuilding the whole FRAME stack) check it after every test.
+	#[cfg(any(test, feature = "std", feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		ensure!(
 			Networks::<T>::iter_keys().count() as u32 == NetworkCount::<T>::get(),

@@ -167,28 +167,43 @@ mod registration {
 	}
 
 	#[test]
-	fn unsigned_and_root_origins_are_refused() {
+	fn unsigned_and_root_origins_are_refused_by_every_call() {
 		build_and_execute(|| {
-			assert_noop!(
-				Registry::register_network(RuntimeOrigin::none()),
-				DispatchError::BadOrigin
-			);
-			assert_noop!(
-				Registry::register_operator(RuntimeOrigin::root()),
-				DispatchError::BadOrigin
-			);
-			assert_noop!(
-				Registry::set_middleware(RuntimeOrigin::root(), None),
-				DispatchError::BadOrigin
-			);
-			assert_noop!(
-				Registry::opt_in(RuntimeOrigin::none(), net_target()),
-				DispatchError::BadOrigin
-			);
-			assert_noop!(
-				Registry::increase_nonce(RuntimeOrigin::root(), net_target()),
-				DispatchError::BadOrigin
-			);
+			setup();
+			let sig = sign(2, OptInAction::OptIn, &net_target(), 0, 10);
+			let calls: Vec<Call<Test>> = vec![
+				Call::register_network {},
+				Call::register_operator {},
+				Call::set_middleware { middleware: None },
+				Call::set_network_metadata { url: url(b"x") },
+				Call::set_operator_metadata { url: url(b"x") },
+				Call::opt_in { target: net_target() },
+				Call::opt_out { target: net_target() },
+				Call::opt_in_signed {
+					operator: operator(),
+					target: net_target(),
+					deadline: 10,
+					signature: sig.clone(),
+				},
+				Call::opt_out_signed {
+					operator: operator(),
+					target: net_target(),
+					deadline: 10,
+					signature: sig,
+				},
+				Call::increase_nonce { target: net_target() },
+			];
+			for call in calls {
+				for origin in [RuntimeOrigin::none(), RuntimeOrigin::root()] {
+					let call = RuntimeCall::Registry(call.clone());
+					assert_noop!(
+						frame_support::traits::UnfilteredDispatchable::dispatch_bypass_filter(
+							call, origin
+						),
+						DispatchError::BadOrigin
+					);
+				}
+			}
 		});
 	}
 }
