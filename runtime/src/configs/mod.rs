@@ -3,10 +3,10 @@
 
 //! `Config` implementations of the runtime's pallets, grouped by domain:
 //! - this file: `frame_system`;
-//! - [`consensus`]: timestamp, session, Aura, GRANDPA;
-//! - [`tokens`]: balances, assets, transaction payment and the native+assets union;
-//! - [`governance`]: sudo;
-//! - [`restaking`]: the Rampart pallets.
+//! - timestamp, session, Aura and GRANDPA in [`consensus`];
+//! - balances, assets, transaction payment and the native+assets union in [`tokens`];
+//! - sudo in [`governance`];
+//! - the Rampart pallets in [`restaking`].
 
 pub mod consensus;
 pub mod governance;
