@@ -18,6 +18,7 @@ PALLETS=(
 	pallet_assets
 	pallet_balances
 	pallet_rampart_registry
+	pallet_rampart_vaults
 	pallet_sudo
 	pallet_timestamp
 	pallet_transaction_payment

@@ -93,6 +93,15 @@ fn dev_node_authors_and_finalizes_alone_on_paritydb_with_sample_state() {
 	}
 	let not_a_network = node.rpc("state_getStorage", json!([registry_key("Networks", Alice)]));
 	assert!(not_a_network.is_none() || not_a_network == Some(serde_json::Value::Null));
+
+	// And vault 0 over rUSD, with Bob's deposit.
+	let mut key = Vec::new();
+	key.extend(twox_128(b"Vaults"));
+	key.extend(twox_128(b"Vaults"));
+	key.extend(sp_io::hashing::twox_64(&0u32.encode()));
+	key.extend(0u32.encode());
+	let vault = node.rpc("state_getStorage", json!([format!("0x{}", hex(&key))]));
+	assert!(vault.as_ref().is_some_and(|v| v.is_string()), "vault 0 missing at genesis: {vault:?}");
 }
 
 #[test]

@@ -9,7 +9,8 @@
 //!
 //! Restaking sample state: Charlie is a registered network with Dave as its middleware
 //! ([`SAMPLE_NETWORK`], [`SAMPLE_MIDDLEWARE`]); every validator of the preset is a registered
-//! operator opted into Charlie's network.
+//! operator opted into Charlie's network. Vault 0 (created by Alice over rUSD, epochs of
+//! [`SAMPLE_VAULT_EPOCH`] blocks) holds a deposit of Bob's ([`SAMPLE_VAULT_DEPOSIT`]).
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -19,12 +20,18 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-use rampart_primitives::OptInTarget;
+use rampart_primitives::{AssetKind, OptInTarget};
 
 use crate::{
-	AccountId, AssetId, AssetsConfig, Balance, BalancesConfig, RegistryConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, UNIT,
+	AccountId, AssetId, AssetsConfig, Balance, BalancesConfig, BlockNumber, RegistryConfig,
+	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, VaultsConfig, UNIT,
 };
+
+/// Epoch length of the sample vault: 20 blocks (two minutes), so a withdrawal is claimable within
+/// four minutes on the dev chain.
+pub const SAMPLE_VAULT_EPOCH: BlockNumber = 20;
+/// Bob's deposit in the sample vault: 1 000 rUSD.
+pub const SAMPLE_VAULT_DEPOSIT: Balance = 1_000 * 1_000_000;
 
 /// The sample network of the presets.
 pub const SAMPLE_NETWORK: Sr25519Keyring = Sr25519Keyring::Charlie;
@@ -100,6 +107,14 @@ pub fn testnet_genesis(
 				.map(|op| (op.clone(), OptInTarget::Network(network.clone())))
 				.collect::<Vec<_>>(),
 			operators,
+		},
+		vaults: VaultsConfig {
+			vaults: vec![(
+				Sr25519Keyring::Alice.to_account_id(),
+				AssetKind::WithId(SAMPLE_ASSET_ID),
+				SAMPLE_VAULT_EPOCH,
+				vec![(Sr25519Keyring::Bob.to_account_id(), SAMPLE_VAULT_DEPOSIT)],
+			)],
 		},
 	})
 }

@@ -192,6 +192,9 @@ mod runtime {
 	// Restaking.
 	#[runtime::pallet_index(20)]
 	pub type Registry = pallet_rampart_registry;
+
+	#[runtime::pallet_index(21)]
+	pub type Vaults = pallet_rampart_vaults;
 }
 
 #[cfg(test)]

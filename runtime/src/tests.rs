@@ -9,7 +9,7 @@ use crate::{
 	configs::{consensus::SessionPeriod, NativeAndAssets},
 	genesis_config_presets::{
 		ENDOWMENT, SAMPLE_ASSET_ENDOWMENT, SAMPLE_ASSET_ID, SAMPLE_ASSET_MIN_BALANCE,
-		SAMPLE_MIDDLEWARE, SAMPLE_NETWORK,
+		SAMPLE_MIDDLEWARE, SAMPLE_NETWORK, SAMPLE_VAULT_DEPOSIT, SAMPLE_VAULT_EPOCH,
 	},
 };
 use frame_support::{
@@ -76,13 +76,20 @@ fn development_preset_has_one_validator_and_sample_state() {
 		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
 		assert_eq!(Session::validators(), vec![alice()]);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice()));
-		// Alice's registration deposit as an operator is on hold, not gone.
+		// Alice's registration and vault deposits are on hold, not gone; the sample vault's
+		// keep-alive reserve (native ED and the asset's minimum) came from her.
 		assert_eq!(
 			<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&alice()),
-			ENDOWMENT
+			ENDOWMENT - EXISTENTIAL_DEPOSIT
 		);
-		assert_eq!(Assets::balance(SAMPLE_ASSET_ID, alice()), SAMPLE_ASSET_ENDOWMENT);
-		assert_eq!(Assets::balance(SAMPLE_ASSET_ID, bob()), SAMPLE_ASSET_ENDOWMENT);
+		assert_eq!(
+			Assets::balance(SAMPLE_ASSET_ID, alice()),
+			SAMPLE_ASSET_ENDOWMENT - SAMPLE_ASSET_MIN_BALANCE
+		);
+		assert_eq!(
+			Assets::balance(SAMPLE_ASSET_ID, bob()),
+			SAMPLE_ASSET_ENDOWMENT - SAMPLE_VAULT_DEPOSIT
+		);
 		assert_eq!(pallet_assets::NextAssetId::<Runtime>::get(), Some(SAMPLE_ASSET_ID + 1));
 	});
 }
@@ -115,8 +122,12 @@ fn native_and_assets_union_reads_and_moves_both_kinds() {
 		let native = AssetKind::Native;
 		let rusd = AssetKind::WithId(SAMPLE_ASSET_ID);
 
-		assert_eq!(NativeAndAssets::total_balance(native.clone(), &alice()), ENDOWMENT);
-		assert_eq!(NativeAndAssets::balance(rusd.clone(), &alice()), SAMPLE_ASSET_ENDOWMENT);
+		let alice_rusd = SAMPLE_ASSET_ENDOWMENT - SAMPLE_ASSET_MIN_BALANCE;
+		assert_eq!(
+			NativeAndAssets::total_balance(native.clone(), &alice()),
+			ENDOWMENT - EXISTENTIAL_DEPOSIT
+		);
+		assert_eq!(NativeAndAssets::balance(rusd.clone(), &alice()), alice_rusd);
 		assert_eq!(NativeAndAssets::minimum_balance(native.clone()), EXISTENTIAL_DEPOSIT);
 		assert_eq!(NativeAndAssets::minimum_balance(rusd.clone()), SAMPLE_ASSET_MIN_BALANCE);
 		assert!(NativeAndAssets::asset_exists(native.clone()));
@@ -142,10 +153,7 @@ fn native_and_assets_union_reads_and_moves_both_kinds() {
 			Preservation::Preserve
 		));
 		assert_eq!(NativeAndAssets::balance(rusd.clone(), &charlie), 1_000_000);
-		assert_eq!(
-			NativeAndAssets::balance(rusd.clone(), &alice()),
-			SAMPLE_ASSET_ENDOWMENT - 1_000_000
-		);
+		assert_eq!(NativeAndAssets::balance(rusd.clone(), &alice()), alice_rusd - 1_000_000);
 
 		// An asset that does not exist cannot be moved.
 		assert_noop!(
@@ -298,12 +306,91 @@ mod restaking {
 				OptInHistories::<Runtime>::get(&who, network()).map(|h| h.entries().to_vec()),
 				Some(vec![(1, true), (2, false)])
 			);
-			// No vaults pallet yet: vault opt-ins have no target.
+			// Vault opt-ins go through the vaults pallet: vault 0 exists, vault 99 does not.
+			assert_ok!(Registry::opt_in(RuntimeOrigin::signed(who.clone()), OptInTarget::Vault(0)));
 			assert_noop!(
-				Registry::opt_in(RuntimeOrigin::signed(who), OptInTarget::Vault(0)),
+				Registry::opt_in(RuntimeOrigin::signed(who), OptInTarget::Vault(99)),
 				pallet_rampart_registry::Error::<Runtime>::UnknownTarget
 			);
 			Registry::do_try_state().expect("registry invariants hold");
+		});
+	}
+}
+
+mod vaults {
+	use super::*;
+	use pallet_rampart_vaults::{Error as VaultError, Event as VaultEvent};
+
+	fn rusd() -> AssetKind {
+		AssetKind::WithId(SAMPLE_ASSET_ID)
+	}
+
+	#[test]
+	fn histories_cover_what_the_registry_and_rewards_need() {
+		use crate::configs::restaking::{MaxEpochDuration, OptInHistoryRetention, RewardLookback};
+		// Opt-ins must answer for as long as any vault's stake does.
+		assert!(
+			OptInHistoryRetention::get() >= 2 * MaxEpochDuration::get() + RewardLookback::get()
+		);
+	}
+
+	#[test]
+	fn the_sample_vault_holds_bobs_deposit_and_a_full_cycle_works() {
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			assert_eq!(Vaults::active_stake(0), SAMPLE_VAULT_DEPOSIT);
+			assert_eq!(Vaults::shares_of(0, &bob()), SAMPLE_VAULT_DEPOSIT);
+			let info = pallet_rampart_vaults::Vaults::<Runtime>::get(0).expect("vault 0 exists");
+			assert_eq!(info.collateral, rusd());
+			assert_eq!(info.clock.duration, SAMPLE_VAULT_EPOCH);
+			assert_eq!(
+				NativeAndAssets::balance(rusd(), &Vaults::account_of(0)),
+				SAMPLE_ASSET_MIN_BALANCE + SAMPLE_VAULT_DEPOSIT
+			);
+
+			// Alice deposits on Bob's behalf, Bob withdraws and claims two epochs later.
+			assert_ok!(Vaults::deposit(RuntimeOrigin::signed(alice()), 0, bob(), 500_000_000));
+			assert_ok!(Vaults::withdraw(RuntimeOrigin::signed(bob()), 0, bob(), 300_000_000));
+			let epoch = Vaults::current_epoch_of(0).expect("vault 0") + 1;
+			assert_noop!(
+				Vaults::claim(RuntimeOrigin::signed(bob()), 0, bob(), epoch),
+				VaultError::<Runtime>::InvalidEpoch
+			);
+			System::set_block_number(1 + 2 * SAMPLE_VAULT_EPOCH);
+			let before = Assets::balance(SAMPLE_ASSET_ID, bob());
+			assert_ok!(Vaults::claim(RuntimeOrigin::signed(bob()), 0, bob(), epoch));
+			assert_eq!(Assets::balance(SAMPLE_ASSET_ID, bob()), before + 300_000_000);
+			assert!(System::events().iter().any(|r| matches!(
+				r.event,
+				RuntimeEvent::Vaults(VaultEvent::Claimed { amount: 300_000_000, .. })
+			)));
+			Vaults::do_try_state().expect("vault invariants hold");
+		});
+	}
+
+	#[test]
+	fn anyone_creates_a_native_vault() {
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			let eve = Sr25519Keyring::Eve.to_account_id();
+			let config = pallet_rampart_vaults::VaultConfig {
+				collateral: AssetKind::Native,
+				epoch_duration: 100,
+				delegator: pallet_rampart_vaults::DelegatorKind::NetworkRestake,
+				slasher: pallet_rampart_vaults::SlasherKind::Instant,
+				burner: pallet_rampart_vaults::Burner::Burn,
+				deposit_whitelist: false,
+				is_deposit_limit: false,
+				deposit_limit: 0,
+				roles: Default::default(),
+			};
+			assert_ok!(Vaults::create_vault(RuntimeOrigin::signed(eve.clone()), config));
+			assert_ok!(Vaults::deposit(
+				RuntimeOrigin::signed(eve.clone()),
+				1,
+				eve.clone(),
+				5 * UNIT
+			));
+			assert_eq!(Vaults::active_balance_of(1, &eve), 5 * UNIT);
+			Vaults::do_try_state().expect("vault invariants hold");
 		});
 	}
 }

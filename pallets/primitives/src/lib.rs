@@ -15,11 +15,19 @@
 //! - [`VaultId`]: the counter identifying a vault;
 //! - [`OptInTarget`]: what an operator opts into, a network or a vault;
 //! - [`checkpoints`]: bounded, pruned "value at block b" histories;
+//! - [`paged_trace`]: long per-block histories, one storage item per entry, pruned as written;
+//! - [`epochs`]: a vault's epoch clock, in blocks;
+//! - [`shares`]: share math with the virtual offset, and the pro-rata split of a slash;
 //! - [`traits`]: the glue traits through which the pallets see each other.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
 pub mod checkpoints;
+pub mod epochs;
+pub mod paged_trace;
+pub mod shares;
 pub mod traits;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

@@ -73,14 +73,66 @@ impl<AccountId, BlockNumber> OptIns<AccountId, BlockNumber> for () {
 }
 
 /// What other pallets may ask the vaults pallet.
-pub trait VaultsInspect {
+pub trait VaultsInspect<AccountId, BlockNumber> {
+	/// The kind of asset a vault holds.
+	type AssetKind;
+
 	/// Whether vault `vault` exists.
 	fn vault_exists(vault: VaultId) -> bool;
+
+	/// The vault's collateral.
+	fn collateral(vault: VaultId) -> Option<Self::AssetKind>;
+
+	/// The vault's epoch length, in blocks.
+	fn epoch_duration(vault: VaultId) -> Option<BlockNumber>;
+
+	/// The account that holds the vault's collateral.
+	fn vault_account(vault: VaultId) -> Option<AccountId>;
+
+	/// The vault's active stake now.
+	fn active_stake(vault: VaultId) -> u128;
+
+	/// The vault's active stake at block `at`; errors for a block the history cannot answer
+	/// (in the future, or pruned).
+	fn active_stake_at(vault: VaultId, at: BlockNumber) -> Result<u128, DispatchError>;
 }
 
-impl VaultsInspect for () {
+impl<AccountId, BlockNumber> VaultsInspect<AccountId, BlockNumber> for () {
+	type AssetKind = ();
 	fn vault_exists(_: VaultId) -> bool {
 		false
+	}
+	fn collateral(_: VaultId) -> Option<()> {
+		None
+	}
+	fn epoch_duration(_: VaultId) -> Option<BlockNumber> {
+		None
+	}
+	fn vault_account(_: VaultId) -> Option<AccountId> {
+		None
+	}
+	fn active_stake(_: VaultId) -> u128 {
+		0
+	}
+	fn active_stake_at(_: VaultId, _: BlockNumber) -> Result<u128, DispatchError> {
+		Ok(0)
+	}
+}
+
+/// The slashing entry point of the vaults pallet, for the slashing pallet.
+pub trait VaultSlashing<BlockNumber> {
+	/// Takes up to `amount` of collateral from vault `vault` for a slash of stake captured at
+	/// block `capture`, pro rata across active stake and the slashable withdrawals, and moves it
+	/// to the vault's burner. Returns what was actually moved (at most what the vault holds).
+	///
+	/// The capture must fall in the vault's current or previous epoch. The caller checks that it
+	/// may slash; the vault only checks the bounds.
+	fn on_slash(vault: VaultId, amount: u128, capture: BlockNumber) -> Result<u128, DispatchError>;
+}
+
+impl<BlockNumber> VaultSlashing<BlockNumber> for () {
+	fn on_slash(_: VaultId, _: u128, _: BlockNumber) -> Result<u128, DispatchError> {
+		Ok(0)
 	}
 }
 
@@ -116,9 +168,25 @@ impl<AccountId, BlockNumber> OptIns<AccountId, BlockNumber> for AllowAll {
 	}
 }
 
-impl VaultsInspect for AllowAll {
+impl<AccountId, BlockNumber> VaultsInspect<AccountId, BlockNumber> for AllowAll {
+	type AssetKind = ();
 	fn vault_exists(_: VaultId) -> bool {
 		true
+	}
+	fn collateral(_: VaultId) -> Option<()> {
+		Some(())
+	}
+	fn epoch_duration(_: VaultId) -> Option<BlockNumber> {
+		None
+	}
+	fn vault_account(_: VaultId) -> Option<AccountId> {
+		None
+	}
+	fn active_stake(_: VaultId) -> u128 {
+		0
+	}
+	fn active_stake_at(_: VaultId, _: BlockNumber) -> Result<u128, DispatchError> {
+		Ok(0)
 	}
 }
 
@@ -136,7 +204,9 @@ mod tests {
 			<() as OptIns<u64, u32>>::is_opted_in_at(&1, &OptInTarget::Network(2), 5),
 			Ok(false)
 		);
-		assert!(!<() as VaultsInspect>::vault_exists(0));
+		assert!(!<() as VaultsInspect<u64, u32>>::vault_exists(0));
+		assert_eq!(<() as VaultsInspect<u64, u32>>::active_stake_at(0, 1), Ok(0));
+		assert_eq!(<() as VaultSlashing<u32>>::on_slash(0, 10, 1), Ok(0));
 	}
 
 	#[test]
@@ -149,6 +219,6 @@ mod tests {
 			<AllowAll as OptIns<u64, u32>>::is_opted_in_at(&1, &OptInTarget::Network(2), 5),
 			Ok(true)
 		);
-		assert!(<AllowAll as VaultsInspect>::vault_exists(42));
+		assert!(<AllowAll as VaultsInspect<u64, u32>>::vault_exists(42));
 	}
 }

@@ -67,7 +67,7 @@ pub mod pallet {
 		type BlockNumberProvider: BlockNumberProvider;
 
 		/// Which vaults exist, so that operators can only opt into real ones.
-		type Vaults: VaultsInspect;
+		type Vaults: VaultsInspect<Self::AccountId, BlockNumberOf<Self>>;
 
 		/// The signature of a relayed opt-in or opt-out, made by the operator's account.
 		type OffchainSignature: Verify<Signer = Self::OffchainPublic> + Parameter;

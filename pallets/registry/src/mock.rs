@@ -77,9 +77,28 @@ parameter_types! {
 }
 
 pub struct MockVaults;
-impl rampart_primitives::traits::VaultsInspect for MockVaults {
+impl rampart_primitives::traits::VaultsInspect<AccountId, u64> for MockVaults {
+	type AssetKind = ();
 	fn vault_exists(vault: rampart_primitives::VaultId) -> bool {
 		vault < ExistingVaults::get()
+	}
+	fn collateral(_: rampart_primitives::VaultId) -> Option<()> {
+		None
+	}
+	fn epoch_duration(_: rampart_primitives::VaultId) -> Option<u64> {
+		None
+	}
+	fn vault_account(_: rampart_primitives::VaultId) -> Option<AccountId> {
+		None
+	}
+	fn active_stake(_: rampart_primitives::VaultId) -> u128 {
+		0
+	}
+	fn active_stake_at(
+		_: rampart_primitives::VaultId,
+		_: u64,
+	) -> Result<u128, sp_runtime::DispatchError> {
+		Ok(0)
 	}
 }
 

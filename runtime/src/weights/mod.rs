@@ -13,6 +13,7 @@ pub mod frame_system_extensions;
 pub mod pallet_assets;
 pub mod pallet_balances;
 pub mod pallet_rampart_registry;
+pub mod pallet_rampart_vaults;
 pub mod pallet_sudo;
 pub mod pallet_timestamp;
 pub mod pallet_transaction_payment;

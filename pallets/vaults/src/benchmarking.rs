@@ -1,0 +1,365 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! Benchmarks at each call's worst case: asset (not native) collateral, the most initial roles,
+//! histories that already hold entries for the pushes to prune, existing buckets, the longest
+//! claim batch. `on_slash` is benchmarked over the number of depositors to show it is flat.
+
+use super::*;
+use crate::Pallet as Vaults;
+use alloc::vec::Vec;
+use frame_benchmarking::v2::*;
+use frame_support::{
+	traits::{fungibles::Mutate, EnsureOrigin, Get},
+	BoundedVec,
+};
+use frame_system::RawOrigin;
+use rampart_primitives::{traits::VaultSlashing, VaultId};
+use sp_runtime::traits::{BlockNumberProvider, One, Saturating};
+
+/// Collateral units every benchmark account gets.
+const FUNDS: u128 = 1_000_000_000_000_000;
+
+fn fund<T: Config>(collateral: &T::AssetKind, who: &T::AccountId) {
+	let native = T::NativeAsset::get();
+	let _ = T::Assets::mint_into(native.clone(), who, FUNDS);
+	if *collateral != native {
+		let _ = T::Assets::mint_into(collateral.clone(), who, FUNDS);
+	}
+}
+
+fn set_block<T: Config>(n: u32) {
+	T::BlockNumberProvider::set_block_number(n.into());
+}
+
+/// A vault over the helper's (non-native) collateral, administered by `admin`, with every
+/// initial role slot used.
+fn new_vault<T: Config>(admin: &T::AccountId) -> VaultId {
+	let collateral = T::BenchmarkHelper::collateral();
+	fund::<T>(&collateral, admin);
+	let mut roles = alloc::vec![(Role::Admin, admin.clone())];
+	let max = T::MaxInitialRoles::get();
+	let mut i = 0;
+	while (roles.len() as u32) < max {
+		roles.push((Role::DepositLimitSetter, account("holder", i, 0)));
+		i += 1;
+	}
+	let config = VaultConfig {
+		collateral,
+		epoch_duration: T::MinEpochDuration::get(),
+		delegator: DelegatorKind::NetworkRestake,
+		slasher: SlasherKind::Instant,
+		burner: Burner::Burn,
+		deposit_whitelist: false,
+		is_deposit_limit: false,
+		deposit_limit: 0,
+		roles: BoundedVec::truncate_from(roles),
+	};
+	Vaults::<T>::do_create_vault(admin, config).expect("a funded creator creates a vault; qed")
+}
+
+/// `who` deposits in three consecutive blocks from `from`, leaving three entries in each of the
+/// vault's histories and its own.
+fn deposit_history<T: Config>(vault: VaultId, who: &T::AccountId, from: u32) {
+	let collateral = Vaults::<T>::info(vault).expect("vault exists; qed").collateral;
+	fund::<T>(&collateral, who);
+	for b in from..from + 3 {
+		set_block::<T>(b);
+		Vaults::<T>::do_deposit(who, vault, who, 1_000_000).expect("funded deposit; qed");
+	}
+}
+
+/// A block far enough after `from` that every history entry but the last is prunable.
+fn far_after<T: Config>(vault: VaultId, from: u32) -> u32 {
+	let info = Vaults::<T>::info(vault).expect("vault exists; qed");
+	let window = info
+		.clock
+		.duration
+		.saturating_mul(2u32.into())
+		.saturating_add(T::RewardLookback::get());
+	let window: u32 = window.try_into().unwrap_or(u32::MAX / 4);
+	from.saturating_add(window).saturating_add(10)
+}
+
+#[benchmarks]
+mod benches {
+	use super::*;
+
+	#[benchmark]
+	fn create_vault() {
+		let caller: T::AccountId = whitelisted_caller();
+		let collateral = T::BenchmarkHelper::collateral();
+		fund::<T>(&collateral, &caller);
+		let roles: Vec<_> = (0..T::MaxInitialRoles::get())
+			.map(|i| (Role::DepositLimitSetter, account("holder", i, 0)))
+			.collect();
+		let config = VaultConfig {
+			collateral,
+			epoch_duration: T::MinEpochDuration::get(),
+			delegator: DelegatorKind::NetworkRestake,
+			slasher: SlasherKind::Instant,
+			burner: Burner::Burn,
+			deposit_whitelist: false,
+			is_deposit_limit: true,
+			deposit_limit: 0,
+			roles: BoundedVec::truncate_from(roles),
+		};
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), config);
+
+		assert!(Vaults::<T>::info(0).is_ok());
+	}
+
+	#[benchmark]
+	fn deposit() {
+		let admin: T::AccountId = account("admin", 0, 0);
+		set_block::<T>(1);
+		let vault = new_vault::<T>(&admin);
+		let caller: T::AccountId = whitelisted_caller();
+		deposit_history::<T>(vault, &caller, 1);
+		set_block::<T>(far_after::<T>(vault, 4));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), vault, caller.clone(), 1_000_000);
+
+		assert_eq!(Vaults::<T>::active_stake(vault), 4_000_000);
+	}
+
+	#[benchmark]
+	fn withdraw() {
+		let admin: T::AccountId = account("admin", 0, 0);
+		set_block::<T>(1);
+		let vault = new_vault::<T>(&admin);
+		let caller: T::AccountId = whitelisted_caller();
+		deposit_history::<T>(vault, &caller, 1);
+		set_block::<T>(far_after::<T>(vault, 4));
+		// The bucket already has a position.
+		Vaults::<T>::do_withdraw(&caller, vault, &caller, 1_000).expect("enough shares; qed");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), vault, caller.clone(), 1_000_000);
+
+		assert_eq!(Vaults::<T>::active_stake(vault), 1_999_000);
+	}
+
+	#[benchmark]
+	fn redeem() {
+		let admin: T::AccountId = account("admin", 0, 0);
+		set_block::<T>(1);
+		let vault = new_vault::<T>(&admin);
+		let caller: T::AccountId = whitelisted_caller();
+		deposit_history::<T>(vault, &caller, 1);
+		set_block::<T>(far_after::<T>(vault, 4));
+		Vaults::<T>::do_redeem(&caller, vault, &caller, 1_000).expect("enough shares; qed");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), vault, caller.clone(), 1_000_000);
+
+		assert_eq!(Vaults::<T>::active_stake(vault), 1_999_000);
+	}
+
+	#[benchmark]
+	fn claim() {
+		let admin: T::AccountId = account("admin", 0, 0);
+		set_block::<T>(1);
+		let vault = new_vault::<T>(&admin);
+		let caller: T::AccountId = whitelisted_caller();
+		deposit_history::<T>(vault, &caller, 1);
+		Vaults::<T>::do_withdraw(&caller, vault, &caller, 1_000_000).expect("enough shares; qed");
+		let epoch = Vaults::<T>::current_epoch_of(vault).expect("vault exists; qed") + One::one();
+		set_block::<T>(far_after::<T>(vault, 4));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), vault, caller.clone(), epoch);
+
+		assert_eq!(Vaults::<T>::withdrawals_of(vault, epoch, &caller), 0);
+	}
+
+	#[benchmark]
+	fn claim_batch(n: Linear<1, { T::MaxClaimBatch::get() }>) {
+		let admin: T::AccountId = account("admin", 0, 0);
+		set_block::<T>(1);
+		let vault = new_vault::<T>(&admin);
+		let caller: T::AccountId = whitelisted_caller();
+		deposit_history::<T>(vault, &caller, 1);
+		let duration: u32 = Vaults::<T>::info(vault)
+			.expect("vault exists; qed")
+			.clock
+			.duration
+			.try_into()
+			.unwrap_or(1);
+		let mut epochs = Vec::new();
+		let mut block = 4u32;
+		for _ in 0..n {
+			set_block::<T>(block);
+			Vaults::<T>::do_withdraw(&caller, vault, &caller, 1_000).expect("enough shares; qed");
+			epochs.push(
+				Vaults::<T>::current_epoch_of(vault).expect("vault exists; qed") + One::one(),
+			);
+			block += duration;
+		}
+		set_block::<T>(block + 3 * duration);
+		let epochs = BoundedVec::truncate_from(epochs);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), vault, caller.clone(), epochs);
+
+		assert_eq!(Vaults::<T>::active_stake(vault), 3_000_000 - 1_000 * n as u128);
+	}
+
+	#[benchmark]
+	fn transfer_shares() {
+		let admin: T::AccountId = account("admin", 0, 0);
+		set_block::<T>(1);
+		let vault = new_vault::<T>(&admin);
+		let caller: T::AccountId = whitelisted_caller();
+		let to: T::AccountId = account("to", 0, 0);
+		deposit_history::<T>(vault, &caller, 1);
+		deposit_history::<T>(vault, &to, 4);
+		set_block::<T>(far_after::<T>(vault, 7));
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller.clone()), vault, to.clone(), 1_000);
+
+		assert_eq!(Vaults::<T>::shares_of(vault, &to), 3_001_000);
+	}
+
+	#[benchmark]
+	fn set_deposit_whitelist() {
+		let admin: T::AccountId = whitelisted_caller();
+		let vault = new_vault::<T>(&admin);
+		Vaults::<T>::do_set_role(&admin, vault, Role::DepositWhitelistSetter, admin.clone(), true)
+			.expect("admin grants; qed");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), vault, true);
+
+		assert!(Vaults::<T>::info(vault).map(|i| i.deposit_whitelist).unwrap_or(false));
+	}
+
+	#[benchmark]
+	fn set_depositor_whitelist_status() {
+		let admin: T::AccountId = whitelisted_caller();
+		let vault = new_vault::<T>(&admin);
+		Vaults::<T>::do_set_role(&admin, vault, Role::DepositorWhitelister, admin.clone(), true)
+			.expect("admin grants; qed");
+		let depositor: T::AccountId = account("depositor", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), vault, depositor.clone(), true);
+
+		assert!(DepositorWhitelist::<T>::contains_key(vault, &depositor));
+	}
+
+	#[benchmark]
+	fn set_is_deposit_limit() {
+		let admin: T::AccountId = whitelisted_caller();
+		let vault = new_vault::<T>(&admin);
+		Vaults::<T>::do_set_role(&admin, vault, Role::DepositLimitToggler, admin.clone(), true)
+			.expect("admin grants; qed");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), vault, true);
+
+		assert!(Vaults::<T>::info(vault).map(|i| i.is_deposit_limit).unwrap_or(false));
+	}
+
+	#[benchmark]
+	fn set_deposit_limit() {
+		let admin: T::AccountId = whitelisted_caller();
+		let vault = new_vault::<T>(&admin);
+		Vaults::<T>::do_set_role(&admin, vault, Role::DepositLimitSetter, admin.clone(), true)
+			.expect("admin grants; qed");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), vault, 77);
+
+		assert_eq!(Vaults::<T>::info(vault).map(|i| i.deposit_limit).ok(), Some(77));
+	}
+
+	#[benchmark]
+	fn grant_role() {
+		let admin: T::AccountId = whitelisted_caller();
+		let vault = new_vault::<T>(&admin);
+		let who: T::AccountId = account("who", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), vault, Role::DepositorWhitelister, who.clone());
+
+		assert!(Vaults::<T>::has_role(vault, Role::DepositorWhitelister, &who));
+	}
+
+	#[benchmark]
+	fn revoke_role() {
+		let admin: T::AccountId = whitelisted_caller();
+		let vault = new_vault::<T>(&admin);
+		let who: T::AccountId = account("who", 0, 0);
+		Vaults::<T>::do_set_role(&admin, vault, Role::DepositorWhitelister, who.clone(), true)
+			.expect("admin grants; qed");
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), vault, Role::DepositorWhitelister, who.clone());
+
+		assert!(!Vaults::<T>::has_role(vault, Role::DepositorWhitelister, &who));
+	}
+
+	#[benchmark]
+	fn deny_collateral() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let asset = T::BenchmarkHelper::collateral();
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset.clone());
+
+		assert!(DeniedCollateral::<T>::contains_key(&asset));
+		Ok(())
+	}
+
+	#[benchmark]
+	fn allow_collateral() -> Result<(), BenchmarkError> {
+		let origin =
+			T::AdminOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let asset = T::BenchmarkHelper::collateral();
+		DeniedCollateral::<T>::insert(&asset, ());
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, asset.clone());
+
+		assert!(!DeniedCollateral::<T>::contains_key(&asset));
+		Ok(())
+	}
+
+	/// Not a call: the slashing entry point, over `d` depositors, to show its cost does not
+	/// depend on them.
+	#[benchmark]
+	fn on_slash(d: Linear<1, 1_000>) {
+		let admin: T::AccountId = account("admin", 0, 0);
+		set_block::<T>(1);
+		let vault = new_vault::<T>(&admin);
+		let collateral = Vaults::<T>::info(vault).expect("vault exists; qed").collateral;
+		for i in 0..d {
+			let who: T::AccountId = account("depositor", i, 0);
+			fund::<T>(&collateral, &who);
+			Vaults::<T>::do_deposit(&who, vault, &who, 1_000_000).expect("funded deposit; qed");
+		}
+		let withdrawer: T::AccountId = account("depositor", 0, 0);
+		Vaults::<T>::do_withdraw(&withdrawer, vault, &withdrawer, 1_000).expect("shares; qed");
+		set_block::<T>(2);
+		let amount = 1_000_000u128.saturating_mul(d as u128) / 2;
+
+		#[block]
+		{
+			let moved = <Vaults<T> as VaultSlashing<BlockNumberOf<T>>>::on_slash(
+				vault,
+				amount,
+				1u32.into(),
+			)
+			.expect("capture in the current epoch; qed");
+			assert_eq!(moved, amount);
+		}
+	}
+
+	impl_benchmark_test_suite!(Vaults, mock::new_test_ext(), mock::Test);
+}

@@ -1,0 +1,199 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! Records of the vaults pallet and the configuration a vault is created with.
+
+use crate::Config;
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::BoundedVec;
+use rampart_primitives::epochs::EpochClock;
+use scale_info::TypeInfo;
+use sp_runtime::traits::BlockNumberProvider;
+
+/// Block numbers as the pallet's [`Config::BlockNumberProvider`] counts them; epochs are counted
+/// in the same type.
+pub type BlockNumberOf<T> =
+	<<T as Config>::BlockNumberProvider as BlockNumberProvider>::BlockNumber;
+
+/// A vault's roles (the reference's AccessControl roles of a vault).
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+)]
+pub enum Role {
+	/// Grants and revokes every role of the vault (`DEFAULT_ADMIN_ROLE`).
+	Admin,
+	/// Turns the depositor whitelist on and off (`DEPOSIT_WHITELIST_SET_ROLE`).
+	DepositWhitelistSetter,
+	/// Adds and removes whitelisted depositors (`DEPOSITOR_WHITELIST_ROLE`).
+	DepositorWhitelister,
+	/// Turns the deposit limit on and off (`IS_DEPOSIT_LIMIT_SET_ROLE`).
+	DepositLimitToggler,
+	/// Sets the deposit limit (`DEPOSIT_LIMIT_SET_ROLE`).
+	DepositLimitSetter,
+}
+
+/// How a vault's stake is allocated (the reference's delegator types). The delegation pallet gives
+/// these their meaning; the vault stores them.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub enum DelegatorKind<AccountId> {
+	/// Restake across networks, split by shares among operators within a subnetwork (type 0).
+	NetworkRestake,
+	/// Restake across networks and operators, with absolute operator limits (type 1).
+	FullRestake,
+	/// All stake to one operator, split across networks by limits (type 2).
+	OperatorSpecific {
+		/// The operator.
+		operator: AccountId,
+	},
+	/// All stake to one operator for one network (type 3).
+	OperatorNetworkSpecific {
+		/// The operator.
+		operator: AccountId,
+		/// The network.
+		network: AccountId,
+	},
+}
+
+/// How networks slash a vault (the reference's slasher types). The slashing pallet gives these
+/// their meaning; the vault stores them and checks the bounds of the veto kind.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub enum SlasherKind<BlockNumber> {
+	/// The vault cannot be slashed.
+	None,
+	/// Slashes execute at once (type 0).
+	Instant,
+	/// Slashes are requested, may be vetoed by the subnetwork's resolver within `veto_duration`
+	/// blocks, then executed (type 1).
+	Veto {
+		/// Blocks during which a request may be vetoed; shorter than the epoch.
+		veto_duration: BlockNumber,
+		/// Epochs before a changed resolver takes effect; at least 3.
+		resolver_set_epochs_delay: u32,
+	},
+}
+
+/// Where slashed collateral goes.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub enum Burner<AccountId> {
+	/// Burned: total issuance goes down.
+	Burn,
+	/// Sent to this account (redistribution). If the transfer cannot be made (say, the amount is
+	/// below what would create the account), the collateral is burned instead, so that a burner
+	/// can never block a slash.
+	Account(AccountId),
+}
+
+/// Everything a vault is created with. `Roles` is the bounded list of initial role holders.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct VaultConfig<AccountId, AssetKind, BlockNumber, Roles> {
+	/// The collateral: the native token or any asset that exists and is not deny-listed.
+	pub collateral: AssetKind,
+	/// Epoch length in blocks, within the pallet's bounds.
+	pub epoch_duration: BlockNumber,
+	/// How stake is allocated.
+	pub delegator: DelegatorKind<AccountId>,
+	/// How networks slash.
+	pub slasher: SlasherKind<BlockNumber>,
+	/// Where slashed collateral goes.
+	pub burner: Burner<AccountId>,
+	/// Whether only whitelisted accounts may deposit.
+	pub deposit_whitelist: bool,
+	/// Whether deposits are capped by `deposit_limit`.
+	pub is_deposit_limit: bool,
+	/// The cap on active stake when `is_deposit_limit`.
+	pub deposit_limit: u128,
+	/// The initial role holders: `(Role, AccountId)` pairs.
+	pub roles: Roles,
+}
+
+/// A vault's settings, as stored.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct VaultInfo<AccountId, AssetKind, BlockNumber, Ticket> {
+	/// Who created the vault and holds its creation deposit.
+	pub creator: AccountId,
+	/// The collateral; immutable.
+	pub collateral: AssetKind,
+	/// The epoch clock: created at `start`, `duration` blocks per epoch; immutable.
+	pub clock: EpochClock<BlockNumber>,
+	/// How stake is allocated; immutable.
+	pub delegator: DelegatorKind<AccountId>,
+	/// How networks slash; immutable.
+	pub slasher: SlasherKind<BlockNumber>,
+	/// Where slashed collateral goes; immutable.
+	pub burner: Burner<AccountId>,
+	/// Whether only whitelisted accounts may deposit.
+	pub deposit_whitelist: bool,
+	/// Whether deposits are capped by `deposit_limit`.
+	pub is_deposit_limit: bool,
+	/// The cap on active stake when `is_deposit_limit`.
+	pub deposit_limit: u128,
+	/// The collateral left in the vault account so it is never reaped; never stake.
+	pub reserve: u128,
+	/// The creation deposit held from the creator.
+	pub deposit: Ticket,
+}
+
+/// A [`VaultInfo`] of runtime `T`.
+pub type VaultInfoOf<T> = VaultInfo<
+	<T as frame_system::Config>::AccountId,
+	<T as Config>::AssetKind,
+	BlockNumberOf<T>,
+	<T as Config>::Consideration,
+>;
+
+/// A [`VaultConfig`] of runtime `T`.
+pub type VaultConfigOf<T> = VaultConfig<
+	<T as frame_system::Config>::AccountId,
+	<T as Config>::AssetKind,
+	BlockNumberOf<T>,
+	BoundedVec<(Role, <T as frame_system::Config>::AccountId), <T as Config>::MaxInitialRoles>,
+>;
+
+/// A claimer's position in one epoch's withdrawal bucket.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct WithdrawalPosition {
+	/// Withdrawal shares of the bucket.
+	pub shares: u128,
+	/// Whether the position was paid.
+	pub claimed: bool,
+}
+
+/// Totals that must balance (PROTOCOL 6.1 item 7): the vault account holds
+/// `reserve + deposited − claimed − slashed`.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct VaultLedger {
+	/// Collateral ever deposited.
+	pub deposited: u128,
+	/// Collateral ever moved into withdrawal buckets.
+	pub withdrawn: u128,
+	/// Collateral ever paid out by claims.
+	pub claimed: u128,
+	/// Collateral ever moved to the burner.
+	pub slashed: u128,
+}
+
+/// Gives the benchmarks a collateral other than the native token.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AssetKind> {
+	/// An existing non-native asset (created if needed) that accounts can be minted.
+	fn collateral() -> AssetKind;
+}

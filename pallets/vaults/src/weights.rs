@@ -1,0 +1,95 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! The weight functions of this pallet. A runtime takes its numbers from its own benchmark run;
+//! the `()` implementation weighs nothing and is meant for tests only.
+
+use frame_support::weights::Weight;
+
+/// Weight functions needed by this pallet, one per call, each for the call's worst case.
+pub trait WeightInfo {
+	/// `create_vault` with every initial role filled.
+	fn create_vault() -> Weight;
+	/// `deposit`.
+	fn deposit() -> Weight;
+	/// `withdraw`.
+	fn withdraw() -> Weight;
+	/// `redeem`.
+	fn redeem() -> Weight;
+	/// `claim`.
+	fn claim() -> Weight;
+	/// `claim_batch` of `n` epochs.
+	fn claim_batch(n: u32) -> Weight;
+	/// `transfer_shares`.
+	fn transfer_shares() -> Weight;
+	/// `set_deposit_whitelist`.
+	fn set_deposit_whitelist() -> Weight;
+	/// `set_depositor_whitelist_status`.
+	fn set_depositor_whitelist_status() -> Weight;
+	/// `set_is_deposit_limit`.
+	fn set_is_deposit_limit() -> Weight;
+	/// `set_deposit_limit`.
+	fn set_deposit_limit() -> Weight;
+	/// `grant_role`.
+	fn grant_role() -> Weight;
+	/// `revoke_role`.
+	fn revoke_role() -> Weight;
+	/// `deny_collateral`.
+	fn deny_collateral() -> Weight;
+	/// `allow_collateral`.
+	fn allow_collateral() -> Weight;
+	/// The slashing entry point (not a call), with `d` depositors: the slashing pallet charges
+	/// it. Flat in `d`.
+	fn on_slash(d: u32) -> Weight;
+}
+
+impl WeightInfo for () {
+	fn create_vault() -> Weight {
+		Weight::zero()
+	}
+	fn deposit() -> Weight {
+		Weight::zero()
+	}
+	fn withdraw() -> Weight {
+		Weight::zero()
+	}
+	fn redeem() -> Weight {
+		Weight::zero()
+	}
+	fn claim() -> Weight {
+		Weight::zero()
+	}
+	fn claim_batch(_: u32) -> Weight {
+		Weight::zero()
+	}
+	fn transfer_shares() -> Weight {
+		Weight::zero()
+	}
+	fn set_deposit_whitelist() -> Weight {
+		Weight::zero()
+	}
+	fn set_depositor_whitelist_status() -> Weight {
+		Weight::zero()
+	}
+	fn set_is_deposit_limit() -> Weight {
+		Weight::zero()
+	}
+	fn set_deposit_limit() -> Weight {
+		Weight::zero()
+	}
+	fn grant_role() -> Weight {
+		Weight::zero()
+	}
+	fn revoke_role() -> Weight {
+		Weight::zero()
+	}
+	fn deny_collateral() -> Weight {
+		Weight::zero()
+	}
+	fn allow_collateral() -> Weight {
+		Weight::zero()
+	}
+	fn on_slash(_: u32) -> Weight {
+		Weight::zero()
+	}
+}
