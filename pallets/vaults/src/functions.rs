@@ -234,7 +234,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::InsufficientDeposit);
 		let active = Self::active_stake(vault);
 		let shares = Self::active_shares(vault);
-		ensure!(!(active.is_zero() && !shares.is_zero()), Error::<T>::VaultFullySlashed);
+		// Shares left over a zero stake would take the new deposit from whoever deposits.
+		ensure!(!active.is_zero() || shares.is_zero(), Error::<T>::VaultFullySlashed);
 		let new_active = active.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
 		if info.is_deposit_limit {
 			ensure!(new_active <= info.deposit_limit, Error::<T>::DepositLimitReached);
