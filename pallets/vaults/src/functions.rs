@@ -439,7 +439,9 @@ impl<T: Config> Pallet<T> {
 		Ok(total)
 	}
 
-	pub(crate) fn do_transfer_shares(
+	/// Moves `shares` active shares from `from` to `to`, writing both share histories. The entry
+	/// point for other pallets (the `transfer_shares` call uses it too).
+	pub fn do_transfer_shares(
 		vault: VaultId,
 		from: &T::AccountId,
 		to: &T::AccountId,

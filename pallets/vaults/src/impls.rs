@@ -47,3 +47,80 @@ impl<T: Config> VaultSlashing<BlockNumberOf<T>> for Pallet<T> {
 		Self::do_on_slash(vault, amount, capture)
 	}
 }
+
+/// Active shares seen through `fungibles::Inspect`: the asset id is the vault id, the balance an
+/// account's active shares, the total issuance the vault's active shares.
+///
+/// Only inspection is exposed. Moving shares goes through `transfer_shares` (or
+/// [`Pallet::do_transfer_shares`] for other pallets), which writes both share histories; a
+/// `fungibles::Mutate` implementation would also let code mint shares without collateral.
+pub struct VaultShares<T>(core::marker::PhantomData<T>);
+
+impl<T: Config> frame_support::traits::fungibles::Inspect<T::AccountId> for VaultShares<T> {
+	type AssetId = VaultId;
+	type Balance = u128;
+
+	fn total_issuance(vault: VaultId) -> u128 {
+		Pallet::<T>::active_shares(vault)
+	}
+
+	fn minimum_balance(_: VaultId) -> u128 {
+		0
+	}
+
+	fn total_balance(vault: VaultId, who: &T::AccountId) -> u128 {
+		Pallet::<T>::shares_of(vault, who)
+	}
+
+	fn balance(vault: VaultId, who: &T::AccountId) -> u128 {
+		Pallet::<T>::shares_of(vault, who)
+	}
+
+	fn reducible_balance(
+		vault: VaultId,
+		who: &T::AccountId,
+		_: frame_support::traits::tokens::Preservation,
+		_: frame_support::traits::tokens::Fortitude,
+	) -> u128 {
+		Pallet::<T>::shares_of(vault, who)
+	}
+
+	fn can_deposit(
+		vault: VaultId,
+		who: &T::AccountId,
+		amount: u128,
+		_: frame_support::traits::tokens::Provenance,
+	) -> frame_support::traits::tokens::DepositConsequence {
+		use frame_support::traits::tokens::DepositConsequence;
+		if !Vaults::<T>::contains_key(vault) {
+			return DepositConsequence::UnknownAsset;
+		}
+		let fits = Pallet::<T>::shares_of(vault, who).checked_add(amount).is_some()
+			&& Pallet::<T>::active_shares(vault).checked_add(amount).is_some();
+		if fits {
+			DepositConsequence::Success
+		} else {
+			DepositConsequence::Overflow
+		}
+	}
+
+	fn can_withdraw(
+		vault: VaultId,
+		who: &T::AccountId,
+		amount: u128,
+	) -> frame_support::traits::tokens::WithdrawConsequence<u128> {
+		use frame_support::traits::tokens::WithdrawConsequence;
+		if !Vaults::<T>::contains_key(vault) {
+			return WithdrawConsequence::UnknownAsset;
+		}
+		if amount > Pallet::<T>::shares_of(vault, who) {
+			WithdrawConsequence::BalanceLow
+		} else {
+			WithdrawConsequence::Success
+		}
+	}
+
+	fn asset_exists(vault: VaultId) -> bool {
+		Vaults::<T>::contains_key(vault)
+	}
+}

@@ -7,6 +7,7 @@
 
 extern crate alloc;
 
+pub use impls::VaultShares;
 pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
