@@ -62,8 +62,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	fn create_vault() -> Weight {
 		// Proof size (bytes): measured `903`, estimated `6208`.
-		// Fastest run: 265_214_000 ps.
-		Weight::from_parts(274_648_000, 6208)
+		// Fastest run: 262_540_000 ps.
+		Weight::from_parts(272_505_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(23))
 	}
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof size (bytes): measured `1765`, estimated `6208`.
-		// Fastest run: 154_700_000 ps.
-		Weight::from_parts(162_342_000, 6208)
+		// Fastest run: 152_387_000 ps.
+		Weight::from_parts(157_635_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(16))
 	}
@@ -118,8 +118,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof size (bytes): measured `1338`, estimated `6108`.
-		// Fastest run: 129_422_000 ps.
-		Weight::from_parts(139_597_000, 6108)
+		// Fastest run: 127_068_000 ps.
+		Weight::from_parts(133_157_000, 6108)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -147,8 +147,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
 		// Proof size (bytes): measured `1338`, estimated `6108`.
-		// Fastest run: 128_621_000 ps.
-		Weight::from_parts(136_573_000, 6108)
+		// Fastest run: 126_989_000 ps.
+		Weight::from_parts(131_966_000, 6108)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -168,8 +168,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof size (bytes): measured `1365`, estimated `6208`.
-		// Fastest run: 90_234_000 ps.
-		Weight::from_parts(96_023_000, 6208)
+		// Fastest run: 88_751_000 ps.
+		Weight::from_parts(93_829_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -190,10 +190,10 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Component `n` ranges over `[1, 32]`.
 	fn claim_batch(n: u32, ) -> Weight {
 		// Proof size (bytes): measured `1308 + n * 131`, estimated `6208 + n * 2564`.
-		// Fastest run: 91_506_000 ps.
-		Weight::from_parts(71_249_648, 6208)
-			// Standard error: 114_645.
-			.saturating_add(Weight::from_parts(20_621_635, 0).saturating_mul(n.into()))
+		// Fastest run: 90_905_000 ps.
+		Weight::from_parts(79_301_746, 6208)
+			// Standard error: 27_334.
+			.saturating_add(Weight::from_parts(18_924_097, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -208,8 +208,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::SharesOfPoints` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn transfer_shares() -> Weight {
 		// Proof size (bytes): measured `997`, estimated `11226`.
-		// Fastest run: 78_587_000 ps.
-		Weight::from_parts(83_013_000, 11226)
+		// Fastest run: 76_574_000 ps.
+		Weight::from_parts(80_710_000, 11226)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -219,8 +219,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn set_deposit_whitelist() -> Weight {
 		// Proof size (bytes): measured `657`, estimated `3679`.
-		// Fastest run: 24_126_000 ps.
-		Weight::from_parts(30_876_000, 3679)
+		// Fastest run: 23_505_000 ps.
+		Weight::from_parts(26_519_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -232,8 +232,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::DepositorWhitelist` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn set_depositor_whitelist_status() -> Weight {
 		// Proof size (bytes): measured `654`, estimated `3679`.
-		// Fastest run: 27_070_000 ps.
-		Weight::from_parts(30_716_000, 3679)
+		// Fastest run: 26_739_000 ps.
+		Weight::from_parts(30_325_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -243,8 +243,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn set_is_deposit_limit() -> Weight {
 		// Proof size (bytes): measured `654`, estimated `3679`.
-		// Fastest run: 23_274_000 ps.
-		Weight::from_parts(26_750_000, 3679)
+		// Fastest run: 23_244_000 ps.
+		Weight::from_parts(26_069_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -254,8 +254,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn set_deposit_limit() -> Weight {
 		// Proof size (bytes): measured `894`, estimated `3679`.
-		// Fastest run: 24_777_000 ps.
-		Weight::from_parts(27_220_000, 3679)
+		// Fastest run: 24_877_000 ps.
+		Weight::from_parts(27_621_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -265,8 +265,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
 		// Proof size (bytes): measured `620`, estimated `6078`.
-		// Fastest run: 31_467_000 ps.
-		Weight::from_parts(36_084_000, 6078)
+		// Fastest run: 31_566_000 ps.
+		Weight::from_parts(35_152_000, 6078)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -276,8 +276,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
 		// Proof size (bytes): measured `682`, estimated `6078`.
-		// Fastest run: 33_099_000 ps.
-		Weight::from_parts(36_113_000, 6078)
+		// Fastest run: 32_869_000 ps.
+		Weight::from_parts(36_394_000, 6078)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -285,8 +285,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::DeniedCollateral` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn deny_collateral() -> Weight {
 		// Proof size (bytes): measured `301`, estimated `3486`.
-		// Fastest run: 12_298_000 ps.
-		Weight::from_parts(13_640_000, 3486)
+		// Fastest run: 12_228_000 ps.
+		Weight::from_parts(13_360_000, 3486)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -294,8 +294,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::DeniedCollateral` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn allow_collateral() -> Weight {
 		// Proof size (bytes): measured `336`, estimated `3486`.
-		// Fastest run: 13_030_000 ps.
-		Weight::from_parts(14_351_000, 3486)
+		// Fastest run: 12_969_000 ps.
+		Weight::from_parts(14_251_000, 3486)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -316,10 +316,10 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Component `d` ranges over `[1, 1000]`.
 	fn on_slash(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `1875`, estimated `6020`.
-		// Fastest run: 84_406_000 ps.
-		Weight::from_parts(107_840_848, 6020)
-			// Standard error: 3_573.
-			.saturating_add(Weight::from_parts(86_608, 0).saturating_mul(d.into()))
+		// Fastest run: 82_853_000 ps.
+		Weight::from_parts(108_337_906, 6020)
+			// Standard error: 1_870.
+			.saturating_add(Weight::from_parts(68_499, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
