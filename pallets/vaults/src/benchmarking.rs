@@ -334,6 +334,25 @@ mod benches {
 		Ok(())
 	}
 
+	#[benchmark]
+	fn release_slashed() {
+		let admin: T::AccountId = account("admin", 0, 0);
+		set_block::<T>(1);
+		let vault = new_vault::<T>(&admin);
+		let caller: T::AccountId = whitelisted_caller();
+		deposit_history::<T>(vault, &caller, 1);
+		// As if a slash of 1000 could not leave the vault at the time.
+		Ledgers::<T>::mutate(vault, |l| {
+			l.slashed += 1_000;
+			l.pending_burn = 1_000;
+		});
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(caller), vault);
+
+		assert_eq!(Ledgers::<T>::get(vault).pending_burn, 0);
+	}
+
 	/// Not a call: the slashing entry point, over `d` depositors of the slashed vault. Another
 	/// vault gets the other `MAX_DEPOSITORS - d` depositors, so the chain state has the same
 	/// size at every `d` and any slope is the cost of `d` itself (none is expected: slashing

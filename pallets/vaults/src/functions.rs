@@ -588,7 +588,7 @@ impl<T: Config> Pallet<T> {
 		let split = split_slash(amount, active, bucket_now, bucket_next, in_previous)
 			.ok_or(ArithmeticError::Overflow)?;
 		let slashed = split.total();
-		let mut burned_instead = false;
+		let (mut burned_instead, mut deferred) = (false, false);
 		if !slashed.is_zero() {
 			let new_active = active.checked_sub(split.active).ok_or(ArithmeticError::Underflow)?;
 			ActiveStake::<T>::push(&vault, Self::now(), new_active, Self::horizon(&info.clock))
@@ -607,8 +607,26 @@ impl<T: Config> Pallet<T> {
 					.checked_sub(split.next_withdrawals)
 					.ok_or(ArithmeticError::Underflow)?,
 			);
-			burned_instead = Self::send_to_burner(&info, vault, slashed)?;
-			Ledgers::<T>::mutate(vault, |l| l.slashed = l.slashed.saturating_add(slashed));
+			// A slash must not be blockable by whoever can freeze the vault account: if the
+			// collateral cannot leave now, the loss still applies and the collateral is owed to
+			// the burner until `release_slashed` moves it.
+			let sent =
+				storage::with_transaction(|| match Self::send_to_burner(&info, vault, slashed) {
+					Ok(burned) => sp_runtime::TransactionOutcome::Commit(Ok(Some(burned))),
+					Err(_) => {
+						sp_runtime::TransactionOutcome::Rollback(Ok::<_, DispatchError>(None))
+					},
+				})?;
+			match sent {
+				Some(burned) => burned_instead = burned,
+				None => deferred = true,
+			}
+			Ledgers::<T>::mutate(vault, |l| {
+				l.slashed = l.slashed.saturating_add(slashed);
+				if deferred {
+					l.pending_burn = l.pending_burn.saturating_add(slashed);
+				}
+			});
 		}
 		Self::deposit_event(Event::Slashed {
 			vault,
@@ -616,8 +634,19 @@ impl<T: Config> Pallet<T> {
 			capture,
 			slashed,
 			burned_instead,
+			deferred,
 		});
 		Ok(slashed)
+	}
+
+	pub(crate) fn do_release_slashed(vault: VaultId) -> DispatchResult {
+		let info = Self::info(vault)?;
+		let amount = Ledgers::<T>::get(vault).pending_burn;
+		ensure!(!amount.is_zero(), Error::<T>::NothingToRelease);
+		let burned_instead = Self::send_to_burner(&info, vault, amount)?;
+		Ledgers::<T>::mutate(vault, |l| l.pending_burn = 0);
+		Self::deposit_event(Event::SlashedReleased { vault, amount, burned_instead });
+		Ok(())
 	}
 
 	/// Moves `amount` out of the vault to its burner. Returns whether it had to be burned because
@@ -847,7 +876,8 @@ impl<T: Config> Pallet<T> {
 			ensure!(ledger.claimed <= ledger.withdrawn, "more claimed than withdrawn");
 			let owed = Self::active_stake(vault)
 				.saturating_add(unpaid.get(&vault).copied().unwrap_or(0))
-				.saturating_add(info.reserve);
+				.saturating_add(info.reserve)
+				.saturating_add(ledger.pending_burn);
 			ensure!(balance >= owed, "the vault owes more than it holds");
 		}
 		Ok(())

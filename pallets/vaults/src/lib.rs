@@ -360,6 +360,18 @@ pub mod pallet {
 			slashed: u128,
 			/// Whether the burner account could not take it and it was burned instead.
 			burned_instead: bool,
+			/// Whether the collateral could not leave the vault (its account is frozen): the
+			/// loss applies, and the collateral is owed to the burner until `release_slashed`.
+			deferred: bool,
+		},
+		/// Slashed collateral owed to the burner left the vault.
+		SlashedReleased {
+			/// The vault.
+			vault: VaultId,
+			/// Collateral moved.
+			amount: u128,
+			/// Whether the burner account could not take it and it was burned instead.
+			burned_instead: bool,
 		},
 		/// Active shares moved between accounts.
 		SharesTransferred {
@@ -495,6 +507,8 @@ pub mod pallet {
 		FutureBlock,
 		/// A lookup asked for a block older than the history kept.
 		HistoryPruned,
+		/// No slashed collateral is waiting to leave this vault.
+		NothingToRelease,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -667,6 +681,15 @@ pub mod pallet {
 			DeniedCollateral::<T>::insert(&asset, ());
 			Self::deposit_event(Event::CollateralDenied { asset });
 			Ok(())
+		}
+
+		/// Moves slashed collateral that could not leave the vault when it was slashed (its
+		/// account was frozen) to the burner. Anyone may call it; it fails, changing nothing,
+		/// while the vault account is still frozen.
+		#[pallet::call_index(15)]
+		pub fn release_slashed(origin: OriginFor<T>, vault: VaultId) -> DispatchResult {
+			ensure_signed(origin)?;
+			Self::do_release_slashed(vault)
 		}
 
 		/// Lifts the deny-listing of `asset`.

@@ -831,7 +831,8 @@ mod slashing {
 					requested: 500,
 					capture: 15,
 					slashed: 500,
-					burned_instead: false
+					burned_instead: false,
+					deferred: false
 				}]
 			);
 		});
@@ -906,7 +907,8 @@ mod slashing {
 					requested: 100,
 					capture: 1,
 					slashed: 100,
-					burned_instead: true
+					burned_instead: true,
+					deferred: false
 				})
 			);
 			assert_eq!(NativeAndAssets::total_issuance(USD), issuance - 100);
@@ -945,12 +947,11 @@ mod frozen_collateral {
 		});
 	}
 
-	/// Known gap, recorded here so it cannot regress silently: an asset's freezer can freeze the
-	/// vault account, and then a slash cannot move the collateral out (even a forced burn is
-	/// refused), so the whole slash fails. The fix (apply the loss to the accounting anyway and
-	/// keep the collateral as "owed to the burner", released later) is open work.
+	/// pallet-assets lets the asset's freezer freeze the vault account. That blocks payouts, but
+	/// must not shield the vault from a slash: the loss applies at once and the collateral is
+	/// owed to the burner until `release_slashed` can move it.
 	#[test]
-	fn a_frozen_vault_account_blocks_payouts_and_for_now_slashes() {
+	fn a_frozen_vault_account_blocks_payouts_but_not_slashes() {
 		build_and_execute(|| {
 			let v = create(config(USD));
 			assert_ok!(Vaults::deposit(origin(BOB), v, BOB, 1_000));
@@ -959,16 +960,34 @@ mod frozen_collateral {
 			run_to_block(21);
 			// The claim fails whole: the position stays unpaid and claimable after a thaw.
 			assert_noop!(Vaults::claim(origin(BOB), v, BOB, 1), TokenError::Frozen);
-			let active = Vaults::active_stake(v);
+			assert_noop!(Vaults::release_slashed(origin(DAVE), v), Error::<Test>::NothingToRelease);
+			events();
+			assert_eq!(<Vaults as VaultSlashing<_>>::on_slash(v, 100, 15), Ok(100));
 			assert_eq!(
-				frame_support::storage::with_storage_layer(|| {
-					<Vaults as VaultSlashing<_>>::on_slash(v, 100, 15)
-				}),
-				Err(TokenError::FundsUnavailable.into())
+				events(),
+				vec![Event::Slashed {
+					vault: v,
+					requested: 100,
+					capture: 15,
+					slashed: 100,
+					burned_instead: false,
+					deferred: true
+				}]
 			);
-			assert_eq!(Vaults::active_stake(v), active);
+			assert_eq!(Ledgers::<Test>::get(v).pending_burn, 100);
+			// Still frozen: the release fails and changes nothing.
+			assert_noop!(Vaults::release_slashed(origin(DAVE), v), TokenError::FundsUnavailable);
 			assert_ok!(Assets::thaw(origin(ALICE), ASSET, Vaults::account_of(v)));
+			let issuance = NativeAndAssets::total_issuance(USD);
+			assert_ok!(Vaults::release_slashed(origin(DAVE), v));
+			assert_eq!(
+				events(),
+				vec![Event::SlashedReleased { vault: v, amount: 100, burned_instead: false }]
+			);
+			assert_eq!(NativeAndAssets::total_issuance(USD), issuance - 100);
+			assert_eq!(Ledgers::<Test>::get(v).pending_burn, 0);
 			assert_ok!(Vaults::claim(origin(BOB), v, BOB, 1));
+			assert_noop!(Vaults::release_slashed(origin(DAVE), 9), Error::<Test>::UnknownVault);
 		});
 	}
 }

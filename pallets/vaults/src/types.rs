@@ -178,7 +178,7 @@ pub struct WithdrawalPosition {
 }
 
 /// Totals that must balance (PROTOCOL 6.1 item 7): the vault account holds
-/// `reserve + deposited − claimed − slashed`.
+/// `reserve + deposited − claimed − slashed + pending_burn`.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub struct VaultLedger {
 	/// Collateral ever deposited.
@@ -187,8 +187,11 @@ pub struct VaultLedger {
 	pub withdrawn: u128,
 	/// Collateral ever paid out by claims.
 	pub claimed: u128,
-	/// Collateral ever moved to the burner.
+	/// Collateral ever slashed (taken from the stakers' accounting).
 	pub slashed: u128,
+	/// Slashed collateral that could not leave the vault yet (its account was frozen by the
+	/// asset's freezer) and is owed to the burner; `release_slashed` moves it.
+	pub pending_burn: u128,
 }
 
 /// Gives the benchmarks a collateral other than the native token.

@@ -38,6 +38,8 @@ pub trait WeightInfo {
 	fn deny_collateral() -> Weight;
 	/// `allow_collateral`.
 	fn allow_collateral() -> Weight;
+	/// `release_slashed`.
+	fn release_slashed() -> Weight;
 	/// The slashing entry point (not a call), with `d` depositors: the slashing pallet charges
 	/// it. Flat in `d`.
 	fn on_slash(d: u32) -> Weight;
@@ -87,6 +89,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn allow_collateral() -> Weight {
+		Weight::zero()
+	}
+	fn release_slashed() -> Weight {
 		Weight::zero()
 	}
 	fn on_slash(_: u32) -> Weight {

@@ -62,8 +62,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	fn create_vault() -> Weight {
 		// Proof size (bytes): measured `903`, estimated `6208`.
-		// Fastest run: 262_540_000 ps.
-		Weight::from_parts(272_505_000, 6208)
+		// Fastest run: 259_435_000 ps.
+		Weight::from_parts(268_589_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(23))
 	}
@@ -86,11 +86,11 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
-	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
-		// Proof size (bytes): measured `1765`, estimated `6208`.
-		// Fastest run: 152_387_000 ps.
-		Weight::from_parts(157_635_000, 6208)
+		// Proof size (bytes): measured `1781`, estimated `6208`.
+		// Fastest run: 151_375_000 ps.
+		Weight::from_parts(158_526_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(16))
 	}
@@ -115,11 +115,11 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Storage: `Vaults::WithdrawalPositions` (r:1 w:1)
 	/// Proof: `Vaults::WithdrawalPositions` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
-	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		// Proof size (bytes): measured `1338`, estimated `6108`.
-		// Fastest run: 127_068_000 ps.
-		Weight::from_parts(133_157_000, 6108)
+		// Proof size (bytes): measured `1354`, estimated `6108`.
+		// Fastest run: 126_538_000 ps.
+		Weight::from_parts(133_568_000, 6108)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -144,11 +144,11 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Storage: `Vaults::WithdrawalPositions` (r:1 w:1)
 	/// Proof: `Vaults::WithdrawalPositions` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
-	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
-		// Proof size (bytes): measured `1338`, estimated `6108`.
-		// Fastest run: 126_989_000 ps.
-		Weight::from_parts(131_966_000, 6108)
+		// Proof size (bytes): measured `1354`, estimated `6108`.
+		// Fastest run: 127_119_000 ps.
+		Weight::from_parts(132_236_000, 6108)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -165,11 +165,11 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
-	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
-		// Proof size (bytes): measured `1365`, estimated `6208`.
-		// Fastest run: 88_751_000 ps.
-		Weight::from_parts(93_829_000, 6208)
+		// Proof size (bytes): measured `1381`, estimated `6208`.
+		// Fastest run: 88_110_000 ps.
+		Weight::from_parts(94_110_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -186,14 +186,14 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
-	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 32]`.
 	fn claim_batch(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `1308 + n * 131`, estimated `6208 + n * 2564`.
-		// Fastest run: 90_905_000 ps.
-		Weight::from_parts(79_301_746, 6208)
-			// Standard error: 27_334.
-			.saturating_add(Weight::from_parts(18_924_097, 0).saturating_mul(n.into()))
+		// Proof size (bytes): measured `1324 + n * 131`, estimated `6208 + n * 2564`.
+		// Fastest run: 89_723_000 ps.
+		Weight::from_parts(75_457_768, 6208)
+			// Standard error: 28_950.
+			.saturating_add(Weight::from_parts(18_891_490, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -208,8 +208,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::SharesOfPoints` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn transfer_shares() -> Weight {
 		// Proof size (bytes): measured `997`, estimated `11226`.
-		// Fastest run: 76_574_000 ps.
-		Weight::from_parts(80_710_000, 11226)
+		// Fastest run: 75_943_000 ps.
+		Weight::from_parts(87_300_000, 11226)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -219,8 +219,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn set_deposit_whitelist() -> Weight {
 		// Proof size (bytes): measured `657`, estimated `3679`.
-		// Fastest run: 23_505_000 ps.
-		Weight::from_parts(26_519_000, 3679)
+		// Fastest run: 23_394_000 ps.
+		Weight::from_parts(30_516_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -232,8 +232,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::DepositorWhitelist` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn set_depositor_whitelist_status() -> Weight {
 		// Proof size (bytes): measured `654`, estimated `3679`.
-		// Fastest run: 26_739_000 ps.
-		Weight::from_parts(30_325_000, 3679)
+		// Fastest run: 26_469_000 ps.
+		Weight::from_parts(33_119_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -243,8 +243,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn set_is_deposit_limit() -> Weight {
 		// Proof size (bytes): measured `654`, estimated `3679`.
-		// Fastest run: 23_244_000 ps.
-		Weight::from_parts(26_069_000, 3679)
+		// Fastest run: 22_744_000 ps.
+		Weight::from_parts(26_920_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -254,8 +254,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn set_deposit_limit() -> Weight {
 		// Proof size (bytes): measured `894`, estimated `3679`.
-		// Fastest run: 24_877_000 ps.
-		Weight::from_parts(27_621_000, 3679)
+		// Fastest run: 24_196_000 ps.
+		Weight::from_parts(27_811_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -265,8 +265,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
 		// Proof size (bytes): measured `620`, estimated `6078`.
-		// Fastest run: 31_566_000 ps.
-		Weight::from_parts(35_152_000, 6078)
+		// Fastest run: 31_286_000 ps.
+		Weight::from_parts(37_916_000, 6078)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -276,8 +276,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
 		// Proof size (bytes): measured `682`, estimated `6078`.
-		// Fastest run: 32_869_000 ps.
-		Weight::from_parts(36_394_000, 6078)
+		// Fastest run: 32_748_000 ps.
+		Weight::from_parts(43_605_000, 6078)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -285,8 +285,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::DeniedCollateral` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn deny_collateral() -> Weight {
 		// Proof size (bytes): measured `301`, estimated `3486`.
-		// Fastest run: 12_228_000 ps.
-		Weight::from_parts(13_360_000, 3486)
+		// Fastest run: 11_998_000 ps.
+		Weight::from_parts(13_690_000, 3486)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -294,10 +294,25 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::DeniedCollateral` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn allow_collateral() -> Weight {
 		// Proof size (bytes): measured `336`, estimated `3486`.
-		// Fastest run: 12_969_000 ps.
-		Weight::from_parts(14_251_000, 3486)
+		// Fastest run: 12_589_000 ps.
+		Weight::from_parts(14_582_000, 3486)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `Vaults::Vaults` (r:1 w:0)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::Ledgers` (r:1 w:1)
+	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Asset` (r:1 w:1)
+	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
+	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	fn release_slashed() -> Weight {
+		// Proof size (bytes): measured `1107`, estimated `3679`.
+		// Fastest run: 58_968_000 ps.
+		Weight::from_parts(67_000_000, 3679)
+			.saturating_add(T::DbWeight::get().reads(4))
+			.saturating_add(T::DbWeight::get().writes(3))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
 	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
@@ -312,14 +327,12 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Storage: `Assets::Account` (r:1 w:1)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
-	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Component `d` ranges over `[1, 1000]`.
-	fn on_slash(d: u32, ) -> Weight {
-		// Proof size (bytes): measured `1875`, estimated `6020`.
-		// Fastest run: 82_853_000 ps.
-		Weight::from_parts(108_337_906, 6020)
-			// Standard error: 1_870.
-			.saturating_add(Weight::from_parts(68_499, 0).saturating_mul(d.into()))
+	fn on_slash(_d: u32, ) -> Weight {
+		// Proof size (bytes): measured `2546`, estimated `6020`.
+		// Fastest run: 150_613_000 ps.
+		Weight::from_parts(196_239_019, 6020)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
