@@ -30,6 +30,14 @@ use sp_runtime::{
 	ArithmeticError, Rounding,
 };
 
+/// A vault's active stake `A`, active shares `S` and one holder's shares `s[a]`.
+#[derive(Clone, Copy)]
+struct Pools {
+	active: u128,
+	shares: u128,
+	mine: u128,
+}
+
 /// A trace write that failed: only possible if the clock ran backwards.
 fn trace_error(e: TraceError) -> DispatchError {
 	defensive!("a vault history refused a write", e);
@@ -277,11 +285,11 @@ impl<T: Config> Pallet<T> {
 	) -> Result<(u128, u128), DispatchError> {
 		let info = Self::info(vault)?;
 		ensure!(!amount.is_zero(), Error::<T>::InsufficientWithdrawal);
-		let (active, shares) = (Self::active_stake(vault), Self::active_shares(vault));
-		let burned =
-			to_shares(amount, active, shares, Rounding::Up).ok_or(Error::<T>::TooMuchWithdraw)?;
-		ensure!(burned <= Self::shares_of(vault, who), Error::<T>::TooMuchWithdraw);
-		Self::move_to_withdrawals(&info, vault, who, claimer, amount, burned)
+		let pools = Self::pools(vault, who);
+		let burned = to_shares(amount, pools.active, pools.shares, Rounding::Up)
+			.ok_or(Error::<T>::TooMuchWithdraw)?;
+		ensure!(burned <= pools.mine, Error::<T>::TooMuchWithdraw);
+		Self::move_to_withdrawals(&info, vault, pools, who, claimer, amount, burned)
 	}
 
 	pub(crate) fn do_redeem(
@@ -291,16 +299,21 @@ impl<T: Config> Pallet<T> {
 		shares: u128,
 	) -> Result<(u128, u128), DispatchError> {
 		let info = Self::info(vault)?;
-		ensure!(shares <= Self::shares_of(vault, who), Error::<T>::TooMuchRedeem);
-		let assets = to_assets(
-			shares,
-			Self::active_stake(vault),
-			Self::active_shares(vault),
-			Rounding::Down,
-		)
-		.ok_or(ArithmeticError::Overflow)?;
+		let pools = Self::pools(vault, who);
+		ensure!(shares <= pools.mine, Error::<T>::TooMuchRedeem);
+		let assets = to_assets(shares, pools.active, pools.shares, Rounding::Down)
+			.ok_or(ArithmeticError::Overflow)?;
 		ensure!(!assets.is_zero(), Error::<T>::InsufficientRedemption);
-		Self::move_to_withdrawals(&info, vault, who, claimer, assets, shares)
+		Self::move_to_withdrawals(&info, vault, pools, who, claimer, assets, shares)
+	}
+
+	/// `A`, `S` and `s[who]` now, read once per call.
+	fn pools(vault: VaultId, who: &T::AccountId) -> Pools {
+		Pools {
+			active: Self::active_stake(vault),
+			shares: Self::active_shares(vault),
+			mine: Self::shares_of(vault, who),
+		}
 	}
 
 	/// PROTOCOL 2.6 "common path": burn `burned` active shares of `who`, move `assets` from `A`
@@ -308,6 +321,7 @@ impl<T: Config> Pallet<T> {
 	fn move_to_withdrawals(
 		info: &VaultInfoOf<T>,
 		vault: VaultId,
+		pools: Pools,
 		who: &T::AccountId,
 		claimer: &T::AccountId,
 		assets: u128,
@@ -321,15 +335,9 @@ impl<T: Config> Pallet<T> {
 		let minted = to_shares(assets, bucket, bucket_shares, Rounding::Down)
 			.ok_or(Error::<T>::SharesOverflow)?;
 
-		let active = Self::active_stake(vault)
-			.checked_sub(assets)
-			.ok_or(ArithmeticError::Underflow)?;
-		let shares = Self::active_shares(vault)
-			.checked_sub(burned)
-			.ok_or(ArithmeticError::Underflow)?;
-		let mine = Self::shares_of(vault, who)
-			.checked_sub(burned)
-			.ok_or(Error::<T>::TooMuchWithdraw)?;
+		let active = pools.active.checked_sub(assets).ok_or(ArithmeticError::Underflow)?;
+		let shares = pools.shares.checked_sub(burned).ok_or(ArithmeticError::Underflow)?;
+		let mine = pools.mine.checked_sub(burned).ok_or(Error::<T>::TooMuchWithdraw)?;
 		let new_bucket = bucket.checked_add(assets).ok_or(ArithmeticError::Overflow)?;
 		let new_bucket_shares =
 			bucket_shares.checked_add(minted).ok_or(Error::<T>::SharesOverflow)?;
@@ -474,17 +482,32 @@ impl<T: Config> Pallet<T> {
 	// ---------------------------------------------------------------------------------------
 	// Settings and roles.
 
+	/// Changes one setting of `vault` if `who` holds `role`: `field` picks the setting, and an
+	/// unchanged value is `AlreadySet`.
+	fn set_setting<V: PartialEq>(
+		who: &T::AccountId,
+		vault: VaultId,
+		role: Role,
+		value: V,
+		field: impl FnOnce(&mut VaultInfoOf<T>) -> &mut V,
+	) -> DispatchResult {
+		Vaults::<T>::try_mutate(vault, |info| {
+			let info = info.as_mut().ok_or(Error::<T>::UnknownVault)?;
+			Self::ensure_role(vault, role, who)?;
+			let current = field(info);
+			ensure!(*current != value, Error::<T>::AlreadySet);
+			*current = value;
+			Ok(())
+		})
+	}
+
 	pub(crate) fn do_set_deposit_whitelist(
 		who: &T::AccountId,
 		vault: VaultId,
 		enabled: bool,
 	) -> DispatchResult {
-		Vaults::<T>::try_mutate(vault, |info| {
-			let info = info.as_mut().ok_or(Error::<T>::UnknownVault)?;
-			Self::ensure_role(vault, Role::DepositWhitelistSetter, who)?;
-			ensure!(info.deposit_whitelist != enabled, Error::<T>::AlreadySet);
-			info.deposit_whitelist = enabled;
-			Ok::<_, DispatchError>(())
+		Self::set_setting(who, vault, Role::DepositWhitelistSetter, enabled, |i| {
+			&mut i.deposit_whitelist
 		})?;
 		Self::deposit_event(Event::DepositWhitelistSet { vault, enabled });
 		Ok(())
@@ -516,12 +539,8 @@ impl<T: Config> Pallet<T> {
 		vault: VaultId,
 		enabled: bool,
 	) -> DispatchResult {
-		Vaults::<T>::try_mutate(vault, |info| {
-			let info = info.as_mut().ok_or(Error::<T>::UnknownVault)?;
-			Self::ensure_role(vault, Role::DepositLimitToggler, who)?;
-			ensure!(info.is_deposit_limit != enabled, Error::<T>::AlreadySet);
-			info.is_deposit_limit = enabled;
-			Ok::<_, DispatchError>(())
+		Self::set_setting(who, vault, Role::DepositLimitToggler, enabled, |i| {
+			&mut i.is_deposit_limit
 		})?;
 		Self::deposit_event(Event::IsDepositLimitSet { vault, enabled });
 		Ok(())
@@ -532,13 +551,7 @@ impl<T: Config> Pallet<T> {
 		vault: VaultId,
 		limit: u128,
 	) -> DispatchResult {
-		Vaults::<T>::try_mutate(vault, |info| {
-			let info = info.as_mut().ok_or(Error::<T>::UnknownVault)?;
-			Self::ensure_role(vault, Role::DepositLimitSetter, who)?;
-			ensure!(info.deposit_limit != limit, Error::<T>::AlreadySet);
-			info.deposit_limit = limit;
-			Ok::<_, DispatchError>(())
-		})?;
+		Self::set_setting(who, vault, Role::DepositLimitSetter, limit, |i| &mut i.deposit_limit)?;
 		Self::deposit_event(Event::DepositLimitSet { vault, limit });
 		Ok(())
 	}
