@@ -368,6 +368,30 @@ mod vaults {
 	}
 
 	#[test]
+	fn vault_views_answer_through_the_view_function_api() {
+		use codec::{Decode, Encode};
+		use frame_support::view_functions::ViewFunction;
+		use pallet_rampart_vaults::{
+			SlashableBalanceViewFunction, VaultActiveStakeAtViewFunction,
+			VaultTotalStakeViewFunction,
+		};
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			let query = |id, input: Vec<u8>| {
+				Runtime::execute_view_function(id, input).expect("the view function dispatches")
+			};
+			let total = query(VaultTotalStakeViewFunction::<Runtime>::id(), 0u32.encode());
+			assert_eq!(u128::decode(&mut &total[..]), Ok(SAMPLE_VAULT_DEPOSIT));
+			let bobs = query(SlashableBalanceViewFunction::<Runtime>::id(), (0u32, bob()).encode());
+			assert_eq!(u128::decode(&mut &bobs[..]), Ok(SAMPLE_VAULT_DEPOSIT));
+			let at = query(VaultActiveStakeAtViewFunction::<Runtime>::id(), (7u32, 0u32).encode());
+			assert_eq!(
+				Result::<u128, sp_runtime::DispatchError>::decode(&mut &at[..]),
+				Ok(Err(VaultError::<Runtime>::UnknownVault.into()))
+			);
+		});
+	}
+
+	#[test]
 	fn anyone_creates_a_native_vault() {
 		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 			let eve = Sr25519Keyring::Eve.to_account_id();

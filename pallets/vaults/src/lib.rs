@@ -728,4 +728,55 @@ pub mod pallet {
 			Self::do_try_state()
 		}
 	}
+
+	/// Read-only queries for wallets and front ends, callable through the runtime's
+	/// `RuntimeViewFunction` API without knowing the storage layout.
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// Everything still slashable in `vault`: active stake plus this and next epoch's
+		/// withdrawals.
+		pub fn vault_total_stake(vault: VaultId) -> u128 {
+			Self::total_stake(vault)
+		}
+
+		/// Active stake of `vault` at block `at` (inside its history window).
+		pub fn vault_active_stake_at(
+			vault: VaultId,
+			at: BlockNumberOf<T>,
+		) -> Result<u128, DispatchError> {
+			Self::active_stake_at(vault, at)
+		}
+
+		/// Active shares of `vault` at block `at` (inside its history window).
+		pub fn vault_active_shares_at(
+			vault: VaultId,
+			at: BlockNumberOf<T>,
+		) -> Result<u128, DispatchError> {
+			Self::active_shares_at(vault, at)
+		}
+
+		/// What `who`'s active shares in `vault` were worth at block `at`, rounded down.
+		pub fn balance_of_at(
+			vault: VaultId,
+			who: T::AccountId,
+			at: BlockNumberOf<T>,
+		) -> Result<u128, DispatchError> {
+			Self::active_balance_of_at(vault, &who, at)
+		}
+
+		/// What `who` can claim from `vault`'s bucket of `epoch` (zero once claimed).
+		pub fn withdrawals_for(vault: VaultId, epoch: BlockNumberOf<T>, who: T::AccountId) -> u128 {
+			Self::withdrawals_of(vault, epoch, &who)
+		}
+
+		/// What of `who`'s collateral in `vault` a slash can still reach.
+		pub fn slashable_balance(vault: VaultId, who: T::AccountId) -> u128 {
+			Self::slashable_balance_of(vault, &who)
+		}
+
+		/// The epoch `vault` is in now, if it exists.
+		pub fn vault_epoch(vault: VaultId) -> Option<BlockNumberOf<T>> {
+			Self::current_epoch_of(vault)
+		}
+	}
 }

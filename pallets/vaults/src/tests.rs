@@ -990,6 +990,82 @@ mod frozen_collateral {
 			assert_noop!(Vaults::release_slashed(origin(DAVE), 9), Error::<Test>::UnknownVault);
 		});
 	}
+
+	/// A blocked account (pallet-assets `block`) can neither send nor receive the asset.
+	#[test]
+	fn a_blocked_depositor_or_recipient_is_refused_whole() {
+		build_and_execute(|| {
+			let v = create(config(USD));
+			assert_ok!(Vaults::deposit(origin(BOB), v, BOB, 1_000));
+			assert_ok!(Vaults::withdraw(origin(BOB), v, BOB, 300));
+			assert_ok!(Assets::block(origin(ALICE), ASSET, BOB));
+			assert_noop!(Vaults::deposit(origin(BOB), v, BOB, 100), TokenError::Frozen);
+			run_to_block(21);
+			// Bob cannot receive his claim, but may send it to an account that can.
+			assert_noop!(Vaults::claim(origin(BOB), v, BOB, 1), TokenError::Blocked);
+			let before = balance(USD, DAVE);
+			assert_ok!(Vaults::claim(origin(BOB), v, DAVE, 1));
+			assert_eq!(balance(USD, DAVE), before + 300);
+			// Shares are not the asset: a blocked holder still moves them.
+			assert_ok!(Vaults::transfer_shares(origin(BOB), v, CHARLIE, 100));
+		});
+	}
+
+	/// A blocked vault account takes no deposits and, like a frozen one, cannot shield the vault
+	/// from a slash; freezing the whole asset defers the burn the same way.
+	#[test]
+	fn a_blocked_vault_account_or_a_frozen_asset_defers_the_burn() {
+		build_and_execute(|| {
+			let v = create(config(USD));
+			assert_ok!(Vaults::deposit(origin(BOB), v, BOB, 1_000));
+			assert_ok!(Assets::block(origin(ALICE), ASSET, Vaults::account_of(v)));
+			assert_noop!(Vaults::deposit(origin(BOB), v, BOB, 100), TokenError::Blocked);
+			assert_eq!(<Vaults as VaultSlashing<_>>::on_slash(v, 100, 1), Ok(100));
+			assert_eq!(Ledgers::<Test>::get(v).pending_burn, 100);
+			assert_eq!(Vaults::active_stake(v), 900);
+			assert_ok!(Assets::thaw(origin(ALICE), ASSET, Vaults::account_of(v)));
+			assert_ok!(Vaults::release_slashed(origin(DAVE), v));
+			assert_eq!(Ledgers::<Test>::get(v).pending_burn, 0);
+
+			assert_ok!(Assets::freeze_asset(origin(ALICE), ASSET));
+			assert_eq!(<Vaults as VaultSlashing<_>>::on_slash(v, 100, 1), Ok(100));
+			assert_eq!(Ledgers::<Test>::get(v).pending_burn, 100);
+			assert_noop!(Vaults::release_slashed(origin(DAVE), v), TokenError::FundsUnavailable);
+			assert_ok!(Assets::thaw_asset(origin(ALICE), ASSET));
+			assert_ok!(Vaults::release_slashed(origin(DAVE), v));
+			assert_eq!(Vaults::active_stake(v), 800);
+		});
+	}
+}
+
+mod front_running {
+	use super::*;
+
+	/// CHECKLIST: a tiny slash landing just before a withdrawal. An amount-denominated
+	/// `withdraw` of the whole pre-slash balance now asks for more shares than the holder has and
+	/// fails whole; the shares-denominated `redeem` of every share cannot be griefed this way
+	/// and pays the post-slash value, rounded down.
+	#[test]
+	fn a_tiny_slash_cannot_grief_a_redeem() {
+		build_and_execute(|| {
+			let v = create(config(NATIVE));
+			assert_ok!(Vaults::deposit(origin(BOB), v, BOB, 1_000));
+			assert_ok!(Vaults::deposit(origin(CHARLIE), v, CHARLIE, 1_000));
+			let shares = Vaults::shares_of(v, &BOB);
+			let whole = Vaults::active_balance_of(v, &BOB);
+			assert_eq!(whole, 1_000);
+			assert_ok!(<Vaults as VaultSlashing<_>>::on_slash(v, 1, 1));
+			assert_noop!(
+				Vaults::withdraw(origin(BOB), v, BOB, whole),
+				Error::<Test>::TooMuchWithdraw
+			);
+			assert_ok!(Vaults::redeem(origin(BOB), v, BOB, shares));
+			assert_eq!(Vaults::shares_of(v, &BOB), 0);
+			// 1 000 shares of a 1 999-unit, 2 000-share pool: ⌊1000·2000/2001⌋ = 999.
+			assert_eq!(Vaults::withdrawals_of(v, 1, &BOB), 999);
+			assert_eq!(Vaults::active_balance_of(v, &CHARLIE), 1_000);
+		});
+	}
 }
 
 mod history {
