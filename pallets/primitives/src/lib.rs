@@ -100,6 +100,8 @@ pub const MICRO_UNIT: Balance = UNIT / 1_000_000;
 	MaxEncodedLen,
 	TypeInfo,
 	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub struct Subnetwork<AccountId> {
 	/// The network: the account that registered it.
@@ -144,6 +146,93 @@ pub enum OptInTarget<AccountId> {
 	Network(AccountId),
 	/// A vault, by id.
 	Vault(VaultId),
+}
+
+/// A vault's roles (the reference's AccessControl roles of a vault and of its delegator). The
+/// vaults pallet keeps who holds them; the delegation pallet checks the limit roles through
+/// [`traits::VaultsInspect::has_role`].
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	Copy,
+	PartialEq,
+	Eq,
+	PartialOrd,
+	Ord,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum Role {
+	/// Grants and revokes every role of the vault (`DEFAULT_ADMIN_ROLE`).
+	Admin,
+	/// Turns the depositor whitelist on and off (`DEPOSIT_WHITELIST_SET_ROLE`).
+	DepositWhitelistSetter,
+	/// Adds and removes whitelisted depositors (`DEPOSITOR_WHITELIST_ROLE`).
+	DepositorWhitelister,
+	/// Turns the deposit limit on and off (`IS_DEPOSIT_LIMIT_SET_ROLE`).
+	DepositLimitToggler,
+	/// Sets the deposit limit (`DEPOSIT_LIMIT_SET_ROLE`).
+	DepositLimitSetter,
+	/// Sets the curator's limit per subnetwork (`NETWORK_LIMIT_SET_ROLE`).
+	NetworkLimitSetter,
+	/// Sets operator shares within a subnetwork (`OPERATOR_NETWORK_SHARES_SET_ROLE`).
+	OperatorNetworkSharesSetter,
+	/// Sets operator limits within a subnetwork (`OPERATOR_NETWORK_LIMIT_SET_ROLE`).
+	OperatorNetworkLimitSetter,
+	/// Sets the vault's slash hook policy (`HOOK_SET_ROLE`).
+	HookSetter,
+}
+
+/// How a vault's stake is allocated (the reference's delegator types). Chosen at vault creation
+/// and immutable; the vaults pallet stores it, the delegation pallet gives it its meaning.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum DelegatorKind<AccountId> {
+	/// Restake across networks, split by shares among operators within a subnetwork (type 0).
+	NetworkRestake,
+	/// Restake across networks and operators, with absolute operator limits (type 1).
+	FullRestake,
+	/// All stake to one operator, split across networks by limits (type 2).
+	OperatorSpecific {
+		/// The operator.
+		operator: AccountId,
+	},
+	/// All stake to one operator for one network (type 3).
+	OperatorNetworkSpecific {
+		/// The operator.
+		operator: AccountId,
+		/// The network.
+		network: AccountId,
+	},
+}
+
+impl<AccountId> DelegatorKind<AccountId> {
+	/// The curator roles the kind needs a holder for when the vault has no admin (the
+	/// reference's `MissingRoleHolders` rule for types 0-2).
+	pub fn limit_roles(&self) -> &'static [Role] {
+		match self {
+			Self::NetworkRestake => &[Role::NetworkLimitSetter, Role::OperatorNetworkSharesSetter],
+			Self::FullRestake => &[Role::NetworkLimitSetter, Role::OperatorNetworkLimitSetter],
+			Self::OperatorSpecific { .. } => &[Role::NetworkLimitSetter],
+			Self::OperatorNetworkSpecific { .. } => &[],
+		}
+	}
 }
 
 #[cfg(test)]

@@ -10,7 +10,8 @@
 //! network acting as its own middleware and an operator opted into everything, every vault
 //! existing) for tests of pallets that only need the registry out of the way.
 
-use crate::{OptInTarget, VaultId};
+use crate::{DelegatorKind, OptInTarget, Role, Subnetwork, VaultId};
+use frame_support::weights::Weight;
 use sp_runtime::DispatchError;
 
 /// Who is a network, and which account acts for it.
@@ -95,6 +96,16 @@ pub trait VaultsInspect<AccountId, BlockNumber> {
 	/// The vault's active stake at block `at`; errors for a block the history cannot answer
 	/// (in the future, or pruned).
 	fn active_stake_at(vault: VaultId, at: BlockNumber) -> Result<u128, DispatchError>;
+
+	/// How the vault allocates its stake.
+	fn delegator_kind(vault: VaultId) -> Option<DelegatorKind<AccountId>>;
+
+	/// Whether `who` holds `role` in the vault.
+	fn has_role(vault: VaultId, role: Role, who: &AccountId) -> bool;
+
+	/// The oldest block the vault's histories must still answer for now (two epochs plus the
+	/// reward lookback back): histories kept alongside the vault's may prune what is older.
+	fn history_horizon(vault: VaultId) -> Option<BlockNumber>;
 }
 
 impl<AccountId, BlockNumber> VaultsInspect<AccountId, BlockNumber> for () {
@@ -117,6 +128,15 @@ impl<AccountId, BlockNumber> VaultsInspect<AccountId, BlockNumber> for () {
 	fn active_stake_at(_: VaultId, _: BlockNumber) -> Result<u128, DispatchError> {
 		Ok(0)
 	}
+	fn delegator_kind(_: VaultId) -> Option<DelegatorKind<AccountId>> {
+		None
+	}
+	fn has_role(_: VaultId, _: Role, _: &AccountId) -> bool {
+		false
+	}
+	fn history_horizon(_: VaultId) -> Option<BlockNumber> {
+		None
+	}
 }
 
 /// The slashing entry point of the vaults pallet, for the slashing pallet.
@@ -136,8 +156,74 @@ impl<BlockNumber> VaultSlashing<BlockNumber> for () {
 	}
 }
 
+/// What a vault's delegator gives each (subnetwork, operator): the guarantee networks capture,
+/// and the delegator's side of a slash. Implemented by the delegation pallet for the slashing
+/// pallet and the networks' middleware.
+pub trait StakeProvider<AccountId, BlockNumber> {
+	/// The stake `vault` gives `operator` in `subnetwork` now (not safe to capture: limits and
+	/// stake may still change in this block).
+	fn stake(vault: VaultId, subnetwork: &Subnetwork<AccountId>, operator: &AccountId) -> u128;
+
+	/// The stake `vault` gave `operator` in `subnetwork` at block `at`: zero unless the operator
+	/// was opted into both the vault and the network then. Errors for a block the histories
+	/// cannot answer (in the future, or pruned), rather than guessing.
+	fn stake_at(
+		vault: VaultId,
+		subnetwork: &Subnetwork<AccountId>,
+		operator: &AccountId,
+		at: BlockNumber,
+	) -> Result<u128, DispatchError>;
+
+	/// The delegator's side of a slash of `amount` taken from `operator`'s stake in `subnetwork`
+	/// captured at `capture`: runs the vault's hook policy, which can never fail the slash.
+	/// Returns the weight used, at most [`Self::on_slash_weight`].
+	fn on_slash(
+		vault: VaultId,
+		subnetwork: &Subnetwork<AccountId>,
+		operator: &AccountId,
+		amount: u128,
+		capture: BlockNumber,
+	) -> Weight;
+
+	/// The worst-case weight of [`Self::stake_at`].
+	fn stake_at_weight() -> Weight;
+
+	/// The worst-case weight of [`Self::on_slash`].
+	fn on_slash_weight() -> Weight;
+}
+
+impl<AccountId, BlockNumber> StakeProvider<AccountId, BlockNumber> for () {
+	fn stake(_: VaultId, _: &Subnetwork<AccountId>, _: &AccountId) -> u128 {
+		0
+	}
+	fn stake_at(
+		_: VaultId,
+		_: &Subnetwork<AccountId>,
+		_: &AccountId,
+		_: BlockNumber,
+	) -> Result<u128, DispatchError> {
+		Ok(0)
+	}
+	fn on_slash(
+		_: VaultId,
+		_: &Subnetwork<AccountId>,
+		_: &AccountId,
+		_: u128,
+		_: BlockNumber,
+	) -> Weight {
+		Weight::zero()
+	}
+	fn stake_at_weight() -> Weight {
+		Weight::zero()
+	}
+	fn on_slash_weight() -> Weight {
+		Weight::zero()
+	}
+}
+
 /// A double that says yes to everything: every account is a network (its own middleware) and an
-/// operator, every operator is opted into every target at every block, every vault exists.
+/// operator, every operator is opted into every target at every block, every vault exists (a
+/// network-restake vault in which everyone holds every role).
 pub struct AllowAll;
 
 impl<AccountId: Clone> NetworkRegistry<AccountId> for AllowAll {
@@ -188,6 +274,15 @@ impl<AccountId, BlockNumber> VaultsInspect<AccountId, BlockNumber> for AllowAll 
 	fn active_stake_at(_: VaultId, _: BlockNumber) -> Result<u128, DispatchError> {
 		Ok(0)
 	}
+	fn delegator_kind(_: VaultId) -> Option<DelegatorKind<AccountId>> {
+		Some(DelegatorKind::NetworkRestake)
+	}
+	fn has_role(_: VaultId, _: Role, _: &AccountId) -> bool {
+		true
+	}
+	fn history_horizon(_: VaultId) -> Option<BlockNumber> {
+		None
+	}
 }
 
 #[cfg(test)]
@@ -207,6 +302,9 @@ mod tests {
 		assert!(!<() as VaultsInspect<u64, u32>>::vault_exists(0));
 		assert_eq!(<() as VaultsInspect<u64, u32>>::active_stake_at(0, 1), Ok(0));
 		assert_eq!(<() as VaultSlashing<u32>>::on_slash(0, 10, 1), Ok(0));
+		let sn = Subnetwork::main(2u64);
+		assert_eq!(<() as StakeProvider<u64, u32>>::stake_at(0, &sn, &1, 5), Ok(0));
+		assert_eq!(<() as StakeProvider<u64, u32>>::on_slash(0, &sn, &1, 9, 5), Weight::zero());
 	}
 
 	#[test]

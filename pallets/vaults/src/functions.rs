@@ -23,6 +23,7 @@ use rampart_primitives::{
 	checkpoints::TraceError,
 	epochs::EpochClock,
 	shares::{split_slash, to_assets, to_shares},
+	traits::{NetworkRegistry, OperatorRegistry},
 	VaultId,
 };
 use sp_runtime::{
@@ -89,7 +90,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The oldest block a vault's histories must still answer for.
-	fn horizon(clock: &EpochClock<BlockNumberOf<T>>) -> BlockNumberOf<T> {
+	pub(crate) fn horizon(clock: &EpochClock<BlockNumberOf<T>>) -> BlockNumberOf<T> {
 		Self::now().saturating_sub(Self::retention(clock))
 	}
 
@@ -133,7 +134,17 @@ impl<T: Config> Pallet<T> {
 				Error::<T>::InvalidSlasherParams
 			);
 		}
-		Self::check_roles(&roles, deposit_whitelist, is_deposit_limit, deposit_limit)?;
+		match &delegator {
+			DelegatorKind::OperatorSpecific { operator } => {
+				ensure!(T::Operators::is_operator(operator), Error::<T>::NotOperator)
+			},
+			DelegatorKind::OperatorNetworkSpecific { operator, network } => {
+				ensure!(T::Operators::is_operator(operator), Error::<T>::NotOperator);
+				ensure!(T::Networks::is_network(network), Error::<T>::NotNetwork);
+			},
+			DelegatorKind::NetworkRestake | DelegatorKind::FullRestake => {},
+		}
+		Self::check_roles(&roles, &delegator, deposit_whitelist, is_deposit_limit, deposit_limit)?;
 
 		let vault = NextVaultId::<T>::get();
 		let next = vault.checked_add(1).ok_or(ArithmeticError::Overflow)?;
@@ -193,6 +204,7 @@ impl<T: Config> Pallet<T> {
 	/// with nobody able to use them) nor orphaned (a holder for something off).
 	fn check_roles(
 		roles: &[(Role, T::AccountId)],
+		delegator: &DelegatorKind<T::AccountId>,
 		deposit_whitelist: bool,
 		is_deposit_limit: bool,
 		deposit_limit: u128,
@@ -204,6 +216,9 @@ impl<T: Config> Pallet<T> {
 		if has(Role::Admin) {
 			return Ok(());
 		}
+		// Without an admin, a limit role nobody holds could never be granted: the vault would
+		// give every network zero forever.
+		ensure!(delegator.limit_roles().iter().all(|r| has(*r)), Error::<T>::MissingRoles);
 		if !has(Role::DepositWhitelistSetter) {
 			ensure!(deposit_whitelist == has(Role::DepositorWhitelister), Error::<T>::MissingRoles);
 		}

@@ -36,6 +36,18 @@ impl<T: Config> VaultsInspect<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 	fn active_stake_at(vault: VaultId, at: BlockNumberOf<T>) -> Result<u128, DispatchError> {
 		Pallet::<T>::active_stake_at(vault, at)
 	}
+
+	fn delegator_kind(vault: VaultId) -> Option<DelegatorKind<T::AccountId>> {
+		Vaults::<T>::get(vault).map(|info| info.delegator)
+	}
+
+	fn has_role(vault: VaultId, role: Role, who: &T::AccountId) -> bool {
+		Pallet::<T>::has_role(vault, role, who)
+	}
+
+	fn history_horizon(vault: VaultId) -> Option<BlockNumberOf<T>> {
+		Vaults::<T>::get(vault).map(|info| Pallet::<T>::horizon(&info.clock))
+	}
 }
 
 impl<T: Config> VaultSlashing<BlockNumberOf<T>> for Pallet<T> {

@@ -42,6 +42,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use rampart_primitives::{
 		paged_trace::{PagedTrace, TraceHead},
+		traits::{NetworkRegistry, OperatorRegistry},
 		VaultId,
 	};
 	use sp_runtime::traits::{BlockNumberProvider, MaybeSerializeDeserialize, Zero};
@@ -87,6 +88,12 @@ pub mod pallet {
 
 		/// May deny-list collateral for new vaults and lift that.
 		type AdminOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Who is a network (a network-and-operator-specific vault names one).
+		type Networks: NetworkRegistry<Self::AccountId>;
+
+		/// Who is an operator (an operator-specific vault names one).
+		type Operators: OperatorRegistry<Self::AccountId>;
 
 		/// Where block numbers come from.
 		type BlockNumberProvider: BlockNumberProvider;
@@ -460,9 +467,14 @@ pub mod pallet {
 		/// The veto duration is not shorter than the epoch, or the resolver delay is below 3
 		/// epochs.
 		InvalidSlasherParams,
-		/// With no admin, the whitelist or limit settings could never be changed or would be dead
-		/// (PROTOCOL 2.3): name an admin or the matching role holders.
+		/// With no admin, the whitelist, deposit-limit or delegator-limit settings could never be
+		/// changed or would be dead (PROTOCOL 2.3 and 3.1): name an admin or the matching role
+		/// holders.
 		MissingRoles,
+		/// The operator an operator-specific vault names is not a registered operator.
+		NotOperator,
+		/// The network a network-and-operator-specific vault names is not a registered network.
+		NotNetwork,
 		/// An initial role holder is listed twice for the same role.
 		DuplicateRoleHolder,
 		/// The caller does not hold the role this call needs.

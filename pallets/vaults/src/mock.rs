@@ -15,6 +15,7 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::{EnsureRoot, EnsureSigned};
+use rampart_primitives::traits::{NetworkRegistry, OperatorRegistry};
 use sp_runtime::BuildStorage;
 
 /// Wide enough for distinct vault accounts (`modl` + pallet id + vault id = 16 bytes).
@@ -95,6 +96,22 @@ parameter_types! {
 		RuntimeHoldReason::Vaults(pallet_vaults::HoldReason::VaultCreation);
 }
 
+/// Every account but [`NOBODY`] (who has no funds either) is a registered network and operator.
+pub struct Registered;
+impl NetworkRegistry<AccountId> for Registered {
+	fn is_network(who: &AccountId) -> bool {
+		*who != NOBODY
+	}
+	fn middleware_of(network: &AccountId) -> Option<AccountId> {
+		Some(*network)
+	}
+}
+impl OperatorRegistry<AccountId> for Registered {
+	fn is_operator(who: &AccountId) -> bool {
+		*who != NOBODY
+	}
+}
+
 impl pallet_vaults::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type AssetKind = AssetKind;
@@ -108,6 +125,8 @@ impl pallet_vaults::Config for Test {
 	>;
 	type PalletId = VaultsPalletId;
 	type AdminOrigin = EnsureRoot<AccountId>;
+	type Networks = Registered;
+	type Operators = Registered;
 	type BlockNumberProvider = System;
 	type MinEpochDuration = ConstU64<2>;
 	type MaxEpochDuration = ConstU64<1_000>;

@@ -196,6 +196,9 @@ mod creation {
 			let attempt =
 				|whitelist: bool, limit_on: bool, limit: u128, r: Vec<(Role, AccountId)>| {
 					let mut c = config(NATIVE);
+					// A kind without curator limit roles, to test the deposit settings alone.
+					c.delegator =
+						DelegatorKind::OperatorNetworkSpecific { operator: BOB, network: CHARLIE };
 					c.deposit_whitelist = whitelist;
 					c.is_deposit_limit = limit_on;
 					c.deposit_limit = limit;
@@ -228,6 +231,74 @@ mod creation {
 				0,
 				vec![(Role::DepositWhitelistSetter, BOB), (Role::DepositLimitToggler, BOB)]
 			));
+		});
+	}
+
+	#[test]
+	fn without_an_admin_every_delegator_limit_role_needs_a_holder() {
+		build_and_execute(|| {
+			let attempt = |kind: DelegatorKind<AccountId>, r: Vec<(Role, AccountId)>| {
+				let mut c = config(NATIVE);
+				c.delegator = kind;
+				c.roles = roles(r);
+				Vaults::create_vault(origin(ALICE), c)
+			};
+			let op = DelegatorKind::OperatorSpecific { operator: BOB };
+			assert_noop!(
+				attempt(DelegatorKind::NetworkRestake, vec![]),
+				Error::<Test>::MissingRoles
+			);
+			assert_noop!(
+				attempt(
+					DelegatorKind::NetworkRestake,
+					vec![(Role::NetworkLimitSetter, BOB), (Role::OperatorNetworkLimitSetter, BOB)]
+				),
+				Error::<Test>::MissingRoles
+			);
+			assert_noop!(
+				attempt(DelegatorKind::FullRestake, vec![(Role::NetworkLimitSetter, BOB)]),
+				Error::<Test>::MissingRoles
+			);
+			assert_noop!(attempt(op.clone(), vec![]), Error::<Test>::MissingRoles);
+			assert_ok!(attempt(
+				DelegatorKind::NetworkRestake,
+				vec![(Role::NetworkLimitSetter, BOB), (Role::OperatorNetworkSharesSetter, CHARLIE)]
+			));
+			assert_ok!(attempt(
+				DelegatorKind::FullRestake,
+				vec![(Role::NetworkLimitSetter, BOB), (Role::OperatorNetworkLimitSetter, BOB)]
+			));
+			assert_ok!(attempt(op, vec![(Role::NetworkLimitSetter, BOB)]));
+			// The network alone sizes a network-and-operator-specific vault.
+			let pair = DelegatorKind::OperatorNetworkSpecific { operator: BOB, network: CHARLIE };
+			assert_ok!(attempt(pair, vec![]));
+		});
+	}
+
+	#[test]
+	fn operator_and_network_specific_vaults_name_registered_accounts() {
+		build_and_execute(|| {
+			let attempt = |kind: DelegatorKind<AccountId>| {
+				let mut c = config(NATIVE);
+				c.delegator = kind;
+				Vaults::create_vault(origin(ALICE), c)
+			};
+			assert_noop!(
+				attempt(DelegatorKind::OperatorSpecific { operator: NOBODY }),
+				Error::<Test>::NotOperator
+			);
+			assert_noop!(
+				attempt(DelegatorKind::OperatorNetworkSpecific { operator: NOBODY, network: BOB }),
+				Error::<Test>::NotOperator
+			);
+			assert_noop!(
+				attempt(DelegatorKind::OperatorNetworkSpecific { operator: BOB, network: NOBODY }),
+				Error::<Test>::NotNetwork
+			);
+			assert_ok!(attempt(DelegatorKind::OperatorNetworkSpecific {
+				operator: BOB,
+				network: CHARLIE
+			}));
 		});
 	}
 

@@ -7,6 +7,7 @@ use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::BoundedVec;
 use rampart_primitives::epochs::EpochClock;
+pub use rampart_primitives::{DelegatorKind, Role};
 use scale_info::TypeInfo;
 use sp_runtime::traits::BlockNumberProvider;
 
@@ -14,58 +15,6 @@ use sp_runtime::traits::BlockNumberProvider;
 /// in the same type.
 pub type BlockNumberOf<T> =
 	<<T as Config>::BlockNumberProvider as BlockNumberProvider>::BlockNumber;
-
-/// A vault's roles (the reference's AccessControl roles of a vault).
-#[derive(
-	Encode,
-	Decode,
-	DecodeWithMemTracking,
-	MaxEncodedLen,
-	TypeInfo,
-	Clone,
-	Copy,
-	PartialEq,
-	Eq,
-	PartialOrd,
-	Ord,
-	Debug,
-)]
-pub enum Role {
-	/// Grants and revokes every role of the vault (`DEFAULT_ADMIN_ROLE`).
-	Admin,
-	/// Turns the depositor whitelist on and off (`DEPOSIT_WHITELIST_SET_ROLE`).
-	DepositWhitelistSetter,
-	/// Adds and removes whitelisted depositors (`DEPOSITOR_WHITELIST_ROLE`).
-	DepositorWhitelister,
-	/// Turns the deposit limit on and off (`IS_DEPOSIT_LIMIT_SET_ROLE`).
-	DepositLimitToggler,
-	/// Sets the deposit limit (`DEPOSIT_LIMIT_SET_ROLE`).
-	DepositLimitSetter,
-}
-
-/// How a vault's stake is allocated (the reference's delegator types). The delegation pallet gives
-/// these their meaning; the vault stores them.
-#[derive(
-	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
-)]
-pub enum DelegatorKind<AccountId> {
-	/// Restake across networks, split by shares among operators within a subnetwork (type 0).
-	NetworkRestake,
-	/// Restake across networks and operators, with absolute operator limits (type 1).
-	FullRestake,
-	/// All stake to one operator, split across networks by limits (type 2).
-	OperatorSpecific {
-		/// The operator.
-		operator: AccountId,
-	},
-	/// All stake to one operator for one network (type 3).
-	OperatorNetworkSpecific {
-		/// The operator.
-		operator: AccountId,
-		/// The network.
-		network: AccountId,
-	},
-}
 
 /// How networks slash a vault (the reference's slasher types). The slashing pallet gives these
 /// their meaning; the vault stores them and checks the bounds of the veto kind.

@@ -108,6 +108,8 @@ impl pallet_rampart_vaults::Config for Runtime {
 	>;
 	type PalletId = VaultsPalletId;
 	type AdminOrigin = EnsureRoot<AccountId>;
+	type Networks = Registry;
+	type Operators = Registry;
 	type BlockNumberProvider = System;
 	type MinEpochDuration = MinEpochDuration;
 	type MaxEpochDuration = MaxEpochDuration;

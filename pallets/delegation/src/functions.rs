@@ -1,0 +1,589 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! The pallet's logic: the setters, the stake formulas of the four kinds (PROTOCOL 3.2-3.5),
+//! the hook policies (PROTOCOL 3.7) and the invariants.
+
+use crate::*;
+use codec::FullCodec;
+use frame_support::{
+	defensive,
+	pallet_prelude::*,
+	storage::{with_storage_layer, StorageDoubleMap, StorageMap},
+};
+use rampart_primitives::{
+	checkpoints::TraceError,
+	paged_trace::{PagedTrace, TraceHead},
+	shares::mul_div,
+	traits::{NetworkRegistry, OptIns, VaultsInspect},
+	DelegatorKind, OptInTarget, Role, Subnetwork, SubnetworkId, VaultId,
+};
+use sp_runtime::{
+	Rounding,
+	traits::{BlockNumberProvider, Saturating, Zero},
+	ArithmeticError,
+};
+
+/// A history write refused: the past never changes and a key's index space is four billion
+/// entries, so neither happens in practice.
+fn trace_error(e: TraceError) -> DispatchError {
+	defensive!("a delegation history refused a write", e);
+	match e {
+		TraceError::Full => ArithmeticError::Overflow.into(),
+		_ => DispatchError::Corruption,
+	}
+}
+
+/// When a stake is read: now, or at a past block.
+#[derive(Clone, Copy)]
+pub(crate) enum When<B> {
+	Now,
+	At(B),
+}
+
+/// The value of a history now or at a block (zero if nothing was written).
+fn read<K, B, H, P, T: Config>(key: &K, when: When<B>) -> Result<u128, DispatchError>
+where
+	K: FullCodec + Clone,
+	B: FullCodec + Copy + Ord + Default,
+	H: StorageMap<K, TraceHead<B>>,
+	P: StorageDoubleMap<K, u32, (B, u128)>,
+{
+	match when {
+		When::Now => Ok(PagedTrace::<K, B, u128, H, P>::latest_value_or(key, 0)),
+		When::At(at) => PagedTrace::<K, B, u128, H, P>::at(key, at)
+			.map(|v| v.unwrap_or(0))
+			.map_err(|_| Error::<T>::HistoryPruned.into()),
+	}
+}
+
+/// `min(a, b)` for amounts.
+fn min(a: u128, b: u128) -> u128 {
+	a.min(b)
+}
+
+impl<T: Config> Pallet<T> {
+	/// The current block as the pallet counts them.
+	pub fn now() -> BlockNumberOf<T> {
+		T::BlockNumberProvider::current_block_number()
+	}
+
+	fn kind(vault: VaultId) -> Result<DelegatorKind<T::AccountId>, Error<T>> {
+		T::Vaults::delegator_kind(vault).ok_or(Error::<T>::UnknownVault)
+	}
+
+	/// The vault's history horizon: entries no lookup at or after it needs may be pruned.
+	fn horizon(vault: VaultId) -> Result<BlockNumberOf<T>, Error<T>> {
+		T::Vaults::history_horizon(vault).ok_or(Error::<T>::UnknownVault)
+	}
+
+	fn ensure_role(vault: VaultId, role: Role, who: &T::AccountId) -> DispatchResult {
+		ensure!(T::Vaults::has_role(vault, role, who), Error::<T>::MissingRole);
+		Ok(())
+	}
+
+	fn set_network_limit_value(
+		vault: VaultId,
+		key: &(VaultId, SubnetworkOf<T>),
+		amount: u128,
+	) -> DispatchResult {
+		NetworkLimit::<T>::push(key, Self::now(), amount, Self::horizon(vault)?)
+			.map_err(trace_error)?;
+		Self::deposit_event(Event::NetworkLimitSet {
+			vault,
+			subnetwork: key.1.clone(),
+			amount,
+		});
+		Ok(())
+	}
+
+	fn set_shares_value(
+		vault: VaultId,
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+		shares: u128,
+	) -> DispatchResult {
+		let key = (vault, subnetwork.clone());
+		let op_key = (vault, subnetwork.clone(), operator.clone());
+		let old = OperatorShares::<T>::latest_value_or(&op_key, 0);
+		let total = TotalShares::<T>::latest_value_or(&key, 0)
+			.checked_sub(old)
+			.ok_or(DispatchError::Corruption)?
+			.checked_add(shares)
+			.ok_or(ArithmeticError::Overflow)?;
+		let (now, horizon) = (Self::now(), Self::horizon(vault)?);
+		TotalShares::<T>::push(&key, now, total, horizon).map_err(trace_error)?;
+		OperatorShares::<T>::push(&op_key, now, shares, horizon).map_err(trace_error)?;
+		Self::deposit_event(Event::OperatorNetworkSharesSet {
+			vault,
+			subnetwork: subnetwork.clone(),
+			operator: operator.clone(),
+			shares,
+		});
+		Ok(())
+	}
+
+	fn set_operator_limit_value(
+		vault: VaultId,
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+		amount: u128,
+	) -> DispatchResult {
+		let key = (vault, subnetwork.clone(), operator.clone());
+		OperatorLimit::<T>::push(&key, Self::now(), amount, Self::horizon(vault)?)
+			.map_err(trace_error)?;
+		Self::deposit_event(Event::OperatorNetworkLimitSet {
+			vault,
+			subnetwork: subnetwork.clone(),
+			operator: operator.clone(),
+			amount,
+		});
+		Ok(())
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// Setters.
+
+	pub(crate) fn do_set_max_network_limit(
+		network: &T::AccountId,
+		vault: VaultId,
+		id: SubnetworkId,
+		amount: u128,
+	) -> DispatchResult {
+		ensure!(T::Networks::is_network(network), Error::<T>::NotNetwork);
+		let kind = Self::kind(vault)?;
+		let pair_kind = matches!(kind, DelegatorKind::OperatorNetworkSpecific { .. });
+		if let DelegatorKind::OperatorNetworkSpecific { network: bound, .. } = &kind {
+			ensure!(bound == network, Error::<T>::InvalidNetwork);
+		}
+		let key = (vault, Subnetwork::new(network.clone(), id));
+		ensure!(MaxNetworkLimit::<T>::latest_value_or(&key, 0) != amount, Error::<T>::AlreadySet);
+		MaxNetworkLimit::<T>::push(&key, Self::now(), amount, Self::horizon(vault)?)
+			.map_err(trace_error)?;
+		Self::deposit_event(Event::MaxNetworkLimitSet {
+			vault,
+			subnetwork: key.1.clone(),
+			amount,
+		});
+		// The curator's limit never stays above the network's maximum.
+		if !pair_kind && NetworkLimit::<T>::latest_value_or(&key, 0) > amount {
+			Self::set_network_limit_value(vault, &key, amount)?;
+		}
+		Ok(())
+	}
+
+	pub(crate) fn do_set_network_limit(
+		who: &T::AccountId,
+		vault: VaultId,
+		subnetwork: SubnetworkOf<T>,
+		amount: u128,
+	) -> DispatchResult {
+		let kind = Self::kind(vault)?;
+		ensure!(
+			!matches!(kind, DelegatorKind::OperatorNetworkSpecific { .. }),
+			Error::<T>::NotSupportedByKind
+		);
+		Self::ensure_role(vault, Role::NetworkLimitSetter, who)?;
+		let key = (vault, subnetwork);
+		ensure!(
+			amount <= MaxNetworkLimit::<T>::latest_value_or(&key, 0),
+			Error::<T>::ExceedsMaxNetworkLimit
+		);
+		ensure!(NetworkLimit::<T>::latest_value_or(&key, 0) != amount, Error::<T>::AlreadySet);
+		Self::set_network_limit_value(vault, &key, amount)
+	}
+
+	pub(crate) fn do_set_operator_network_shares(
+		who: &T::AccountId,
+		vault: VaultId,
+		subnetwork: SubnetworkOf<T>,
+		operator: T::AccountId,
+		shares: u128,
+	) -> DispatchResult {
+		ensure!(
+			matches!(Self::kind(vault)?, DelegatorKind::NetworkRestake),
+			Error::<T>::NotSupportedByKind
+		);
+		Self::ensure_role(vault, Role::OperatorNetworkSharesSetter, who)?;
+		let op_key = (vault, subnetwork.clone(), operator.clone());
+		ensure!(
+			OperatorShares::<T>::latest_value_or(&op_key, 0) != shares,
+			Error::<T>::AlreadySet
+		);
+		Self::set_shares_value(vault, &subnetwork, &operator, shares)
+	}
+
+	pub(crate) fn do_set_operator_network_limit(
+		who: &T::AccountId,
+		vault: VaultId,
+		subnetwork: SubnetworkOf<T>,
+		operator: T::AccountId,
+		amount: u128,
+	) -> DispatchResult {
+		ensure!(
+			matches!(Self::kind(vault)?, DelegatorKind::FullRestake),
+			Error::<T>::NotSupportedByKind
+		);
+		Self::ensure_role(vault, Role::OperatorNetworkLimitSetter, who)?;
+		let key = (vault, subnetwork.clone(), operator.clone());
+		ensure!(OperatorLimit::<T>::latest_value_or(&key, 0) != amount, Error::<T>::AlreadySet);
+		Self::set_operator_limit_value(vault, &subnetwork, &operator, amount)
+	}
+
+	pub(crate) fn do_set_hook_policy(
+		who: &T::AccountId,
+		vault: VaultId,
+		policy: HookPolicy<BlockNumberOf<T>>,
+	) -> DispatchResult {
+		let kind = Self::kind(vault)?;
+		Self::ensure_role(vault, Role::HookSetter, who)?;
+		let valid = policy.fits(&kind) &&
+			match policy {
+				HookPolicy::Reset { period, count } => {
+					!period.is_zero() && count >= 1 && count <= T::MaxResetCount::get()
+				},
+				_ => true,
+			};
+		ensure!(valid, Error::<T>::InvalidHookPolicy);
+		ensure!(HookPolicies::<T>::get(vault).unwrap_or_default() != policy, Error::<T>::AlreadySet);
+		if policy == HookPolicy::None {
+			HookPolicies::<T>::remove(vault);
+		} else {
+			HookPolicies::<T>::insert(vault, policy);
+		}
+		Self::deposit_event(Event::HookPolicySet { vault, policy });
+		Ok(())
+	}
+
+	pub(crate) fn genesis_allocation(
+		vault: &VaultId,
+		subnetwork: &SubnetworkOf<T>,
+		max: u128,
+		limit: u128,
+		operators: &[(T::AccountId, u128)],
+	) -> DispatchResult {
+		let vault = *vault;
+		let kind = Self::kind(vault)?;
+		Self::do_set_max_network_limit(&subnetwork.network, vault, subnetwork.id, max)?;
+		let key = (vault, subnetwork.clone());
+		if !matches!(kind, DelegatorKind::OperatorNetworkSpecific { .. }) && limit > 0 {
+			ensure!(limit <= max, Error::<T>::ExceedsMaxNetworkLimit);
+			Self::set_network_limit_value(vault, &key, limit)?;
+		}
+		for (operator, value) in operators {
+			match kind {
+				DelegatorKind::NetworkRestake => {
+					Self::set_shares_value(vault, subnetwork, operator, *value)?
+				},
+				DelegatorKind::FullRestake => {
+					Self::set_operator_limit_value(vault, subnetwork, operator, *value)?
+				},
+				_ => return Err(Error::<T>::NotSupportedByKind.into()),
+			}
+		}
+		Ok(())
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// Stake.
+
+	/// The stake `vault` gives `operator` in `subnetwork` now.
+	pub fn stake_now(
+		vault: VaultId,
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+	) -> Result<u128, DispatchError> {
+		Self::stake_when(vault, subnetwork, operator, When::Now)
+	}
+
+	/// The stake `vault` gave `operator` in `subnetwork` at block `at`.
+	pub fn stake_at_block(
+		vault: VaultId,
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+		at: BlockNumberOf<T>,
+	) -> Result<u128, DispatchError> {
+		ensure!(at <= Self::now(), Error::<T>::FutureBlock);
+		Self::stake_when(vault, subnetwork, operator, When::At(at))
+	}
+
+	fn opted_in(
+		vault: VaultId,
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+		when: When<BlockNumberOf<T>>,
+	) -> Result<bool, DispatchError> {
+		let targets = [OptInTarget::Vault(vault), OptInTarget::Network(subnetwork.network.clone())];
+		for target in &targets {
+			let yes = match when {
+				When::Now => T::OptIns::is_opted_in(operator, target),
+				When::At(at) => T::OptIns::is_opted_in_at(operator, target, at)?,
+			};
+			if !yes {
+				return Ok(false);
+			}
+		}
+		Ok(true)
+	}
+
+	/// The stake formulas of PROTOCOL 3.2-3.5, with every value read now or at one block.
+	pub(crate) fn stake_when(
+		vault: VaultId,
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+		when: When<BlockNumberOf<T>>,
+	) -> Result<u128, DispatchError> {
+		let kind = Self::kind(vault)?;
+		// A vault bound to one operator (and network) gives nobody else anything.
+		let bound = match &kind {
+			DelegatorKind::OperatorSpecific { operator: o } => o == operator,
+			DelegatorKind::OperatorNetworkSpecific { operator: o, network: n } => {
+				o == operator && *n == subnetwork.network
+			},
+			DelegatorKind::NetworkRestake | DelegatorKind::FullRestake => true,
+		};
+		if !bound || !Self::opted_in(vault, subnetwork, operator, when)? {
+			return Ok(0);
+		}
+		let active = match when {
+			When::Now => T::Vaults::active_stake(vault),
+			When::At(at) => T::Vaults::active_stake_at(vault, at)?,
+		};
+		let key = (vault, subnetwork.clone());
+		let network_limit = || {
+			read::<_, _, NetworkLimitHead<T>, NetworkLimitPoints<T>, T>(&key, when)
+		};
+		let op_key = (vault, subnetwork.clone(), operator.clone());
+		Ok(match kind {
+			DelegatorKind::NetworkRestake => {
+				let total = read::<_, _, TotalSharesHead<T>, TotalSharesPoints<T>, T>(&key, when)?;
+				if total.is_zero() {
+					return Ok(0);
+				}
+				let shares =
+					read::<_, _, OperatorSharesHead<T>, OperatorSharesPoints<T>, T>(&op_key, when)?;
+				let pool = min(active, network_limit()?);
+				mul_div(shares, pool, total, Rounding::Down).ok_or(DispatchError::Corruption)?
+			},
+			DelegatorKind::FullRestake => {
+				let op_limit =
+					read::<_, _, OperatorLimitHead<T>, OperatorLimitPoints<T>, T>(&op_key, when)?;
+				min(min(active, network_limit()?), op_limit)
+			},
+			DelegatorKind::OperatorSpecific { .. } => min(active, network_limit()?),
+			DelegatorKind::OperatorNetworkSpecific { .. } => {
+				let max = read::<_, _, MaxNetworkLimitHead<T>, MaxNetworkLimitPoints<T>, T>(
+					&key, when,
+				)?;
+				min(active, max)
+			},
+		})
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// Slashes.
+
+	/// The delegator's side of a slash: runs the vault's hook policy in a storage layer whose
+	/// failure is reported and ignored, then tells the world. Returns the policy run.
+	pub(crate) fn do_on_slash(
+		vault: VaultId,
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+		amount: u128,
+		capture: BlockNumberOf<T>,
+	) -> HookPolicy<BlockNumberOf<T>> {
+		let policy = HookPolicies::<T>::get(vault).unwrap_or_default();
+		if policy != HookPolicy::None {
+			let run = with_storage_layer(|| {
+				Self::run_hook(policy, vault, subnetwork, operator, amount, capture)
+			});
+			if let Err(error) = run {
+				log::debug!(target: LOG_TARGET, "hook of vault {vault} failed: {error:?}");
+				Self::deposit_event(Event::HookFailed { vault, error });
+			}
+		}
+		Self::deposit_event(Event::Slashed {
+			vault,
+			subnetwork: subnetwork.clone(),
+			operator: operator.clone(),
+			amount,
+			capture,
+		});
+		policy
+	}
+
+	fn run_hook(
+		policy: HookPolicy<BlockNumberOf<T>>,
+		vault: VaultId,
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+		amount: u128,
+		capture: BlockNumberOf<T>,
+	) -> DispatchResult {
+		let kind = Self::kind(vault)?;
+		let key = (vault, subnetwork.clone());
+		let op_key = (vault, subnetwork.clone(), operator.clone());
+		match policy {
+			HookPolicy::None => Ok(()),
+			HookPolicy::Decrease => {
+				let limit = NetworkLimit::<T>::latest_value_or(&key, 0);
+				if !limit.is_zero() {
+					Self::set_network_limit_value(vault, &key, limit - min(amount, limit))?;
+				}
+				match kind {
+					DelegatorKind::FullRestake => {
+						let op_limit = OperatorLimit::<T>::latest_value_or(&op_key, 0);
+						if !op_limit.is_zero() {
+							let new = op_limit - min(amount, op_limit);
+							Self::set_operator_limit_value(vault, subnetwork, operator, new)?;
+						}
+					},
+					DelegatorKind::NetworkRestake => {
+						let shares = OperatorShares::<T>::latest_value_or(&op_key, 0);
+						if !shares.is_zero() {
+							let at = When::At(capture);
+							let stake = Self::stake_when(vault, subnetwork, operator, at)?;
+							let shares_then = read::<
+								_,
+								_,
+								OperatorSharesHead<T>,
+								OperatorSharesPoints<T>,
+								T,
+							>(&op_key, at)?;
+							if !stake.is_zero() {
+								let cut = mul_div(amount, shares_then, stake, Rounding::Up)
+									.ok_or(ArithmeticError::Overflow)?;
+								let new = shares - min(cut, shares);
+								Self::set_shares_value(vault, subnetwork, operator, new)?;
+							}
+						}
+					},
+					_ => {},
+				}
+				Ok(())
+			},
+			HookPolicy::Redistribute => {
+				let shares = OperatorShares::<T>::latest_value_or(&op_key, 0);
+				let slashable = Self::stake_when(vault, subnetwork, operator, When::At(capture))?;
+				if !shares.is_zero() && !slashable.is_zero() {
+					let kept = slashable.saturating_sub(amount);
+					let new = mul_div(shares, kept, slashable, Rounding::Down)
+						.ok_or(ArithmeticError::Overflow)?;
+					Self::set_shares_value(vault, subnetwork, operator, new)?;
+				}
+				Ok(())
+			},
+			HookPolicy::Reset { period, count } => {
+				let now = Self::now();
+				let mut recent = RecentSlashes::<T>::get(&op_key);
+				if recent.len() as u32 >= count {
+					let excess = (recent.len() as u32 + 1).saturating_sub(count) as usize;
+					recent.drain(..excess.min(recent.len()));
+				}
+				recent.try_push(now).map_err(|_| Error::<T>::InvalidHookPolicy)?;
+				let oldest = recent.first().copied().unwrap_or(now);
+				if recent.len() as u32 >= count && now.saturating_sub(oldest) < period {
+					RecentSlashes::<T>::remove(&op_key);
+					match kind {
+						DelegatorKind::NetworkRestake => {
+							if !OperatorShares::<T>::latest_value_or(&op_key, 0).is_zero() {
+								Self::set_shares_value(vault, subnetwork, operator, 0)?;
+							}
+						},
+						DelegatorKind::FullRestake => {
+							if !OperatorLimit::<T>::latest_value_or(&op_key, 0).is_zero() {
+								Self::set_operator_limit_value(vault, subnetwork, operator, 0)?;
+							}
+						},
+						DelegatorKind::OperatorSpecific { .. } => {
+							if !NetworkLimit::<T>::latest_value_or(&key, 0).is_zero() {
+								Self::set_network_limit_value(vault, &key, 0)?;
+							}
+						},
+						DelegatorKind::OperatorNetworkSpecific { .. } => {},
+					}
+				} else {
+					RecentSlashes::<T>::insert(&op_key, recent);
+				}
+				Ok(())
+			},
+		}
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// Invariants.
+
+	/// Checks (PROTOCOL 6.1 items 13-15 that apply):
+	/// - every history is well formed;
+	/// - a network limit is never above its subnetwork's maximum (kinds 0-2);
+	/// - total shares of a subnetwork equal the sum of its operators' shares;
+	/// - for the network-restake kind, the stakes of one subnetwork's operators sum to at most
+	///   `min(A, NL)`; for every kind, an operator's stake is at most the vault's active stake;
+	/// - a reset ring buffer is never longer than its policy's count.
+	#[cfg(any(test, feature = "std", feature = "try-runtime"))]
+	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+		use alloc::collections::btree_map::BTreeMap;
+		for key in MaxNetworkLimitHead::<T>::iter_keys() {
+			MaxNetworkLimit::<T>::check(&key)?;
+		}
+		for key in NetworkLimitHead::<T>::iter_keys() {
+			NetworkLimit::<T>::check(&key)?;
+			let kind = Self::kind(key.0).map_err(|_| "a limit of an unknown vault")?;
+			if !matches!(kind, DelegatorKind::OperatorNetworkSpecific { .. }) {
+				ensure!(
+					NetworkLimit::<T>::latest_value_or(&key, 0) <=
+						MaxNetworkLimit::<T>::latest_value_or(&key, 0),
+					"a network limit is above its maximum"
+				);
+			}
+		}
+		for key in OperatorLimitHead::<T>::iter_keys() {
+			OperatorLimit::<T>::check(&key)?;
+		}
+		let mut sums: BTreeMap<(VaultId, SubnetworkOf<T>), (u128, u128)> = BTreeMap::new();
+		for key in OperatorSharesHead::<T>::iter_keys() {
+			OperatorShares::<T>::check(&key)?;
+			let (vault, subnetwork, operator) = key.clone();
+			let shares = OperatorShares::<T>::latest_value_or(&key, 0);
+			let stake = Self::stake_now(vault, &subnetwork, &operator)
+				.map_err(|_| "a stake cannot be computed")?;
+			ensure!(stake <= T::Vaults::active_stake(vault), "a stake is above the active stake");
+			let entry = sums.entry((vault, subnetwork)).or_default();
+			entry.0 = entry.0.checked_add(shares).ok_or("shares overflow")?;
+			entry.1 = entry.1.checked_add(stake).ok_or("stakes overflow")?;
+		}
+		for key in TotalSharesHead::<T>::iter_keys() {
+			TotalShares::<T>::check(&key)?;
+			let (shares, stakes) = sums.get(&key).copied().unwrap_or_default();
+			ensure!(
+				TotalShares::<T>::latest_value_or(&key, 0) == shares,
+				"total shares differ from the sum of shares"
+			);
+			let pool = min(
+				T::Vaults::active_stake(key.0),
+				NetworkLimit::<T>::latest_value_or(&key, 0),
+			);
+			ensure!(stakes <= pool, "a subnetwork's stakes sum above min(A, NL)");
+		}
+		for (key, recent) in RecentSlashes::<T>::iter() {
+			let count = match HookPolicies::<T>::get(key.0) {
+				Some(HookPolicy::Reset { count, .. }) => count,
+				_ => T::MaxResetCount::get(),
+			};
+			ensure!(recent.len() as u32 <= count, "a reset buffer is longer than its count");
+			ensure!(recent.windows(2).all(|w| w[0] <= w[1]), "a reset buffer is out of order");
+		}
+		Ok(())
+	}
+
+	/// The weight of [`Self::do_on_slash`] for `policy`.
+	pub(crate) fn on_slash_weight_of(policy: &HookPolicy<BlockNumberOf<T>>) -> Weight {
+		match policy {
+			HookPolicy::None => T::WeightInfo::on_slash_none(),
+			HookPolicy::Decrease => T::WeightInfo::on_slash_decrease(),
+			HookPolicy::Redistribute => T::WeightInfo::on_slash_redistribute(),
+			HookPolicy::Reset { .. } => T::WeightInfo::on_slash_reset(),
+		}
+	}
+
+}

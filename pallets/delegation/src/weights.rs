@@ -1,0 +1,65 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! The weight functions of this pallet. A runtime takes its numbers from its own benchmark run;
+//! the `()` implementation weighs nothing and is meant for tests only.
+
+use frame_support::weights::Weight;
+
+/// Weight functions needed by this pallet, each for its worst case.
+pub trait WeightInfo {
+	/// `set_max_network_limit`, lowering the network limit with it.
+	fn set_max_network_limit() -> Weight;
+	/// `set_network_limit`.
+	fn set_network_limit() -> Weight;
+	/// `set_operator_network_shares`.
+	fn set_operator_network_shares() -> Weight;
+	/// `set_operator_network_limit`.
+	fn set_operator_network_limit() -> Weight;
+	/// `set_hook_policy`.
+	fn set_hook_policy() -> Weight;
+	/// `stake_at` of a network-restake vault whose histories are `d` binary-search steps deep
+	/// (hold up to `2^d` entries each).
+	fn stake_at(d: u32) -> Weight;
+	/// The delegator side of a slash with no hook policy.
+	fn on_slash_none() -> Weight;
+	/// The delegator side of a slash with [`crate::HookPolicy::Decrease`].
+	fn on_slash_decrease() -> Weight;
+	/// The delegator side of a slash with [`crate::HookPolicy::Redistribute`].
+	fn on_slash_redistribute() -> Weight;
+	/// The delegator side of a slash with [`crate::HookPolicy::Reset`], at a reset.
+	fn on_slash_reset() -> Weight;
+}
+
+impl WeightInfo for () {
+	fn set_max_network_limit() -> Weight {
+		Weight::zero()
+	}
+	fn set_network_limit() -> Weight {
+		Weight::zero()
+	}
+	fn set_operator_network_shares() -> Weight {
+		Weight::zero()
+	}
+	fn set_operator_network_limit() -> Weight {
+		Weight::zero()
+	}
+	fn set_hook_policy() -> Weight {
+		Weight::zero()
+	}
+	fn stake_at(_: u32) -> Weight {
+		Weight::zero()
+	}
+	fn on_slash_none() -> Weight {
+		Weight::zero()
+	}
+	fn on_slash_decrease() -> Weight {
+		Weight::zero()
+	}
+	fn on_slash_redistribute() -> Weight {
+		Weight::zero()
+	}
+	fn on_slash_reset() -> Weight {
+		Weight::zero()
+	}
+}
