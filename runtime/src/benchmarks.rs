@@ -11,6 +11,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_balances, Balances]
 	[pallet_rampart_registry, Registry]
 	[pallet_rampart_vaults, Vaults]
+	[pallet_rampart_delegation, Delegation]
 	[pallet_sudo, Sudo]
 	[pallet_timestamp, Timestamp]
 	[pallet_transaction_payment, TransactionPayment]

@@ -9,8 +9,10 @@
 //!
 //! Restaking sample state: Charlie is a registered network with Dave as its middleware
 //! ([`SAMPLE_NETWORK`], [`SAMPLE_MIDDLEWARE`]); every validator of the preset is a registered
-//! operator opted into Charlie's network. Vault 0 (created by Alice over rUSD, epochs of
-//! [`SAMPLE_VAULT_EPOCH`] blocks) holds a deposit of Bob's ([`SAMPLE_VAULT_DEPOSIT`]).
+//! operator opted into Charlie's network and into vault 0. Vault 0 (created by Alice over rUSD,
+//! network-restake kind, epochs of [`SAMPLE_VAULT_EPOCH`] blocks) holds a deposit of Bob's
+//! ([`SAMPLE_VAULT_DEPOSIT`]) and restakes all of it to Charlie's main subnetwork, split equally
+//! between the validators, so every validator has stake from the first block.
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -20,13 +22,16 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-use rampart_primitives::{AssetKind, OptInTarget};
+use rampart_primitives::{AssetKind, OptInTarget, Subnetwork, VaultId};
 
 use crate::{
-	AccountId, AssetId, AssetsConfig, Balance, BalancesConfig, BlockNumber, RegistryConfig,
-	RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, VaultsConfig, UNIT,
+	AccountId, AssetId, AssetsConfig, Balance, BalancesConfig, BlockNumber, DelegationConfig,
+	RegistryConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, VaultsConfig,
+	UNIT,
 };
 
+/// The sample vault's id.
+pub const SAMPLE_VAULT: VaultId = 0;
 /// Epoch length of the sample vault: 20 blocks (two minutes), so a withdrawal is claimable within
 /// four minutes on the dev chain.
 pub const SAMPLE_VAULT_EPOCH: BlockNumber = 20;
@@ -104,9 +109,14 @@ pub fn testnet_genesis(
 			networks: vec![(network.clone(), Some(SAMPLE_MIDDLEWARE.to_account_id()))],
 			opt_ins: operators
 				.iter()
-				.map(|op| (op.clone(), OptInTarget::Network(network.clone())))
+				.flat_map(|op| {
+					[
+						(op.clone(), OptInTarget::Network(network.clone())),
+						(op.clone(), OptInTarget::Vault(SAMPLE_VAULT)),
+					]
+				})
 				.collect::<Vec<_>>(),
-			operators,
+			operators: operators.clone(),
 		},
 		vaults: VaultsConfig {
 			vaults: vec![(
@@ -114,6 +124,15 @@ pub fn testnet_genesis(
 				AssetKind::WithId(SAMPLE_ASSET_ID),
 				SAMPLE_VAULT_EPOCH,
 				vec![(Sr25519Keyring::Bob.to_account_id(), SAMPLE_VAULT_DEPOSIT)],
+			)],
+		},
+		delegation: DelegationConfig {
+			allocations: vec![(
+				SAMPLE_VAULT,
+				Subnetwork::main(network),
+				SAMPLE_VAULT_DEPOSIT,
+				SAMPLE_VAULT_DEPOSIT,
+				operators.into_iter().map(|op| (op, 1)).collect::<Vec<_>>(),
 			)],
 		},
 	})

@@ -190,11 +190,16 @@ mod runtime {
 	pub type Sudo = pallet_sudo;
 
 	// Restaking.
+	// Genesis is built in index order: vaults come before the registry so that the registry's
+	// genesis can opt operators into genesis vaults.
 	#[runtime::pallet_index(20)]
-	pub type Registry = pallet_rampart_registry;
+	pub type Vaults = pallet_rampart_vaults;
 
 	#[runtime::pallet_index(21)]
-	pub type Vaults = pallet_rampart_vaults;
+	pub type Registry = pallet_rampart_registry;
+
+	#[runtime::pallet_index(22)]
+	pub type Delegation = pallet_rampart_delegation;
 }
 
 #[cfg(test)]

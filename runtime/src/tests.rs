@@ -1,8 +1,8 @@
 // This file is part of Rampart.
 // SPDX-License-Identifier: Apache-2.0
 
-//! Runtime-level unit tests: genesis presets, integrity, the native+assets union, sessions and
-//! metadata.
+//! Runtime-level unit tests: genesis presets, integrity, the native+assets union, sessions,
+//! metadata, and the restaking pallets wired together.
 
 use super::*;
 use crate::{
@@ -317,6 +317,86 @@ mod restaking {
 	}
 }
 
+mod delegation {
+	use super::*;
+	use rampart_primitives::{traits::StakeProvider, Subnetwork};
+
+	fn charlie() -> Subnetwork<AccountId> {
+		Subnetwork::main(SAMPLE_NETWORK.to_account_id())
+	}
+
+	/// The presets restake the sample vault to Charlie, split equally between the validators.
+	#[test]
+	fn every_validator_has_stake_in_the_sample_network_from_genesis() {
+		for (preset, validators) in [
+			(DEV_RUNTIME_PRESET, vec![alice()]),
+			(LOCAL_TESTNET_RUNTIME_PRESET, vec![alice(), bob()]),
+		] {
+			ext_from_preset(preset).execute_with(|| {
+				System::set_block_number(1);
+				let share = SAMPLE_VAULT_DEPOSIT / validators.len() as u128;
+				for v in &validators {
+					assert_eq!(Delegation::stake(0, &charlie(), v), share);
+					assert_eq!(Delegation::stake_at(0, &charlie(), v, 0), Ok(share));
+				}
+				assert_eq!(Delegation::stake(0, &charlie(), &SAMPLE_MIDDLEWARE.to_account_id()), 0);
+				Delegation::do_try_state().expect("delegation invariants hold at genesis");
+			});
+		}
+	}
+
+	/// The network lowers its maximum; the curator (Alice, the vault's admin, who grants
+	/// herself the limit role) cannot raise the limit above it; the guarantee captured before
+	/// stays.
+	#[test]
+	fn the_network_and_the_curator_size_the_allocation() {
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			System::set_block_number(1);
+			let network = RuntimeOrigin::signed(SAMPLE_NETWORK.to_account_id());
+			let curator = RuntimeOrigin::signed(alice());
+			System::set_block_number(2);
+			assert_ok!(Delegation::set_max_network_limit(network, 0, 0, 400_000_000));
+			assert_eq!(Delegation::stake(0, &charlie(), &alice()), 400_000_000);
+			assert_noop!(
+				Delegation::set_network_limit(curator.clone(), 0, charlie(), 500_000_000),
+				pallet_rampart_delegation::Error::<Runtime>::MissingRole
+			);
+			assert_ok!(Vaults::grant_role(
+				curator.clone(),
+				0,
+				rampart_primitives::Role::NetworkLimitSetter,
+				alice()
+			));
+			assert_noop!(
+				Delegation::set_network_limit(curator.clone(), 0, charlie(), 500_000_000),
+				pallet_rampart_delegation::Error::<Runtime>::ExceedsMaxNetworkLimit
+			);
+			assert_ok!(Delegation::set_network_limit(curator, 0, charlie(), 100_000_000));
+			System::set_block_number(3);
+			assert_eq!(Delegation::stake_at(0, &charlie(), &alice(), 1), Ok(SAMPLE_VAULT_DEPOSIT));
+			assert_eq!(Delegation::stake_at(0, &charlie(), &alice(), 2), Ok(100_000_000));
+			Delegation::do_try_state().expect("delegation invariants hold");
+		});
+	}
+
+	#[test]
+	fn stake_answers_through_the_view_function_api() {
+		use codec::{Decode, Encode};
+		use frame_support::view_functions::ViewFunction;
+		use pallet_rampart_delegation::OperatorStakeAtViewFunction;
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			System::set_block_number(1);
+			let id = OperatorStakeAtViewFunction::<Runtime>::id();
+			let input = (0u32, charlie(), alice(), 1u32).encode();
+			let out = Runtime::execute_view_function(id, input).expect("dispatches");
+			assert_eq!(
+				Result::<u128, DispatchError>::decode(&mut &out[..]),
+				Ok(Ok(SAMPLE_VAULT_DEPOSIT))
+			);
+		});
+	}
+}
+
 mod vaults {
 	use super::*;
 	use pallet_rampart_vaults::{Error as VaultError, Event as VaultEvent};
@@ -385,7 +465,7 @@ mod vaults {
 			assert_eq!(u128::decode(&mut &bobs[..]), Ok(SAMPLE_VAULT_DEPOSIT));
 			let at = query(VaultActiveStakeAtViewFunction::<Runtime>::id(), (7u32, 0u32).encode());
 			assert_eq!(
-				Result::<u128, sp_runtime::DispatchError>::decode(&mut &at[..]),
+				Result::<u128, DispatchError>::decode(&mut &at[..]),
 				Ok(Err(VaultError::<Runtime>::UnknownVault.into()))
 			);
 		});
@@ -404,9 +484,19 @@ mod vaults {
 				deposit_whitelist: false,
 				is_deposit_limit: false,
 				deposit_limit: 0,
-				roles: Default::default(),
+				roles: frame_support::BoundedVec::truncate_from(vec![(
+					rampart_primitives::Role::Admin,
+					eve.clone(),
+				)]),
 			};
-			assert_ok!(Vaults::create_vault(RuntimeOrigin::signed(eve.clone()), config));
+			assert_ok!(Vaults::create_vault(RuntimeOrigin::signed(eve.clone()), config.clone()));
+			// Without an admin, nobody could ever set the delegator's limits: refused.
+			let mut headless = config;
+			headless.roles = Default::default();
+			assert_noop!(
+				Vaults::create_vault(RuntimeOrigin::signed(eve.clone()), headless),
+				pallet_rampart_vaults::Error::<Runtime>::MissingRoles
+			);
 			assert_ok!(Vaults::deposit(
 				RuntimeOrigin::signed(eve.clone()),
 				1,

@@ -19,9 +19,8 @@ use rampart_primitives::{
 	DelegatorKind, OptInTarget, Role, Subnetwork, SubnetworkId, VaultId,
 };
 use sp_runtime::{
-	Rounding,
 	traits::{BlockNumberProvider, Saturating, Zero},
-	ArithmeticError,
+	ArithmeticError, Rounding,
 };
 
 /// A history write refused: the past never changes and a key's index space is four billion
@@ -89,11 +88,7 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		NetworkLimit::<T>::push(key, Self::now(), amount, Self::horizon(vault)?)
 			.map_err(trace_error)?;
-		Self::deposit_event(Event::NetworkLimitSet {
-			vault,
-			subnetwork: key.1.clone(),
-			amount,
-		});
+		Self::deposit_event(Event::NetworkLimitSet { vault, subnetwork: key.1.clone(), amount });
 		Ok(())
 	}
 
@@ -160,11 +155,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(MaxNetworkLimit::<T>::latest_value_or(&key, 0) != amount, Error::<T>::AlreadySet);
 		MaxNetworkLimit::<T>::push(&key, Self::now(), amount, Self::horizon(vault)?)
 			.map_err(trace_error)?;
-		Self::deposit_event(Event::MaxNetworkLimitSet {
-			vault,
-			subnetwork: key.1.clone(),
-			amount,
-		});
+		Self::deposit_event(Event::MaxNetworkLimitSet { vault, subnetwork: key.1.clone(), amount });
 		// The curator's limit never stays above the network's maximum.
 		if !pair_kind && NetworkLimit::<T>::latest_value_or(&key, 0) > amount {
 			Self::set_network_limit_value(vault, &key, amount)?;
@@ -206,10 +197,7 @@ impl<T: Config> Pallet<T> {
 		);
 		Self::ensure_role(vault, Role::OperatorNetworkSharesSetter, who)?;
 		let op_key = (vault, subnetwork.clone(), operator.clone());
-		ensure!(
-			OperatorShares::<T>::latest_value_or(&op_key, 0) != shares,
-			Error::<T>::AlreadySet
-		);
+		ensure!(OperatorShares::<T>::latest_value_or(&op_key, 0) != shares, Error::<T>::AlreadySet);
 		Self::set_shares_value(vault, &subnetwork, &operator, shares)
 	}
 
@@ -237,15 +225,18 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let kind = Self::kind(vault)?;
 		Self::ensure_role(vault, Role::HookSetter, who)?;
-		let valid = policy.fits(&kind) &&
-			match policy {
+		let valid = policy.fits(&kind)
+			&& match policy {
 				HookPolicy::Reset { period, count } => {
 					!period.is_zero() && count >= 1 && count <= T::MaxResetCount::get()
 				},
 				_ => true,
 			};
 		ensure!(valid, Error::<T>::InvalidHookPolicy);
-		ensure!(HookPolicies::<T>::get(vault).unwrap_or_default() != policy, Error::<T>::AlreadySet);
+		ensure!(
+			HookPolicies::<T>::get(vault).unwrap_or_default() != policy,
+			Error::<T>::AlreadySet
+		);
 		if policy == HookPolicy::None {
 			HookPolicies::<T>::remove(vault);
 		} else {
@@ -350,9 +341,8 @@ impl<T: Config> Pallet<T> {
 			When::At(at) => T::Vaults::active_stake_at(vault, at)?,
 		};
 		let key = (vault, subnetwork.clone());
-		let network_limit = || {
-			read::<_, _, NetworkLimitHead<T>, NetworkLimitPoints<T>, T>(&key, when)
-		};
+		let network_limit =
+			|| read::<_, _, NetworkLimitHead<T>, NetworkLimitPoints<T>, T>(&key, when);
 		let op_key = (vault, subnetwork.clone(), operator.clone());
 		Ok(match kind {
 			DelegatorKind::NetworkRestake => {
@@ -372,9 +362,8 @@ impl<T: Config> Pallet<T> {
 			},
 			DelegatorKind::OperatorSpecific { .. } => min(active, network_limit()?),
 			DelegatorKind::OperatorNetworkSpecific { .. } => {
-				let max = read::<_, _, MaxNetworkLimitHead<T>, MaxNetworkLimitPoints<T>, T>(
-					&key, when,
-				)?;
+				let max =
+					read::<_, _, MaxNetworkLimitHead<T>, MaxNetworkLimitPoints<T>, T>(&key, when)?;
 				min(active, max)
 			},
 		})
@@ -443,13 +432,10 @@ impl<T: Config> Pallet<T> {
 						if !shares.is_zero() {
 							let at = When::At(capture);
 							let stake = Self::stake_when(vault, subnetwork, operator, at)?;
-							let shares_then = read::<
-								_,
-								_,
-								OperatorSharesHead<T>,
-								OperatorSharesPoints<T>,
-								T,
-							>(&op_key, at)?;
+							let shares_then =
+								read::<_, _, OperatorSharesHead<T>, OperatorSharesPoints<T>, T>(
+									&op_key, at,
+								)?;
 							if !stake.is_zero() {
 								let cut = mul_div(amount, shares_then, stake, Rounding::Up)
 									.ok_or(ArithmeticError::Overflow)?;
@@ -531,8 +517,8 @@ impl<T: Config> Pallet<T> {
 			let kind = Self::kind(key.0).map_err(|_| "a limit of an unknown vault")?;
 			if !matches!(kind, DelegatorKind::OperatorNetworkSpecific { .. }) {
 				ensure!(
-					NetworkLimit::<T>::latest_value_or(&key, 0) <=
-						MaxNetworkLimit::<T>::latest_value_or(&key, 0),
+					NetworkLimit::<T>::latest_value_or(&key, 0)
+						<= MaxNetworkLimit::<T>::latest_value_or(&key, 0),
 					"a network limit is above its maximum"
 				);
 			}
@@ -559,10 +545,8 @@ impl<T: Config> Pallet<T> {
 				TotalShares::<T>::latest_value_or(&key, 0) == shares,
 				"total shares differ from the sum of shares"
 			);
-			let pool = min(
-				T::Vaults::active_stake(key.0),
-				NetworkLimit::<T>::latest_value_or(&key, 0),
-			);
+			let pool =
+				min(T::Vaults::active_stake(key.0), NetworkLimit::<T>::latest_value_or(&key, 0));
 			ensure!(stakes <= pool, "a subnetwork's stakes sum above min(A, NL)");
 		}
 		for (key, recent) in RecentSlashes::<T>::iter() {
@@ -585,5 +569,4 @@ impl<T: Config> Pallet<T> {
 			HookPolicy::Reset { .. } => T::WeightInfo::on_slash_reset(),
 		}
 	}
-
 }

@@ -464,7 +464,10 @@ pub mod pallet {
 
 		/// The current `(max network limit, network limit, total operator shares)` of
 		/// `subnetwork` in `vault`.
-		pub fn subnetwork_limits(vault: VaultId, subnetwork: SubnetworkOf<T>) -> (u128, u128, u128) {
+		pub fn subnetwork_limits(
+			vault: VaultId,
+			subnetwork: SubnetworkOf<T>,
+		) -> (u128, u128, u128) {
 			let key = (vault, subnetwork);
 			(
 				MaxNetworkLimit::<T>::latest_value_or(&key, 0),

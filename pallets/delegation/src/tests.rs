@@ -123,20 +123,15 @@ mod setters {
 			assert_eq!(Delegation::subnetwork_limits(v, sn()), (500, 500, 0));
 			// Subnetworks of one network are independent.
 			assert_ok!(Delegation::set_max_network_limit(origin(NETWORK), v, 7, 42));
-			assert_eq!(
-				Delegation::subnetwork_limits(v, Subnetwork::new(NETWORK, 7)),
-				(42, 0, 0)
-			);
+			assert_eq!(Delegation::subnetwork_limits(v, Subnetwork::new(NETWORK, 7)), (42, 0, 0));
 		});
 	}
 
 	#[test]
 	fn a_pair_vault_takes_a_maximum_from_its_own_network_only() {
 		build_and_execute(|| {
-			let v = setup(DelegatorKind::OperatorNetworkSpecific {
-				operator: OP_A,
-				network: NETWORK,
-			});
+			let v =
+				setup(DelegatorKind::OperatorNetworkSpecific { operator: OP_A, network: NETWORK });
 			assert_noop!(
 				Delegation::set_max_network_limit(origin(NETWORK_2), v, 0, 5),
 				Error::<Test>::InvalidNetwork
@@ -222,13 +217,7 @@ mod setters {
 			assert_eq!(Delegation::subnetwork_limits(v, sn()).2, 2);
 			// Totals cannot overflow.
 			assert_noop!(
-				Delegation::set_operator_network_shares(
-					origin(CURATOR),
-					v,
-					sn(),
-					OP_B,
-					u128::MAX
-				),
+				Delegation::set_operator_network_shares(origin(CURATOR), v, sn(), OP_B, u128::MAX),
 				sp_runtime::ArithmeticError::Overflow
 			);
 		});
@@ -271,10 +260,8 @@ mod setters {
 		build_and_execute(|| {
 			let restake = setup(DelegatorKind::NetworkRestake);
 			let full = setup(DelegatorKind::FullRestake);
-			let pair = setup(DelegatorKind::OperatorNetworkSpecific {
-				operator: OP_A,
-				network: NETWORK,
-			});
+			let pair =
+				setup(DelegatorKind::OperatorNetworkSpecific { operator: OP_A, network: NETWORK });
 			let set = |v, p| Delegation::set_hook_policy(origin(CURATOR), v, p);
 			assert_noop!(
 				Delegation::set_hook_policy(origin(STRANGER), restake, HookPolicy::Decrease),
@@ -371,10 +358,7 @@ mod stake {
 				1
 			));
 			set_opt_in(OP_A, OptInTarget::Network(NETWORK_2), true);
-			assert_eq!(
-				<Delegation as StakeProvider<_, _>>::stake(v, &other, &OP_A),
-				1_000
-			);
+			assert_eq!(<Delegation as StakeProvider<_, _>>::stake(v, &other, &OP_A), 1_000);
 			assert_eq!(stake(v, OP_A), 666);
 		});
 	}
@@ -407,10 +391,8 @@ mod stake {
 	#[test]
 	fn a_pair_vault_gives_its_operator_its_network_allocation() {
 		build_and_execute(|| {
-			let v = setup(DelegatorKind::OperatorNetworkSpecific {
-				operator: OP_A,
-				network: NETWORK,
-			});
+			let v =
+				setup(DelegatorKind::OperatorNetworkSpecific { operator: OP_A, network: NETWORK });
 			set_max(v, 400);
 			assert_eq!((stake(v, OP_A), stake(v, OP_B)), (400, 0));
 			// Each subnetwork of the network may get up to the whole stake.

@@ -74,8 +74,14 @@ pub trait BenchmarkHelper<AccountId> {
 	/// Creates a vault of `kind` with active stake `stake`, in which `curator` holds every role,
 	/// and returns its id. Later benchmark blocks must be able to read the stake at any block
 	/// from the current one on.
-	fn vault(kind: DelegatorKind<AccountId>, curator: &AccountId, stake: u128)
-		-> rampart_primitives::VaultId;
+	fn vault(
+		kind: DelegatorKind<AccountId>,
+		curator: &AccountId,
+		stake: u128,
+	) -> rampart_primitives::VaultId;
+	/// Writes `entries` more entries into the vault's active stake history, one per block from
+	/// the current block on (the block is left after the last one).
+	fn stake_history(vault: rampart_primitives::VaultId, entries: u32);
 	/// Makes `network` a registered network.
 	fn register_network(network: &AccountId);
 	/// Registers `operator` and opts it into `network` and `vault`.

@@ -100,6 +100,21 @@ impl rampart_primitives::traits::VaultsInspect<AccountId, u64> for MockVaults {
 	) -> Result<u128, sp_runtime::DispatchError> {
 		Ok(0)
 	}
+	fn delegator_kind(
+		vault: rampart_primitives::VaultId,
+	) -> Option<rampart_primitives::DelegatorKind<AccountId>> {
+		Self::vault_exists(vault).then_some(rampart_primitives::DelegatorKind::NetworkRestake)
+	}
+	fn has_role(
+		_: rampart_primitives::VaultId,
+		_: rampart_primitives::Role,
+		_: &AccountId,
+	) -> bool {
+		false
+	}
+	fn history_horizon(_: rampart_primitives::VaultId) -> Option<u64> {
+		None
+	}
 }
 
 impl pallet_registry::Config for Test {

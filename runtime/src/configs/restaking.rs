@@ -1,7 +1,8 @@
 // This file is part of Rampart.
 // SPDX-License-Identifier: Apache-2.0
 
-//! Restaking: the registry of networks, operators and opt-ins, and the vaults.
+//! Restaking: the registry of networks, operators and opt-ins, the vaults, and the delegation
+//! of vault stake to (subnetwork, operator) pairs.
 
 use frame_support::{
 	parameter_types,
@@ -12,8 +13,8 @@ use frame_system::EnsureRoot;
 use rampart_primitives::{AccountPublic, AssetKind, Signature};
 
 use crate::{
-	configs::NativeAndAssets, weights, AccountId, Balance, Balances, BlockNumber, Runtime,
-	RuntimeHoldReason, System, Vaults, DAYS, MILLI_UNIT, UNIT,
+	configs::NativeAndAssets, weights, AccountId, Balance, Balances, BlockNumber, Registry,
+	Runtime, RuntimeHoldReason, System, Vaults, DAYS, MILLI_UNIT, UNIT,
 };
 
 /// The longest vault epoch: one week.
@@ -136,5 +137,103 @@ impl pallet_rampart_vaults::BenchmarkHelper<AssetKind> for VaultsBenchmarkHelper
 				.expect("asset 1000 does not exist yet; qed");
 		}
 		AssetKind::WithId(ID)
+	}
+}
+
+parameter_types! {
+	/// Binary-search depth of the longest history: at most one entry per block of the longest
+	/// vault window (two one-week epochs plus the two-week lookback, 403 200 blocks), so
+	/// `⌈log2(403 201)⌉ = 19` steps.
+	pub const MaxHistoryDepth: u32 = u32::BITS - (2 * MAX_EPOCH + REWARD_LOOKBACK).leading_zeros();
+}
+
+impl pallet_rampart_delegation::Config for Runtime {
+	type Networks = Registry;
+	type OptIns = Registry;
+	type Vaults = Vaults;
+	type BlockNumberProvider = System;
+	type MaxResetCount = frame_support::traits::ConstU32<16>;
+	type MaxHistoryDepth = MaxHistoryDepth;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = DelegationBenchmarkHelper;
+}
+
+/// Sets up real vaults (over the native token), networks and opt-ins for the delegation
+/// benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct DelegationBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl DelegationBenchmarkHelper {
+	fn fund(who: &AccountId) {
+		use frame_support::traits::fungible::Mutate;
+		let _ = Balances::mint_into(who, 1_000_000 * UNIT);
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_rampart_delegation::BenchmarkHelper<AccountId> for DelegationBenchmarkHelper {
+	fn vault(
+		kind: rampart_primitives::DelegatorKind<AccountId>,
+		curator: &AccountId,
+		stake: Balance,
+	) -> rampart_primitives::VaultId {
+		use rampart_primitives::Role;
+		Self::fund(curator);
+		let roles = [
+			Role::Admin,
+			Role::NetworkLimitSetter,
+			Role::OperatorNetworkSharesSetter,
+			Role::OperatorNetworkLimitSetter,
+			Role::HookSetter,
+		]
+		.into_iter()
+		.map(|role| (role, curator.clone()))
+		.collect::<alloc::vec::Vec<_>>();
+		let config = pallet_rampart_vaults::VaultConfig {
+			collateral: AssetKind::Native,
+			epoch_duration: MinEpochDuration::get(),
+			delegator: kind,
+			slasher: pallet_rampart_vaults::SlasherKind::Instant,
+			burner: pallet_rampart_vaults::Burner::Burn,
+			deposit_whitelist: false,
+			is_deposit_limit: false,
+			deposit_limit: 0,
+			roles: frame_support::BoundedVec::truncate_from(roles),
+		};
+		let vault = pallet_rampart_vaults::NextVaultId::<Runtime>::get();
+		let origin = crate::RuntimeOrigin::signed(curator.clone());
+		Vaults::create_vault(origin.clone(), config).expect("a funded curator creates a vault");
+		Vaults::deposit(origin, vault, curator.clone(), stake).expect("a funded deposit");
+		vault
+	}
+
+	fn stake_history(vault: rampart_primitives::VaultId, entries: u32) {
+		let who: AccountId = frame_benchmarking::account("staker", 0, 0);
+		Self::fund(&who);
+		let origin = crate::RuntimeOrigin::signed(who.clone());
+		for i in 0..entries {
+			if i > 0 {
+				System::set_block_number(System::block_number() + 1);
+			}
+			Vaults::deposit(origin.clone(), vault, who.clone(), UNIT).expect("a funded deposit");
+		}
+	}
+
+	fn register_network(network: &AccountId) {
+		Self::fund(network);
+		Registry::register_network(crate::RuntimeOrigin::signed(network.clone()))
+			.expect("a funded account registers");
+	}
+
+	fn opt_in(operator: &AccountId, network: &AccountId, vault: rampart_primitives::VaultId) {
+		use rampart_primitives::OptInTarget;
+		Self::fund(operator);
+		let origin = crate::RuntimeOrigin::signed(operator.clone());
+		Registry::register_operator(origin.clone()).expect("a funded account registers");
+		Registry::opt_in(origin.clone(), OptInTarget::Network(network.clone()))
+			.expect("a registered operator opts into a network");
+		Registry::opt_in(origin, OptInTarget::Vault(vault)).expect("and into a vault");
 	}
 }

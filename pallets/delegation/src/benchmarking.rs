@@ -1,0 +1,339 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! Benchmarks at each call's worst case: histories that hold entries for the pushes to prune,
+//! the clamp of the network limit with a new maximum, and lookups in histories `d` binary-search
+//! steps deep (`2^d` entries in each history a lookup reads, the vault's active stake included).
+
+use super::*;
+use crate::Pallet as Delegation;
+use frame_benchmarking::v2::*;
+use frame_support::traits::Get;
+use frame_system::RawOrigin;
+use rampart_primitives::{
+	traits::{StakeProvider, VaultsInspect},
+	DelegatorKind, Subnetwork, VaultId,
+};
+use sp_runtime::traits::BlockNumberProvider;
+
+/// The deepest history the `d`-parameterised benchmarks build (`2^MAX_DEPTH` entries).
+const MAX_DEPTH: u32 = 10;
+
+fn set_block<T: Config>(n: u32) {
+	T::BlockNumberProvider::set_block_number(n.into());
+}
+
+fn block<T: Config>() -> u32 {
+	Delegation::<T>::now().try_into().unwrap_or(u32::MAX)
+}
+
+/// The blocks of history `vault` keeps (its horizon is this far behind the current block).
+fn window<T: Config>(vault: VaultId) -> u32 {
+	let now = block::<T>();
+	let probe = 1u32 << 30;
+	set_block::<T>(probe);
+	let horizon: u32 = T::Vaults::history_horizon(vault)
+		.and_then(|h| h.try_into().ok())
+		.expect("the vault exists; qed");
+	set_block::<T>(now);
+	probe - horizon
+}
+
+struct World<T: Config> {
+	vault: VaultId,
+	curator: T::AccountId,
+	network: T::AccountId,
+	operator: T::AccountId,
+	subnetwork: SubnetworkOf<T>,
+}
+
+/// A vault of `kind` with stake, a registered network, an operator opted into both.
+fn world<T: Config>(
+	kind: impl FnOnce(&T::AccountId, &T::AccountId) -> DelegatorKind<T::AccountId>,
+) -> World<T> {
+	set_block::<T>(1);
+	let curator: T::AccountId = whitelisted_caller();
+	let network: T::AccountId = account("network", 0, 0);
+	let operator: T::AccountId = account("operator", 0, 0);
+	T::BenchmarkHelper::register_network(&network);
+	let vault = T::BenchmarkHelper::vault(kind(&operator, &network), &curator, 1_000_000);
+	T::BenchmarkHelper::opt_in(&operator, &network, vault);
+	let subnetwork = Subnetwork::main(network.clone());
+	World { vault, curator, network, operator, subnetwork }
+}
+
+fn restake<T: Config>() -> World<T> {
+	world::<T>(|_, _| DelegatorKind::NetworkRestake)
+}
+
+/// Sets the maximum and limit of `w`'s subnetwork and `w.operator`'s shares (or limit, for the
+/// full-restake kind) to alternating values over `entries` blocks from the current one, leaving
+/// `entries` entries in each history.
+fn fill<T: Config>(w: &World<T>, entries: u32, full_restake: bool) {
+	let who = RawOrigin::Signed(w.curator.clone());
+	let start = block::<T>();
+	for i in 0..entries {
+		set_block::<T>(start + i);
+		let value = 1_000_000u128 + u128::from(i % 2);
+		Delegation::<T>::set_max_network_limit(
+			RawOrigin::Signed(w.network.clone()).into(),
+			w.vault,
+			0,
+			2_000_000 + u128::from(i % 2),
+		)
+		.expect("a network sets its maximum; qed");
+		Delegation::<T>::set_network_limit(
+			who.clone().into(),
+			w.vault,
+			w.subnetwork.clone(),
+			value,
+		)
+		.expect("the curator sets the limit; qed");
+		if full_restake {
+			Delegation::<T>::set_operator_network_limit(
+				who.clone().into(),
+				w.vault,
+				w.subnetwork.clone(),
+				w.operator.clone(),
+				value,
+			)
+			.expect("the curator sets an operator limit; qed");
+		} else {
+			Delegation::<T>::set_operator_network_shares(
+				who.clone().into(),
+				w.vault,
+				w.subnetwork.clone(),
+				w.operator.clone(),
+				value,
+			)
+			.expect("the curator sets shares; qed");
+		}
+	}
+}
+
+/// Three entries in every history, then a block far enough on that the pushes of the measured
+/// call prune.
+fn prunable<T: Config>(w: &World<T>, full_restake: bool) {
+	set_block::<T>(2);
+	fill::<T>(w, 3, full_restake);
+	set_block::<T>(5 + window::<T>(w.vault) + 10);
+}
+
+/// Histories `d` steps deep: `2^d` entries in each of the vault's stake, the maximum, the limit
+/// and the operator's shares.
+fn deep<T: Config>(w: &World<T>, d: u32) {
+	let entries = 1u32 << d;
+	set_block::<T>(2);
+	T::BenchmarkHelper::stake_history(w.vault, entries);
+	set_block::<T>(2);
+	fill::<T>(w, entries, false);
+	set_block::<T>(block::<T>() + 1);
+}
+
+#[benchmarks]
+mod benches {
+	use super::*;
+
+	#[benchmark]
+	fn set_max_network_limit() {
+		let w = restake::<T>();
+		prunable::<T>(&w, false);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.network.clone()), w.vault, 0, 1);
+
+		assert_eq!(Delegation::<T>::subnetwork_limits(w.vault, w.subnetwork.clone()).1, 1);
+	}
+
+	#[benchmark]
+	fn set_network_limit() {
+		let w = restake::<T>();
+		prunable::<T>(&w, false);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.curator.clone()), w.vault, w.subnetwork.clone(), 7);
+
+		assert_eq!(Delegation::<T>::subnetwork_limits(w.vault, w.subnetwork.clone()).1, 7);
+	}
+
+	#[benchmark]
+	fn set_operator_network_shares() {
+		let w = restake::<T>();
+		prunable::<T>(&w, false);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(w.curator.clone()),
+			w.vault,
+			w.subnetwork.clone(),
+			w.operator.clone(),
+			7,
+		);
+
+		assert_eq!(Delegation::<T>::subnetwork_limits(w.vault, w.subnetwork.clone()).2, 7);
+	}
+
+	#[benchmark]
+	fn set_operator_network_limit() {
+		let w = world::<T>(|_, _| DelegatorKind::FullRestake);
+		prunable::<T>(&w, true);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(w.curator.clone()),
+			w.vault,
+			w.subnetwork.clone(),
+			w.operator.clone(),
+			7,
+		);
+
+		assert_eq!(Delegation::<T>::stake_now(w.vault, &w.subnetwork, &w.operator), Ok(7));
+	}
+
+	#[benchmark]
+	fn set_hook_policy() {
+		let w = restake::<T>();
+		let policy = HookPolicy::Reset { period: 10u32.into(), count: T::MaxResetCount::get() };
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.curator.clone()), w.vault, policy);
+
+		assert_eq!(HookPolicies::<T>::get(w.vault), Some(policy));
+	}
+
+	/// Not a call: the guarantee lookup networks and the slashing pallet make, in
+	/// network-restake form (the most histories read), over histories `d` steps deep.
+	#[benchmark]
+	fn stake_at(d: Linear<0, MAX_DEPTH>) {
+		let w = restake::<T>();
+		deep::<T>(&w, d);
+		let at: BlockNumberOf<T> = (2 + (1u32 << d) / 2).into();
+		let stake;
+
+		#[block]
+		{
+			stake = <Delegation<T> as StakeProvider<_, _>>::stake_at(
+				w.vault,
+				&w.subnetwork,
+				&w.operator,
+				at,
+			);
+		}
+
+		assert!(stake.expect("inside the window; qed") > 0);
+	}
+
+	#[benchmark]
+	fn on_slash_none() {
+		let w = restake::<T>();
+		fill::<T>(&w, 1, false);
+		set_block::<T>(block::<T>() + 1);
+		let capture: BlockNumberOf<T> = 1u32.into();
+
+		#[block]
+		{
+			<Delegation<T> as StakeProvider<_, _>>::on_slash(
+				w.vault,
+				&w.subnetwork,
+				&w.operator,
+				1_000,
+				capture,
+			);
+		}
+	}
+
+	/// The decrease policy of a network-restake vault: it reads the stake and shares at the
+	/// capture in histories `MAX_DEPTH` deep and writes the limit, the shares and their total.
+	#[benchmark]
+	fn on_slash_decrease() {
+		let w = restake::<T>();
+		deep::<T>(&w, MAX_DEPTH);
+		Delegation::<T>::set_hook_policy(
+			RawOrigin::Signed(w.curator.clone()).into(),
+			w.vault,
+			HookPolicy::Decrease,
+		)
+		.expect("the curator sets the policy; qed");
+		let capture: BlockNumberOf<T> = (2 + (1u32 << MAX_DEPTH) / 2).into();
+
+		#[block]
+		{
+			<Delegation<T> as StakeProvider<_, _>>::on_slash(
+				w.vault,
+				&w.subnetwork,
+				&w.operator,
+				1_000,
+				capture,
+			);
+		}
+
+		assert!(Delegation::<T>::subnetwork_limits(w.vault, w.subnetwork.clone()).1 < 1_000_000);
+	}
+
+	/// The redistribute policy, over histories `MAX_DEPTH` deep.
+	#[benchmark]
+	fn on_slash_redistribute() {
+		let w = restake::<T>();
+		deep::<T>(&w, MAX_DEPTH);
+		Delegation::<T>::set_hook_policy(
+			RawOrigin::Signed(w.curator.clone()).into(),
+			w.vault,
+			HookPolicy::Redistribute,
+		)
+		.expect("the curator sets the policy; qed");
+		let capture: BlockNumberOf<T> = (2 + (1u32 << MAX_DEPTH) / 2).into();
+
+		#[block]
+		{
+			<Delegation<T> as StakeProvider<_, _>>::on_slash(
+				w.vault,
+				&w.subnetwork,
+				&w.operator,
+				1_000,
+				capture,
+			);
+		}
+
+		assert!(Delegation::<T>::subnetwork_limits(w.vault, w.subnetwork.clone()).2 < 1_000_000);
+	}
+
+	/// The reset policy at the slash that triggers the reset, with a full ring buffer.
+	#[benchmark]
+	fn on_slash_reset() {
+		let w = restake::<T>();
+		prunable::<T>(&w, false);
+		let count = T::MaxResetCount::get();
+		Delegation::<T>::set_hook_policy(
+			RawOrigin::Signed(w.curator.clone()).into(),
+			w.vault,
+			HookPolicy::Reset { period: 1_000u32.into(), count },
+		)
+		.expect("the curator sets the policy; qed");
+		let capture: BlockNumberOf<T> = block::<T>().into();
+		for _ in 1..count {
+			<Delegation<T> as StakeProvider<_, _>>::on_slash(
+				w.vault,
+				&w.subnetwork,
+				&w.operator,
+				1,
+				capture,
+			);
+		}
+		set_block::<T>(block::<T>() + 1);
+
+		#[block]
+		{
+			<Delegation<T> as StakeProvider<_, _>>::on_slash(
+				w.vault,
+				&w.subnetwork,
+				&w.operator,
+				1,
+				capture,
+			);
+		}
+
+		assert_eq!(Delegation::<T>::stake_now(w.vault, &w.subnetwork, &w.operator), Ok(0));
+	}
+
+	impl_benchmark_test_suite!(Delegation, mock::new_test_ext(), mock::Test);
+}
