@@ -1,0 +1,12 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! Rampart's pallets in one mock runtime (`frame-system`, `pallet-balances`, `pallet-assets`, the
+//! registry, the vaults and the delegation pallet, wired through the glue traits exactly as the
+//! reference runtime wires them), and tests of whole lifecycles across them. Each pallet's own
+//! behaviour is tested in its crate against doubles; here the pallets meet.
+
+#![cfg(test)]
+
+mod mock;
+mod restaking;
