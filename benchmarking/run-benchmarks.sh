@@ -17,6 +17,7 @@ PALLETS=(
 	frame_system_extensions
 	pallet_assets
 	pallet_balances
+	pallet_rampart_delegation
 	pallet_rampart_registry
 	pallet_rampart_vaults
 	pallet_sudo

@@ -166,7 +166,10 @@ impl pallet_rampart_registry::BenchmarkHelper<MultiSignature, AccountId> for NoB
 	}
 }
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_rampart_vaults::BenchmarkHelper<AssetKind> for NoBenchmarks {
+impl pallet_rampart_vaults::BenchmarkHelper<AssetKind, AccountId> for NoBenchmarks {
+	fn register(_: &AccountId, _: &AccountId) {
+		unreachable!("no benchmarks run in the integration runtime")
+	}
 	fn collateral() -> AssetKind {
 		unreachable!("no benchmarks run in the integration runtime")
 	}

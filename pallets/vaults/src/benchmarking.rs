@@ -88,18 +88,22 @@ fn far_after<T: Config>(vault: VaultId, from: u32) -> u32 {
 mod benches {
 	use super::*;
 
+	/// The kind bound to an operator and a network: creation checks both registrations.
 	#[benchmark]
 	fn create_vault() {
 		let caller: T::AccountId = whitelisted_caller();
 		let collateral = T::BenchmarkHelper::collateral();
 		fund::<T>(&collateral, &caller);
+		let operator: T::AccountId = account("operator", 0, 0);
+		let network: T::AccountId = account("network", 0, 0);
+		T::BenchmarkHelper::register(&operator, &network);
 		let roles: Vec<_> = (0..T::MaxInitialRoles::get())
 			.map(|i| (Role::DepositLimitSetter, account("holder", i, 0)))
 			.collect();
 		let config = VaultConfig {
 			collateral,
 			epoch_duration: T::MinEpochDuration::get(),
-			delegator: DelegatorKind::NetworkRestake,
+			delegator: DelegatorKind::OperatorNetworkSpecific { operator, network },
 			slasher: SlasherKind::Instant,
 			burner: Burner::Burn,
 			deposit_whitelist: false,

@@ -123,7 +123,7 @@ pub mod pallet {
 
 		/// Provides a non-native collateral for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
-		type BenchmarkHelper: BenchmarkHelper<Self::AssetKind>;
+		type BenchmarkHelper: BenchmarkHelper<Self::AssetKind, Self::AccountId>;
 	}
 
 	#[pallet::genesis_config]

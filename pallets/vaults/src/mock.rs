@@ -142,7 +142,8 @@ impl pallet_vaults::Config for Test {
 #[cfg(feature = "runtime-benchmarks")]
 pub struct BenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_vaults::BenchmarkHelper<AssetKind> for BenchmarkHelper {
+impl pallet_vaults::BenchmarkHelper<AssetKind, AccountId> for BenchmarkHelper {
+	fn register(_: &AccountId, _: &AccountId) {}
 	fn collateral() -> AssetKind {
 		NativeOrWithId::WithId(ASSET)
 	}

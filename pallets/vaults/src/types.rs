@@ -145,7 +145,10 @@ pub struct VaultLedger {
 
 /// Gives the benchmarks a collateral other than the native token.
 #[cfg(feature = "runtime-benchmarks")]
-pub trait BenchmarkHelper<AssetKind> {
+pub trait BenchmarkHelper<AssetKind, AccountId> {
 	/// An existing non-native asset (created if needed) that accounts can be minted.
 	fn collateral() -> AssetKind;
+	/// Makes `operator` a registered operator and `network` a registered network, for vaults
+	/// bound to them.
+	fn register(operator: &AccountId, network: &AccountId);
 }

@@ -122,12 +122,23 @@ impl pallet_rampart_vaults::Config for Runtime {
 	type BenchmarkHelper = VaultsBenchmarkHelper;
 }
 
-/// Gives the vault benchmarks asset #1000, created on first use.
+/// Gives the vault benchmarks asset #1000, created on first use, and registered accounts.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct VaultsBenchmarkHelper;
 
 #[cfg(feature = "runtime-benchmarks")]
-impl pallet_rampart_vaults::BenchmarkHelper<AssetKind> for VaultsBenchmarkHelper {
+impl pallet_rampart_vaults::BenchmarkHelper<AssetKind, AccountId> for VaultsBenchmarkHelper {
+	fn register(operator: &AccountId, network: &AccountId) {
+		use frame_support::traits::fungible::Mutate;
+		for who in [operator, network] {
+			let _ = Balances::mint_into(who, 1_000 * UNIT);
+		}
+		Registry::register_operator(crate::RuntimeOrigin::signed(operator.clone()))
+			.expect("a funded account registers");
+		Registry::register_network(crate::RuntimeOrigin::signed(network.clone()))
+			.expect("a funded account registers");
+	}
+
 	fn collateral() -> AssetKind {
 		use frame_support::traits::fungibles::{Create, Inspect};
 		const ID: rampart_primitives::AssetId = 1_000;
