@@ -243,18 +243,18 @@ mod benches {
 	}
 
 	/// The decrease policy of a network-restake vault: it reads the stake and shares at the
-	/// capture in histories `MAX_DEPTH` deep and writes the limit, the shares and their total.
+	/// capture in histories `d` steps deep and writes the limit, the shares and their total.
 	#[benchmark]
-	fn on_slash_decrease() {
+	fn on_slash_decrease(d: Linear<0, MAX_DEPTH>) {
 		let w = restake::<T>();
-		deep::<T>(&w, MAX_DEPTH);
+		deep::<T>(&w, d);
 		Delegation::<T>::set_hook_policy(
 			RawOrigin::Signed(w.curator.clone()).into(),
 			w.vault,
 			HookPolicy::Decrease,
 		)
 		.expect("the curator sets the policy; qed");
-		let capture: BlockNumberOf<T> = (2 + (1u32 << MAX_DEPTH) / 2).into();
+		let capture: BlockNumberOf<T> = (2 + (1u32 << d) / 2).into();
 
 		#[block]
 		{
@@ -270,18 +270,18 @@ mod benches {
 		assert!(Delegation::<T>::subnetwork_limits(w.vault, w.subnetwork.clone()).1 < 1_000_000);
 	}
 
-	/// The redistribute policy, over histories `MAX_DEPTH` deep.
+	/// The redistribute policy, over histories `d` steps deep.
 	#[benchmark]
-	fn on_slash_redistribute() {
+	fn on_slash_redistribute(d: Linear<0, MAX_DEPTH>) {
 		let w = restake::<T>();
-		deep::<T>(&w, MAX_DEPTH);
+		deep::<T>(&w, d);
 		Delegation::<T>::set_hook_policy(
 			RawOrigin::Signed(w.curator.clone()).into(),
 			w.vault,
 			HookPolicy::Redistribute,
 		)
 		.expect("the curator sets the policy; qed");
-		let capture: BlockNumberOf<T> = (2 + (1u32 << MAX_DEPTH) / 2).into();
+		let capture: BlockNumberOf<T> = (2 + (1u32 << d) / 2).into();
 
 		#[block]
 		{

@@ -525,6 +525,10 @@ impl<T: Config> Pallet<T> {
 		}
 		for key in OperatorLimitHead::<T>::iter_keys() {
 			OperatorLimit::<T>::check(&key)?;
+			let (vault, subnetwork, operator) = &key;
+			let stake = Self::stake_now(*vault, subnetwork, operator)
+				.map_err(|_| "a stake cannot be computed")?;
+			ensure!(stake <= T::Vaults::active_stake(*vault), "a stake is above the active stake");
 		}
 		let mut sums: BTreeMap<(VaultId, SubnetworkOf<T>), (u128, u128)> = BTreeMap::new();
 		for key in OperatorSharesHead::<T>::iter_keys() {
@@ -564,8 +568,10 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn on_slash_weight_of(policy: &HookPolicy<BlockNumberOf<T>>) -> Weight {
 		match policy {
 			HookPolicy::None => T::WeightInfo::on_slash_none(),
-			HookPolicy::Decrease => T::WeightInfo::on_slash_decrease(),
-			HookPolicy::Redistribute => T::WeightInfo::on_slash_redistribute(),
+			HookPolicy::Decrease => T::WeightInfo::on_slash_decrease(T::MaxHistoryDepth::get()),
+			HookPolicy::Redistribute => {
+				T::WeightInfo::on_slash_redistribute(T::MaxHistoryDepth::get())
+			},
 			HookPolicy::Reset { .. } => T::WeightInfo::on_slash_reset(),
 		}
 	}

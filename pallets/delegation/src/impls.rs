@@ -39,8 +39,8 @@ impl<T: Config> StakeProvider<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 
 	fn on_slash_weight() -> Weight {
 		T::WeightInfo::on_slash_none()
-			.max(T::WeightInfo::on_slash_decrease())
-			.max(T::WeightInfo::on_slash_redistribute())
+			.max(T::WeightInfo::on_slash_decrease(T::MaxHistoryDepth::get()))
+			.max(T::WeightInfo::on_slash_redistribute(T::MaxHistoryDepth::get()))
 			.max(T::WeightInfo::on_slash_reset())
 	}
 }

@@ -23,10 +23,12 @@ pub trait WeightInfo {
 	fn stake_at(d: u32) -> Weight;
 	/// The delegator side of a slash with no hook policy.
 	fn on_slash_none() -> Weight;
-	/// The delegator side of a slash with [`crate::HookPolicy::Decrease`].
-	fn on_slash_decrease() -> Weight;
-	/// The delegator side of a slash with [`crate::HookPolicy::Redistribute`].
-	fn on_slash_redistribute() -> Weight;
+	/// The delegator side of a slash with [`crate::HookPolicy::Decrease`], histories `d` steps
+	/// deep.
+	fn on_slash_decrease(d: u32) -> Weight;
+	/// The delegator side of a slash with [`crate::HookPolicy::Redistribute`], histories `d` steps
+	/// deep.
+	fn on_slash_redistribute(d: u32) -> Weight;
 	/// The delegator side of a slash with [`crate::HookPolicy::Reset`], at a reset.
 	fn on_slash_reset() -> Weight;
 }
@@ -53,10 +55,10 @@ impl WeightInfo for () {
 	fn on_slash_none() -> Weight {
 		Weight::zero()
 	}
-	fn on_slash_decrease() -> Weight {
+	fn on_slash_decrease(_: u32) -> Weight {
 		Weight::zero()
 	}
-	fn on_slash_redistribute() -> Weight {
+	fn on_slash_redistribute(_: u32) -> Weight {
 		Weight::zero()
 	}
 	fn on_slash_reset() -> Weight {

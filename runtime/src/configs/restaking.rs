@@ -165,7 +165,7 @@ impl pallet_rampart_delegation::Config for Runtime {
 	type BlockNumberProvider = System;
 	type MaxResetCount = frame_support::traits::ConstU32<16>;
 	type MaxHistoryDepth = MaxHistoryDepth;
-	type WeightInfo = ();
+	type WeightInfo = weights::pallet_rampart_delegation::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = DelegationBenchmarkHelper;
 }
@@ -201,7 +201,7 @@ impl pallet_rampart_delegation::BenchmarkHelper<AccountId> for DelegationBenchma
 		]
 		.into_iter()
 		.map(|role| (role, curator.clone()))
-		.collect::<alloc::vec::Vec<_>>();
+		.collect();
 		let config = pallet_rampart_vaults::VaultConfig {
 			collateral: AssetKind::Native,
 			epoch_duration: MinEpochDuration::get(),

@@ -12,6 +12,7 @@ pub mod frame_system;
 pub mod frame_system_extensions;
 pub mod pallet_assets;
 pub mod pallet_balances;
+pub mod pallet_rampart_delegation;
 pub mod pallet_rampart_registry;
 pub mod pallet_rampart_vaults;
 pub mod pallet_sudo;

@@ -48,6 +48,10 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::DeniedCollateral` (r:1 w:0)
 	/// Proof: `Vaults::DeniedCollateral` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Operators` (r:1 w:0)
+	/// Proof: `Registry::Operators` (`max_values`: None, `max_size`: Some(326), added: 2801, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Networks` (r:1 w:0)
+	/// Proof: `Registry::Networks` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::NextVaultId` (r:1 w:1)
 	/// Proof: `Vaults::NextVaultId` (`max_values`: Some(1), `max_size`: Some(4), added: 499, mode: `MaxEncodedLen`)
 	/// Storage: `Balances::Holds` (r:1 w:1)
@@ -61,10 +65,10 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Storage: `Vaults::Vaults` (r:0 w:1)
 	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
 	fn create_vault() -> Weight {
-		// Proof size (bytes): measured `903`, estimated `6208`.
-		// Fastest run: 259_435_000 ps.
-		Weight::from_parts(268_589_000, 6208)
-			.saturating_add(T::DbWeight::get().reads(7))
+		// Proof size (bytes): measured `1316`, estimated `6208`.
+		// Fastest run: 278_133_000 ps.
+		Weight::from_parts(296_511_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(23))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
@@ -89,8 +93,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
 		// Proof size (bytes): measured `1781`, estimated `6208`.
-		// Fastest run: 151_375_000 ps.
-		Weight::from_parts(158_526_000, 6208)
+		// Fastest run: 153_438_000 ps.
+		Weight::from_parts(168_480_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(16))
 	}
@@ -118,17 +122,13 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
 		// Proof size (bytes): measured `1354`, estimated `6108`.
-		// Fastest run: 126_538_000 ps.
-		Weight::from_parts(133_568_000, 6108)
+		// Fastest run: 117_935_000 ps.
+		Weight::from_parts(161_560_000, 6108)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
 	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
-	/// Storage: `Vaults::SharesOfHead` (r:1 w:1)
-	/// Proof: `Vaults::SharesOfHead` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
-	/// Storage: `Vaults::SharesOfPoints` (r:2 w:1)
-	/// Proof: `Vaults::SharesOfPoints` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::ActiveStakeHead` (r:1 w:1)
 	/// Proof: `Vaults::ActiveStakeHead` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::ActiveStakePoints` (r:2 w:1)
@@ -137,6 +137,10 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::ActiveSharesHead` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::ActiveSharesPoints` (r:2 w:1)
 	/// Proof: `Vaults::ActiveSharesPoints` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::SharesOfHead` (r:1 w:1)
+	/// Proof: `Vaults::SharesOfHead` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::SharesOfPoints` (r:2 w:1)
+	/// Proof: `Vaults::SharesOfPoints` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Withdrawals` (r:1 w:1)
 	/// Proof: `Vaults::Withdrawals` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::WithdrawalShares` (r:1 w:1)
@@ -147,8 +151,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
 		// Proof size (bytes): measured `1354`, estimated `6108`.
-		// Fastest run: 127_119_000 ps.
-		Weight::from_parts(132_236_000, 6108)
+		// Fastest run: 118_185_000 ps.
+		Weight::from_parts(129_121_000, 6108)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
@@ -168,8 +172,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
 		// Proof size (bytes): measured `1381`, estimated `6208`.
-		// Fastest run: 88_110_000 ps.
-		Weight::from_parts(94_110_000, 6208)
+		// Fastest run: 90_905_000 ps.
+		Weight::from_parts(126_057_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -190,10 +194,10 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Component `n` ranges over `[1, 32]`.
 	fn claim_batch(n: u32, ) -> Weight {
 		// Proof size (bytes): measured `1324 + n * 131`, estimated `6208 + n * 2564`.
-		// Fastest run: 89_723_000 ps.
-		Weight::from_parts(75_457_768, 6208)
-			// Standard error: 28_950.
-			.saturating_add(Weight::from_parts(18_891_490, 0).saturating_mul(n.into()))
+		// Fastest run: 90_615_000 ps.
+		Weight::from_parts(142_159_505, 6208)
+			// Standard error: 210_684.
+			.saturating_add(Weight::from_parts(19_153_654, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -208,8 +212,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::SharesOfPoints` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn transfer_shares() -> Weight {
 		// Proof size (bytes): measured `997`, estimated `11226`.
-		// Fastest run: 75_943_000 ps.
-		Weight::from_parts(87_300_000, 11226)
+		// Fastest run: 77_214_000 ps.
+		Weight::from_parts(84_436_000, 11226)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -219,8 +223,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn set_deposit_whitelist() -> Weight {
 		// Proof size (bytes): measured `657`, estimated `3679`.
-		// Fastest run: 23_394_000 ps.
-		Weight::from_parts(30_516_000, 3679)
+		// Fastest run: 23_415_000 ps.
+		Weight::from_parts(27_320_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -232,8 +236,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::DepositorWhitelist` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn set_depositor_whitelist_status() -> Weight {
 		// Proof size (bytes): measured `654`, estimated `3679`.
-		// Fastest run: 26_469_000 ps.
-		Weight::from_parts(33_119_000, 3679)
+		// Fastest run: 26_920_000 ps.
+		Weight::from_parts(33_951_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -243,8 +247,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn set_is_deposit_limit() -> Weight {
 		// Proof size (bytes): measured `654`, estimated `3679`.
-		// Fastest run: 22_744_000 ps.
-		Weight::from_parts(26_920_000, 3679)
+		// Fastest run: 23_375_000 ps.
+		Weight::from_parts(29_123_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -254,8 +258,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn set_deposit_limit() -> Weight {
 		// Proof size (bytes): measured `894`, estimated `3679`.
-		// Fastest run: 24_196_000 ps.
-		Weight::from_parts(27_811_000, 3679)
+		// Fastest run: 24_727_000 ps.
+		Weight::from_parts(28_152_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -265,8 +269,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
 		// Proof size (bytes): measured `620`, estimated `6078`.
-		// Fastest run: 31_286_000 ps.
-		Weight::from_parts(37_916_000, 6078)
+		// Fastest run: 31_627_000 ps.
+		Weight::from_parts(35_553_000, 6078)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -276,8 +280,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
 		// Proof size (bytes): measured `682`, estimated `6078`.
-		// Fastest run: 32_748_000 ps.
-		Weight::from_parts(43_605_000, 6078)
+		// Fastest run: 32_859_000 ps.
+		Weight::from_parts(36_634_000, 6078)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -285,8 +289,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::DeniedCollateral` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn deny_collateral() -> Weight {
 		// Proof size (bytes): measured `301`, estimated `3486`.
-		// Fastest run: 11_998_000 ps.
-		Weight::from_parts(13_690_000, 3486)
+		// Fastest run: 12_458_000 ps.
+		Weight::from_parts(14_151_000, 3486)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -294,8 +298,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::DeniedCollateral` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn allow_collateral() -> Weight {
 		// Proof size (bytes): measured `336`, estimated `3486`.
-		// Fastest run: 12_589_000 ps.
-		Weight::from_parts(14_582_000, 3486)
+		// Fastest run: 13_299_000 ps.
+		Weight::from_parts(14_702_000, 3486)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -309,8 +313,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
 	fn release_slashed() -> Weight {
 		// Proof size (bytes): measured `1107`, estimated `3679`.
-		// Fastest run: 58_968_000 ps.
-		Weight::from_parts(67_000_000, 3679)
+		// Fastest run: 60_129_000 ps.
+		Weight::from_parts(64_757_000, 3679)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -329,10 +333,12 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Component `d` ranges over `[1, 1000]`.
-	fn on_slash(_d: u32, ) -> Weight {
+	fn on_slash(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `2546`, estimated `6020`.
-		// Fastest run: 150_613_000 ps.
-		Weight::from_parts(196_239_019, 6020)
+		// Fastest run: 168_170_000 ps.
+		Weight::from_parts(212_519_779, 6020)
+			// Standard error: 4_807.
+			.saturating_add(Weight::from_parts(13_999, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(7))
 	}
