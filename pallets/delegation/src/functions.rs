@@ -336,9 +336,10 @@ impl<T: Config> Pallet<T> {
 		if !bound || !Self::opted_in(vault, subnetwork, operator, when)? {
 			return Ok(0);
 		}
-		let active = match when {
-			When::Now => T::Vaults::active_stake(vault),
-			When::At(at) => T::Vaults::active_stake_at(vault, at)?,
+		// The pallet's own histories first: a zero share or limit needs no vault read.
+		let active = || match when {
+			When::Now => Ok::<_, DispatchError>(T::Vaults::active_stake(vault)),
+			When::At(at) => T::Vaults::active_stake_at(vault, at),
 		};
 		let key = (vault, subnetwork.clone());
 		let network_limit =
@@ -352,19 +353,24 @@ impl<T: Config> Pallet<T> {
 				}
 				let shares =
 					read::<_, _, OperatorSharesHead<T>, OperatorSharesPoints<T>, T>(&op_key, when)?;
-				let pool = min(active, network_limit()?);
+				let limit = network_limit()?;
+				let pool = min(active()?, limit);
 				mul_div(shares, pool, total, Rounding::Down).ok_or(DispatchError::Corruption)?
 			},
 			DelegatorKind::FullRestake => {
 				let op_limit =
 					read::<_, _, OperatorLimitHead<T>, OperatorLimitPoints<T>, T>(&op_key, when)?;
-				min(min(active, network_limit()?), op_limit)
+				let limit = network_limit()?;
+				min(min(active()?, limit), op_limit)
 			},
-			DelegatorKind::OperatorSpecific { .. } => min(active, network_limit()?),
+			DelegatorKind::OperatorSpecific { .. } => {
+				let limit = network_limit()?;
+				min(active()?, limit)
+			},
 			DelegatorKind::OperatorNetworkSpecific { .. } => {
 				let max =
 					read::<_, _, MaxNetworkLimitHead<T>, MaxNetworkLimitPoints<T>, T>(&key, when)?;
-				min(active, max)
+				min(active()?, max)
 			},
 		})
 	}

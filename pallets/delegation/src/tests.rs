@@ -349,14 +349,8 @@ mod stake {
 			// Another network restakes the same collateral in full.
 			assert_ok!(Delegation::set_max_network_limit(origin(NETWORK_2), v, 0, 1_000));
 			let other = Subnetwork::main(NETWORK_2);
-			assert_ok!(Delegation::set_network_limit(origin(CURATOR), v, other.clone(), 1_000));
-			assert_ok!(Delegation::set_operator_network_shares(
-				origin(CURATOR),
-				v,
-				other.clone(),
-				OP_A,
-				1
-			));
+			assert_ok!(Delegation::set_network_limit(origin(CURATOR), v, other, 1_000));
+			assert_ok!(Delegation::set_operator_network_shares(origin(CURATOR), v, other, OP_A, 1));
 			set_opt_in(OP_A, OptInTarget::Network(NETWORK_2), true);
 			assert_eq!(<Delegation as StakeProvider<_, _>>::stake(v, &other, &OP_A), 1_000);
 			assert_eq!(stake(v, OP_A), 666);
@@ -475,7 +469,7 @@ mod stake {
 			let head = crate::NetworkLimitHead::<Test>::get((v, sn())).expect("written");
 			assert!(head.len as u64 <= WINDOW + 3, "the history stays about one window long");
 			assert_eq!(stake_at(v, OP_A, now - WINDOW), Ok(400));
-			assert!(stake_at(v, OP_A, 5).is_err());
+			assert_eq!(stake_at(v, OP_A, 5), Err(Error::<Test>::HistoryPruned.into()));
 			assert!(NetworkLimit::<Test>::at(&(v, sn()), 5).is_err());
 		});
 	}
