@@ -200,6 +200,9 @@ mod runtime {
 
 	#[runtime::pallet_index(22)]
 	pub type Delegation = pallet_rampart_delegation;
+
+	#[runtime::pallet_index(23)]
+	pub type Slashing = pallet_rampart_slashing;
 }
 
 #[cfg(test)]

@@ -379,6 +379,29 @@ mod delegation {
 		});
 	}
 
+	/// Charlie's middleware (Dave) slashes Alice's stake in the sample vault; the rUSD is burned.
+	#[test]
+	fn the_sample_networks_middleware_slashes_through_the_sample_vault() {
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			System::set_block_number(5);
+			let issuance = Assets::total_issuance(SAMPLE_ASSET_ID);
+			let dave = RuntimeOrigin::signed(SAMPLE_MIDDLEWARE.to_account_id());
+			assert_noop!(
+				Slashing::slash(RuntimeOrigin::signed(alice()), 0, charlie(), alice(), 1, 4),
+				pallet_rampart_slashing::Error::<Runtime>::NotNetworkMiddleware
+			);
+			assert_ok!(Slashing::slash(dave, 0, charlie(), alice(), 100_000_000, 4));
+			assert_eq!(Vaults::active_stake(0), SAMPLE_VAULT_DEPOSIT - 100_000_000);
+			assert_eq!(Assets::total_issuance(SAMPLE_ASSET_ID), issuance - 100_000_000);
+			assert_eq!(
+				Slashing::slashable(0, &charlie(), &alice(), 4),
+				Ok(SAMPLE_VAULT_DEPOSIT - 100_000_000)
+			);
+			Slashing::do_try_state().expect("slashing invariants hold");
+			Vaults::do_try_state().expect("vault invariants hold");
+		});
+	}
+
 	#[test]
 	fn stake_answers_through_the_view_function_api() {
 		use codec::{Decode, Encode};

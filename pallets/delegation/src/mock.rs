@@ -188,6 +188,12 @@ impl VaultsInspect<AccountId, u64> for Vaults {
 	fn history_horizon(vault: VaultId) -> Option<u64> {
 		Self::vault_exists(vault).then(|| now().saturating_sub(window()))
 	}
+	fn slasher_kind(vault: VaultId) -> Option<rampart_primitives::SlasherKind<u64>> {
+		Self::vault_exists(vault).then_some(rampart_primitives::SlasherKind::Instant)
+	}
+	fn epoch_start(vault: VaultId) -> Option<u64> {
+		Self::vault_exists(vault).then_some(1)
+	}
 }
 
 impl pallet_delegation::Config for Test {

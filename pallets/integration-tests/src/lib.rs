@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 //! Rampart's pallets in one mock runtime (`frame-system`, `pallet-balances`, `pallet-assets`, the
-//! registry, the vaults and the delegation pallet, wired through the glue traits exactly as the
+//! registry, the vaults, the delegation and the slashing pallet, wired through the glue traits exactly as the
 //! reference runtime wires them), and tests of whole lifecycles across them. Each pallet's own
 //! behaviour is tested in its crate against doubles; here the pallets meet.
 
@@ -10,3 +10,4 @@
 
 mod mock;
 mod restaking;
+mod slashing;

@@ -48,6 +48,8 @@ mod runtime {
 	pub type Registry = pallet_rampart_registry;
 	#[runtime::pallet_index(22)]
 	pub type Delegation = pallet_rampart_delegation;
+	#[runtime::pallet_index(23)]
+	pub type Slashing = pallet_rampart_slashing;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -153,6 +155,17 @@ impl pallet_rampart_delegation::Config for Runtime {
 	type BenchmarkHelper = NoBenchmarks;
 }
 
+impl pallet_rampart_slashing::Config for Runtime {
+	type Networks = Registry;
+	type Vaults = Vaults;
+	type Stakes = Delegation;
+	type BlockNumberProvider = System;
+	type RequestRetention = ConstU64<5>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = NoBenchmarks;
+}
+
 /// The pallets' benchmarks run in their own mocks and in the reference runtime, never here.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct NoBenchmarks;
@@ -171,6 +184,18 @@ impl pallet_rampart_vaults::BenchmarkHelper<AssetKind, AccountId> for NoBenchmar
 		unreachable!("no benchmarks run in the integration runtime")
 	}
 	fn collateral() -> AssetKind {
+		unreachable!("no benchmarks run in the integration runtime")
+	}
+}
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_rampart_slashing::BenchmarkHelper<AccountId, u64> for NoBenchmarks {
+	fn setup(
+		_: rampart_primitives::SlasherKind<u64>,
+		_: u64,
+		_: &AccountId,
+		_: &AccountId,
+		_: &AccountId,
+	) -> rampart_primitives::VaultId {
 		unreachable!("no benchmarks run in the integration runtime")
 	}
 }
@@ -229,6 +254,7 @@ pub fn build_and_execute(test: impl FnOnce()) {
 		Registry::do_try_state().expect("registry invariants hold");
 		Vaults::do_try_state().expect("vault invariants hold");
 		Delegation::do_try_state().expect("delegation invariants hold");
+		Slashing::do_try_state().expect("slashing invariants hold");
 	});
 }
 

@@ -12,44 +12,57 @@ use rampart_primitives::{
 	DelegatorKind, OptInTarget, Role, Subnetwork, VaultId,
 };
 
-const CURATOR: u8 = 1;
-const STAKER: u8 = 2;
-const NETWORK_A: u8 = 3;
-const NETWORK_B: u8 = 4;
-const OPERATOR_X: u8 = 5;
-const OPERATOR_Y: u8 = 6;
+pub(crate) const CURATOR: u8 = 1;
+pub(crate) const STAKER: u8 = 2;
+pub(crate) const NETWORK_A: u8 = 3;
+pub(crate) const NETWORK_B: u8 = 4;
+pub(crate) const OPERATOR_X: u8 = 5;
+pub(crate) const OPERATOR_Y: u8 = 6;
+/// The middleware of `NETWORK_A` (and of `NETWORK_B`: [`MIDDLEWARE_B`]).
+pub(crate) const MIDDLEWARE_A: u8 = 8;
+pub(crate) const MIDDLEWARE_B: u8 = 9;
 
-fn signed(n: u8) -> RuntimeOrigin {
+pub(crate) fn signed(n: u8) -> RuntimeOrigin {
 	RuntimeOrigin::signed(acc(n))
 }
 
-fn main(network: u8) -> Subnetwork<AccountId> {
+pub(crate) fn main(network: u8) -> Subnetwork<AccountId> {
 	Subnetwork::main(acc(network))
 }
 
-fn stake_at(vault: VaultId, network: u8, operator: u8, at: u64) -> u128 {
+pub(crate) fn stake_at(vault: VaultId, network: u8, operator: u8, at: u64) -> u128 {
 	<Delegation as StakeProvider<_, _>>::stake_at(vault, &main(network), &acc(operator), at)
 		.expect("inside the window")
 }
 
-fn stake(vault: VaultId, network: u8, operator: u8) -> u128 {
+pub(crate) fn stake(vault: VaultId, network: u8, operator: u8) -> u128 {
 	<Delegation as StakeProvider<_, _>>::stake(vault, &main(network), &acc(operator))
 }
 
-/// Two networks, two operators opted into both, a network-restake vault over USD with 1 000
-/// staked, both operators opted into it.
+/// Two networks (with middleware), two operators opted into both, a vault of `kind` over USD
+/// with 1 000 staked and an instant slasher, both operators opted into it.
 fn world(kind: DelegatorKind<AccountId>) -> VaultId {
-	for n in [NETWORK_A, NETWORK_B] {
-		assert_ok!(Registry::register_network(signed(n)));
+	world_with(kind, SlasherKind::Instant)
+}
+
+/// [`world`] with any slasher kind; networks and operators are registered once.
+pub(crate) fn world_with(kind: DelegatorKind<AccountId>, slasher: SlasherKind<u64>) -> VaultId {
+	for (n, m) in [(NETWORK_A, MIDDLEWARE_A), (NETWORK_B, MIDDLEWARE_B)] {
+		if !<Registry as rampart_primitives::traits::NetworkRegistry<_>>::is_network(&acc(n)) {
+			assert_ok!(Registry::register_network(signed(n)));
+			assert_ok!(Registry::set_middleware(signed(n), Some(acc(m))));
+		}
 	}
 	for op in [OPERATOR_X, OPERATOR_Y] {
-		assert_ok!(Registry::register_operator(signed(op)));
+		if !<Registry as rampart_primitives::traits::OperatorRegistry<_>>::is_operator(&acc(op)) {
+			assert_ok!(Registry::register_operator(signed(op)));
+		}
 	}
 	let config = VaultConfig {
 		collateral: AssetKind::WithId(USD),
 		epoch_duration: EPOCH,
 		delegator: kind,
-		slasher: SlasherKind::Instant,
+		slasher,
 		burner: Burner::Burn,
 		deposit_whitelist: false,
 		is_deposit_limit: false,
@@ -71,18 +84,23 @@ fn world(kind: DelegatorKind<AccountId>) -> VaultId {
 			OptInTarget::Network(acc(NETWORK_B)),
 			OptInTarget::Vault(vault),
 		] {
-			assert_ok!(Registry::opt_in(signed(op), target));
+			if !<Registry as rampart_primitives::traits::OptIns<_, _>>::is_opted_in(
+				&acc(op),
+				&target,
+			) {
+				assert_ok!(Registry::opt_in(signed(op), target));
+			}
 		}
 	}
 	vault
 }
 
-fn allocate(vault: VaultId, network: u8, max: u128, limit: u128) {
+pub(crate) fn allocate(vault: VaultId, network: u8, max: u128, limit: u128) {
 	assert_ok!(Delegation::set_max_network_limit(signed(network), vault, 0, max));
 	assert_ok!(Delegation::set_network_limit(signed(CURATOR), vault, main(network), limit));
 }
 
-fn shares(vault: VaultId, network: u8, operator: u8, shares: u128) {
+pub(crate) fn shares(vault: VaultId, network: u8, operator: u8, shares: u128) {
 	assert_ok!(Delegation::set_operator_network_shares(
 		signed(CURATOR),
 		vault,

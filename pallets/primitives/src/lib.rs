@@ -188,6 +188,36 @@ pub enum Role {
 	HookSetter,
 }
 
+/// How networks slash a vault (the reference's slasher types). The slashing pallet gives these
+/// their meaning; the vaults pallet stores them and checks the bounds of the veto kind.
+#[derive(
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
+)]
+pub enum SlasherKind<BlockNumber> {
+	/// The vault cannot be slashed.
+	None,
+	/// Slashes execute at once (type 0).
+	Instant,
+	/// Slashes are requested, may be vetoed by the subnetwork's resolver within `veto_duration`
+	/// blocks, then executed (type 1).
+	Veto {
+		/// Blocks during which a request may be vetoed; shorter than the epoch.
+		veto_duration: BlockNumber,
+		/// Epochs before a changed resolver takes effect; at least 3.
+		resolver_set_epochs_delay: u32,
+	},
+}
+
 /// How a vault's stake is allocated (the reference's delegator types). Chosen at vault creation
 /// and immutable; the vaults pallet stores it, the delegation pallet gives it its meaning.
 #[derive(

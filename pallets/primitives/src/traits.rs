@@ -10,7 +10,7 @@
 //! network acting as its own middleware and an operator opted into everything, every vault
 //! existing) for tests of pallets that only need the registry out of the way.
 
-use crate::{DelegatorKind, OptInTarget, Role, Subnetwork, VaultId};
+use crate::{DelegatorKind, OptInTarget, Role, SlasherKind, Subnetwork, VaultId};
 use frame_support::weights::Weight;
 use sp_runtime::DispatchError;
 
@@ -106,6 +106,12 @@ pub trait VaultsInspect<AccountId, BlockNumber> {
 	/// The oldest block the vault's histories must still answer for now (two epochs plus the
 	/// reward lookback back): histories kept alongside the vault's may prune what is older.
 	fn history_horizon(vault: VaultId) -> Option<BlockNumber>;
+
+	/// How networks slash the vault.
+	fn slasher_kind(vault: VaultId) -> Option<SlasherKind<BlockNumber>>;
+
+	/// The first block of the vault's current epoch.
+	fn epoch_start(vault: VaultId) -> Option<BlockNumber>;
 }
 
 impl<AccountId, BlockNumber> VaultsInspect<AccountId, BlockNumber> for () {
@@ -135,6 +141,12 @@ impl<AccountId, BlockNumber> VaultsInspect<AccountId, BlockNumber> for () {
 		false
 	}
 	fn history_horizon(_: VaultId) -> Option<BlockNumber> {
+		None
+	}
+	fn slasher_kind(_: VaultId) -> Option<SlasherKind<BlockNumber>> {
+		None
+	}
+	fn epoch_start(_: VaultId) -> Option<BlockNumber> {
 		None
 	}
 }
@@ -281,6 +293,12 @@ impl<AccountId, BlockNumber> VaultsInspect<AccountId, BlockNumber> for AllowAll 
 		true
 	}
 	fn history_horizon(_: VaultId) -> Option<BlockNumber> {
+		None
+	}
+	fn slasher_kind(_: VaultId) -> Option<SlasherKind<BlockNumber>> {
+		Some(SlasherKind::Instant)
+	}
+	fn epoch_start(_: VaultId) -> Option<BlockNumber> {
 		None
 	}
 }

@@ -115,6 +115,14 @@ impl rampart_primitives::traits::VaultsInspect<AccountId, u64> for MockVaults {
 	fn history_horizon(_: rampart_primitives::VaultId) -> Option<u64> {
 		None
 	}
+	fn slasher_kind(
+		_: rampart_primitives::VaultId,
+	) -> Option<rampart_primitives::SlasherKind<u64>> {
+		None
+	}
+	fn epoch_start(_: rampart_primitives::VaultId) -> Option<u64> {
+		None
+	}
 }
 
 impl pallet_registry::Config for Test {

@@ -74,7 +74,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The epoch the chain is in, for a vault with `clock`.
-	fn current_epoch(clock: &EpochClock<BlockNumberOf<T>>) -> BlockNumberOf<T> {
+	pub(crate) fn current_epoch(clock: &EpochClock<BlockNumberOf<T>>) -> BlockNumberOf<T> {
 		clock.epoch_at(Self::now()).unwrap_or_else(|| {
 			defensive!("a vault's clock starts in the future");
 			Zero::zero()

@@ -48,6 +48,15 @@ impl<T: Config> VaultsInspect<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 	fn history_horizon(vault: VaultId) -> Option<BlockNumberOf<T>> {
 		Vaults::<T>::get(vault).map(|info| Pallet::<T>::horizon(&info.clock))
 	}
+
+	fn slasher_kind(vault: VaultId) -> Option<SlasherKind<BlockNumberOf<T>>> {
+		Vaults::<T>::get(vault).map(|info| info.slasher)
+	}
+
+	fn epoch_start(vault: VaultId) -> Option<BlockNumberOf<T>> {
+		Vaults::<T>::get(vault)
+			.and_then(|info| info.clock.start_of(Pallet::<T>::current_epoch(&info.clock)))
+	}
 }
 
 impl<T: Config> VaultSlashing<BlockNumberOf<T>> for Pallet<T> {

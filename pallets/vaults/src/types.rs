@@ -7,7 +7,7 @@ use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::BoundedVec;
 use rampart_primitives::epochs::EpochClock;
-pub use rampart_primitives::{DelegatorKind, Role};
+pub use rampart_primitives::{DelegatorKind, Role, SlasherKind};
 use scale_info::TypeInfo;
 use sp_runtime::traits::BlockNumberProvider;
 
@@ -15,26 +15,6 @@ use sp_runtime::traits::BlockNumberProvider;
 /// in the same type.
 pub type BlockNumberOf<T> =
 	<<T as Config>::BlockNumberProvider as BlockNumberProvider>::BlockNumber;
-
-/// How networks slash a vault (the reference's slasher types). The slashing pallet gives these
-/// their meaning; the vault stores them and checks the bounds of the veto kind.
-#[derive(
-	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
-)]
-pub enum SlasherKind<BlockNumber> {
-	/// The vault cannot be slashed.
-	None,
-	/// Slashes execute at once (type 0).
-	Instant,
-	/// Slashes are requested, may be vetoed by the subnetwork's resolver within `veto_duration`
-	/// blocks, then executed (type 1).
-	Veto {
-		/// Blocks during which a request may be vetoed; shorter than the epoch.
-		veto_duration: BlockNumber,
-		/// Epochs before a changed resolver takes effect; at least 3.
-		resolver_set_epochs_delay: u32,
-	},
-}
 
 /// Where slashed collateral goes.
 #[derive(

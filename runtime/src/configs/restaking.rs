@@ -1,8 +1,8 @@
 // This file is part of Rampart.
 // SPDX-License-Identifier: Apache-2.0
 
-//! Restaking: the registry of networks, operators and opt-ins, the vaults, and the delegation
-//! of vault stake to (subnetwork, operator) pairs.
+//! Restaking: the registry of networks, operators and opt-ins, the vaults, the delegation of
+//! vault stake to (subnetwork, operator) pairs, and network-defined slashing.
 
 use frame_support::{
 	parameter_types,
@@ -13,8 +13,8 @@ use frame_system::EnsureRoot;
 use rampart_primitives::{AccountPublic, AssetKind, Signature};
 
 use crate::{
-	configs::NativeAndAssets, weights, AccountId, Balance, Balances, BlockNumber, Registry,
-	Runtime, RuntimeHoldReason, System, Vaults, DAYS, MILLI_UNIT, UNIT,
+	configs::NativeAndAssets, weights, AccountId, Balance, Balances, BlockNumber, Delegation,
+	Registry, Runtime, RuntimeHoldReason, System, Vaults, DAYS, MILLI_UNIT, UNIT,
 };
 
 /// The longest vault epoch: one week.
@@ -246,5 +246,85 @@ impl pallet_rampart_delegation::BenchmarkHelper<AccountId> for DelegationBenchma
 		Registry::opt_in(origin.clone(), OptInTarget::Network(network.clone()))
 			.expect("a registered operator opts into a network");
 		Registry::opt_in(origin, OptInTarget::Vault(vault)).expect("and into a vault");
+	}
+}
+
+parameter_types! {
+	/// Slash requests stay queryable for a week after their execution window.
+	pub const RequestRetention: BlockNumber = 7 * DAYS;
+}
+
+impl pallet_rampart_slashing::Config for Runtime {
+	type Networks = Registry;
+	type Vaults = Vaults;
+	type Stakes = Delegation;
+	type BlockNumberProvider = System;
+	type RequestRetention = RequestRetention;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = SlashingBenchmarkHelper;
+}
+
+/// Sets up a real network with middleware, an operator, a network-restake vault over the native
+/// token with the requested slasher, and the operator's stake in the network, for the slashing
+/// benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct SlashingBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_rampart_slashing::BenchmarkHelper<AccountId, BlockNumber> for SlashingBenchmarkHelper {
+	fn setup(
+		slasher: rampart_primitives::SlasherKind<BlockNumber>,
+		epoch: BlockNumber,
+		network: &AccountId,
+		middleware: &AccountId,
+		operator: &AccountId,
+	) -> rampart_primitives::VaultId {
+		use rampart_primitives::{OptInTarget, Role, Subnetwork};
+		let signed = |who: &AccountId| crate::RuntimeOrigin::signed(who.clone());
+		let curator: AccountId = frame_benchmarking::account("curator", 0, 0);
+		for who in [network, middleware, operator, &curator] {
+			DelegationBenchmarkHelper::fund(who);
+		}
+		Registry::register_network(signed(network)).expect("a funded account registers");
+		Registry::set_middleware(signed(network), Some(middleware.clone()))
+			.expect("a network names its middleware");
+		Registry::register_operator(signed(operator)).expect("a funded account registers");
+		let roles = [Role::Admin, Role::NetworkLimitSetter, Role::OperatorNetworkSharesSetter]
+			.into_iter()
+			.map(|role| (role, curator.clone()))
+			.collect();
+		let config = pallet_rampart_vaults::VaultConfig {
+			collateral: AssetKind::Native,
+			epoch_duration: epoch,
+			delegator: rampart_primitives::DelegatorKind::NetworkRestake,
+			slasher,
+			burner: pallet_rampart_vaults::Burner::Burn,
+			deposit_whitelist: false,
+			is_deposit_limit: false,
+			deposit_limit: 0,
+			roles: frame_support::BoundedVec::truncate_from(roles),
+		};
+		let vault = pallet_rampart_vaults::NextVaultId::<Runtime>::get();
+		Vaults::create_vault(signed(&curator), config).expect("a funded curator creates a vault");
+		Vaults::deposit(signed(&curator), vault, curator.clone(), 1_000 * UNIT)
+			.expect("a funded deposit");
+		Registry::opt_in(signed(operator), OptInTarget::Network(network.clone()))
+			.expect("a registered operator opts into a network");
+		Registry::opt_in(signed(operator), OptInTarget::Vault(vault)).expect("and into a vault");
+		let subnetwork = Subnetwork::main(network.clone());
+		Delegation::set_max_network_limit(signed(network), vault, 0, 1_000 * UNIT)
+			.expect("a network sets its maximum");
+		Delegation::set_network_limit(signed(&curator), vault, subnetwork.clone(), 1_000 * UNIT)
+			.expect("the curator sets the limit");
+		Delegation::set_operator_network_shares(
+			signed(&curator),
+			vault,
+			subnetwork,
+			operator.clone(),
+			1,
+		)
+		.expect("the curator gives the operator shares");
+		vault
 	}
 }

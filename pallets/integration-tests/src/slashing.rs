@@ -1,0 +1,203 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! Slashing end to end: a network's middleware slashes through the slashing pallet, the
+//! delegation bounds it by the guarantee, the vault takes the collateral.
+
+use crate::{mock::*, restaking::*};
+use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect};
+use pallet_rampart_slashing::{Event as SlashEvent, RequestStatus};
+use rampart_primitives::{DelegatorKind, SlasherKind, VaultId};
+
+fn usd_issuance() -> u128 {
+	<NativeAndAssets as Inspect<AccountId>>::total_issuance(AssetKind::WithId(USD))
+}
+
+fn slash(vault: VaultId, network: u8, middleware: u8, operator: u8, amount: u128, capture: u64) {
+	assert_ok!(Slashing::slash(
+		signed(middleware),
+		vault,
+		main(network),
+		acc(operator),
+		amount,
+		capture
+	));
+}
+
+fn last_slash_event() -> SlashEvent<Runtime> {
+	System::events()
+		.into_iter()
+		.rev()
+		.find_map(|r| match r.event {
+			RuntimeEvent::Slashing(e) => Some(e),
+			_ => None,
+		})
+		.expect("a slashing event")
+}
+
+/// A vault whose whole stake backs `OPERATOR_X` in network A.
+fn one_operator(slasher: SlasherKind<u64>) -> VaultId {
+	let v = world_with(DelegatorKind::NetworkRestake, slasher);
+	allocate(v, NETWORK_A, 10_000, 10_000);
+	shares(v, NETWORK_A, OPERATOR_X, 1);
+	v
+}
+
+/// PROTOCOL 2.9 end to end, capture in the previous epoch: A = 600, W[cur] = 100,
+/// W[cur+1] = 300, a slash of 500 takes 300, 50 and 150, and 500 USD are burned.
+#[test]
+fn the_worked_vector_through_the_slashing_pallet() {
+	build_and_execute(|| {
+		let v = one_operator(SlasherKind::Instant);
+		run_to_block(11); // epoch 1: 100 into bucket 2
+		assert_ok!(Vaults::withdraw(signed(STAKER), v, acc(STAKER), 100));
+		run_to_block(15);
+		let capture = 15; // epoch 1, A = 900: the guarantee covers 500
+		run_to_block(21); // epoch 2: 300 into bucket 3
+		assert_ok!(Vaults::withdraw(signed(STAKER), v, acc(STAKER), 300));
+		run_to_block(22);
+		let issuance = usd_issuance();
+		slash(v, NETWORK_A, MIDDLEWARE_A, OPERATOR_X, 500, capture);
+		assert_eq!(
+			last_slash_event(),
+			SlashEvent::Slashed {
+				vault: v,
+				subnetwork: main(NETWORK_A),
+				operator: acc(OPERATOR_X),
+				requested: 500,
+				slashed: 500,
+				moved: 500,
+				capture
+			}
+		);
+		assert_eq!(Vaults::active_stake(v), 300);
+		assert_eq!(pallet_rampart_vaults::Withdrawals::<Runtime>::get(v, 2), 50);
+		assert_eq!(pallet_rampart_vaults::Withdrawals::<Runtime>::get(v, 3), 150);
+		assert_eq!(usd_issuance(), issuance - 500);
+		// The guarantee at the capture (900) less the 500 slashed after it.
+		assert_eq!(
+			Slashing::slashable_stake(v, main(NETWORK_A), acc(OPERATOR_X), capture),
+			Ok(400)
+		);
+	});
+}
+
+/// Two networks slash the same restaked collateral: the second finds less in the vault than
+/// its budget allows; the event records what it asked, what it was entitled to, and what moved.
+#[test]
+fn cross_slashing_records_the_actual_amount() {
+	build_and_execute(|| {
+		let v = world_with(DelegatorKind::NetworkRestake, SlasherKind::Instant);
+		allocate(v, NETWORK_A, 1_000, 1_000);
+		allocate(v, NETWORK_B, 1_000, 1_000);
+		shares(v, NETWORK_A, OPERATOR_X, 1);
+		shares(v, NETWORK_B, OPERATOR_X, 1);
+		run_to_block(3);
+		slash(v, NETWORK_A, MIDDLEWARE_A, OPERATOR_X, 800, 2);
+		slash(v, NETWORK_B, MIDDLEWARE_B, OPERATOR_X, 900, 2);
+		assert!(matches!(
+			last_slash_event(),
+			SlashEvent::Slashed { requested: 900, slashed: 900, moved: 200, .. }
+		));
+		assert_eq!(Vaults::active_stake(v), 0);
+		// Another network's middleware cannot slash in A's name.
+		assert_noop!(
+			Slashing::slash(signed(MIDDLEWARE_B), v, main(NETWORK_A), acc(OPERATOR_X), 1, 2),
+			pallet_rampart_slashing::Error::<Runtime>::NotNetworkMiddleware
+		);
+	});
+}
+
+/// Funds withdrawn between the capture and the execution of a veto request are still slashed:
+/// they sit in the next epoch's bucket, claimable only after the window.
+#[test]
+fn a_withdrawal_after_the_capture_is_still_slashed() {
+	build_and_execute(|| {
+		let veto = SlasherKind::Veto { veto_duration: 3, resolver_set_epochs_delay: 3 };
+		let v = one_operator(veto);
+		run_to_block(5);
+		let capture = 4;
+		assert_ok!(Vaults::redeem(signed(STAKER), v, acc(STAKER), 1_000));
+		assert_eq!(Vaults::active_stake(v), 0);
+		assert_ok!(Slashing::request_slash(
+			signed(MIDDLEWARE_A),
+			v,
+			main(NETWORK_A),
+			acc(OPERATOR_X),
+			600,
+			capture
+		));
+		run_to_block(6);
+		assert_ok!(Slashing::execute_slash(signed(MIDDLEWARE_A), 0));
+		assert_eq!(
+			Slashing::request(0).map(|r| r.status),
+			Some(RequestStatus::Executed { slashed: 600, moved: 600 })
+		);
+		assert_eq!(pallet_rampart_vaults::Withdrawals::<Runtime>::get(v, 1), 400);
+		// The staker claims what is left once the bucket's epoch ended.
+		run_to_block(21);
+		let before = Assets::balance(USD, acc(STAKER));
+		assert_ok!(Vaults::claim(signed(STAKER), v, acc(STAKER), 1));
+		assert_eq!(Assets::balance(USD, acc(STAKER)), before + 400);
+	});
+}
+
+/// A full slash for each delegator kind: the slashed amount is what the kind's formula gave
+/// the operator at the capture, no more.
+#[test]
+fn each_delegator_kind_bounds_the_slash_by_its_guarantee() {
+	build_and_execute(|| {
+		let restake = world_with(DelegatorKind::NetworkRestake, SlasherKind::Instant);
+		allocate(restake, NETWORK_A, 1_000, 600);
+		shares(restake, NETWORK_A, OPERATOR_X, 1);
+		shares(restake, NETWORK_A, OPERATOR_Y, 2);
+		let full = world_with(DelegatorKind::FullRestake, SlasherKind::Instant);
+		allocate(full, NETWORK_A, 1_000, 700);
+		assert_ok!(Delegation::set_operator_network_limit(
+			signed(CURATOR),
+			full,
+			main(NETWORK_A),
+			acc(OPERATOR_X),
+			300
+		));
+		let own = world_with(
+			DelegatorKind::OperatorSpecific { operator: acc(OPERATOR_X) },
+			SlasherKind::Instant,
+		);
+		allocate(own, NETWORK_A, 1_000, 450);
+		let pair = world_with(
+			DelegatorKind::OperatorNetworkSpecific {
+				operator: acc(OPERATOR_X),
+				network: acc(NETWORK_A),
+			},
+			SlasherKind::Instant,
+		);
+		assert_ok!(Delegation::set_max_network_limit(signed(NETWORK_A), pair, 0, 350));
+		run_to_block(3);
+		for (vault, expected) in [(restake, 200), (full, 300), (own, 450), (pair, 350)] {
+			assert_eq!(stake_at(vault, NETWORK_A, OPERATOR_X, 2), expected);
+			slash(vault, NETWORK_A, MIDDLEWARE_A, OPERATOR_X, 10_000, 2);
+			assert!(matches!(
+				last_slash_event(),
+				SlashEvent::Slashed { slashed, moved, .. } if slashed == expected && moved == expected
+			));
+			assert_eq!(Vaults::active_stake(vault), 1_000 - expected);
+			assert_noop!(
+				Slashing::slash(
+					signed(MIDDLEWARE_A),
+					vault,
+					main(NETWORK_A),
+					acc(OPERATOR_X),
+					1,
+					2
+				),
+				pallet_rampart_slashing::Error::<Runtime>::InsufficientSlash
+			);
+		}
+		// An operator with no stake from a bound vault cannot be slashed there.
+		assert_noop!(
+			Slashing::slash(signed(MIDDLEWARE_A), own, main(NETWORK_A), acc(OPERATOR_Y), 1, 2),
+			pallet_rampart_slashing::Error::<Runtime>::InsufficientSlash
+		);
+	});
+}

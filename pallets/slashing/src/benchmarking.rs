@@ -1,0 +1,176 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! Benchmarks at each call's worst case: cumulative histories with entries to prune, request
+//! queues with requests to prune, a resolver watching the subnetwork, a pending resolver change
+//! to replace. The guarantee lookup and the delegator hook are added at their worst depth by
+//! [`Pallet::slash_weight`].
+
+use super::*;
+use crate::Pallet as Slashing;
+use frame_benchmarking::v2::*;
+use frame_support::traits::Get;
+use frame_system::RawOrigin;
+use rampart_primitives::{SlasherKind, Subnetwork, VaultId};
+use sp_runtime::traits::BlockNumberProvider;
+
+/// The benchmark vaults' epoch.
+const EPOCH: u32 = 100;
+/// The veto vaults' veto period.
+const VETO: u32 = 10;
+
+fn set_block<T: Config>(n: u32) {
+	T::BlockNumberProvider::set_block_number(n.into());
+}
+
+struct World<T: Config> {
+	vault: VaultId,
+	network: T::AccountId,
+	middleware: T::AccountId,
+	operator: T::AccountId,
+	subnetwork: SubnetworkOf<T>,
+}
+
+fn world<T: Config>(slasher: SlasherKind<BlockNumberOf<T>>) -> World<T> {
+	set_block::<T>(1);
+	let network: T::AccountId = account("network", 0, 0);
+	let middleware: T::AccountId = whitelisted_caller();
+	let operator: T::AccountId = account("operator", 0, 0);
+	let vault = T::BenchmarkHelper::setup(slasher, EPOCH.into(), &network, &middleware, &operator);
+	let subnetwork = Subnetwork::main(network.clone());
+	World { vault, network, middleware, operator, subnetwork }
+}
+
+fn veto<T: Config>() -> World<T> {
+	world::<T>(SlasherKind::Veto { veto_duration: VETO.into(), resolver_set_epochs_delay: 3 })
+}
+
+fn request<T: Config>(w: &World<T>, capture: u32) {
+	Slashing::<T>::request_slash(
+		RawOrigin::Signed(w.middleware.clone()).into(),
+		w.vault,
+		w.subnetwork.clone(),
+		w.operator.clone(),
+		1,
+		capture.into(),
+	)
+	.expect("the middleware requests within the window; qed");
+}
+
+fn resolver<T: Config>(w: &World<T>, n: u32) {
+	Slashing::<T>::set_resolver(
+		RawOrigin::Signed(w.network.clone()).into(),
+		w.vault,
+		0,
+		Some(account("resolver", n, 0)),
+	)
+	.expect("a network sets a resolver; qed");
+}
+
+#[benchmarks]
+mod benches {
+	use super::*;
+
+	#[benchmark]
+	fn slash() {
+		let w = world::<T>(SlasherKind::Instant);
+		// Three executions leave three cumulative entries, prunable a window later.
+		for b in 2..5u32 {
+			set_block::<T>(b);
+			Slashing::<T>::slash(
+				RawOrigin::Signed(w.middleware.clone()).into(),
+				w.vault,
+				w.subnetwork.clone(),
+				w.operator.clone(),
+				1,
+				(b - 1).into(),
+			)
+			.expect("the middleware slashes within the window; qed");
+		}
+		let now = 5 + EPOCH + 2;
+		set_block::<T>(now);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(w.middleware.clone()),
+			w.vault,
+			w.subnetwork.clone(),
+			w.operator.clone(),
+			1_000,
+			(now - 1).into(),
+		);
+
+		assert!(LatestSlashedCapture::<T>::contains_key((w.vault, w.subnetwork, w.operator)));
+	}
+
+	#[benchmark]
+	fn request_slash() {
+		let w = veto::<T>();
+		set_block::<T>(2);
+		request::<T>(&w, 1);
+		request::<T>(&w, 1);
+		let retention: u32 = T::RequestRetention::get().try_into().unwrap_or(u32::MAX / 4);
+		let now = 2 + EPOCH + retention + 2;
+		set_block::<T>(now);
+
+		#[extrinsic_call]
+		_(
+			RawOrigin::Signed(w.middleware.clone()),
+			w.vault,
+			w.subnetwork.clone(),
+			w.operator.clone(),
+			1_000,
+			(now - 1).into(),
+		);
+
+		assert_eq!(VaultRequestQueue::<T>::get(w.vault), (2, 3));
+	}
+
+	#[benchmark]
+	fn execute_slash() {
+		let w = veto::<T>();
+		resolver::<T>(&w, 0);
+		set_block::<T>(3);
+		request::<T>(&w, 2);
+		set_block::<T>(3 + VETO);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.middleware.clone()), 0);
+
+		assert!(matches!(
+			Requests::<T>::get(0).map(|r| r.status),
+			Some(RequestStatus::Executed { .. })
+		));
+	}
+
+	#[benchmark]
+	fn veto_slash() {
+		let w = veto::<T>();
+		resolver::<T>(&w, 0);
+		set_block::<T>(3);
+		request::<T>(&w, 2);
+		let resolver: T::AccountId = account("resolver", 0, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(resolver), 0);
+
+		assert_eq!(Requests::<T>::get(0).map(|r| r.status), Some(RequestStatus::Vetoed));
+	}
+
+	#[benchmark]
+	fn set_resolver() {
+		let w = veto::<T>();
+		resolver::<T>(&w, 0);
+		set_block::<T>(2);
+		resolver::<T>(&w, 1);
+		let next: T::AccountId = account("resolver", 2, 0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(w.network.clone()), w.vault, 0, Some(next.clone()));
+
+		let from: BlockNumberOf<T> = (1 + 3 * EPOCH).into();
+		assert_eq!(Slashing::<T>::resolver_of(w.vault, &w.subnetwork, from), Some(next));
+	}
+
+	impl_benchmark_test_suite!(Slashing, mock::new_test_ext(), mock::Test);
+}

@@ -1,0 +1,358 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+#![doc = include_str!("../README.md")]
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+mod functions;
+mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::rampart-slashing";
+
+// The pallet macros expand storage, error and genesis items with paths that the
+// `unused_qualifications` lint flags; the flagged code is generated, not ours.
+#[allow(unused_qualifications)]
+#[frame_support::pallet]
+pub mod pallet {
+	use super::{types::*, weights::WeightInfo};
+	use frame_support::pallet_prelude::*;
+	use frame_system::pallet_prelude::*;
+	use rampart_primitives::{
+		paged_trace::{PagedTrace, TraceHead},
+		traits::{NetworkRegistry, StakeProvider, VaultSlashing, VaultsInspect},
+		SubnetworkId, VaultId,
+	};
+	use sp_runtime::traits::BlockNumberProvider;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// Networks and their middleware: only a subnetwork's network's middleware slashes in
+		/// its name, and only a network names resolvers.
+		type Networks: NetworkRegistry<Self::AccountId>;
+
+		/// The vaults: slasher kind, epoch clock, and the slashing entry point.
+		type Vaults: VaultsInspect<Self::AccountId, BlockNumberOf<Self>>
+			+ VaultSlashing<BlockNumberOf<Self>>;
+
+		/// The guarantees (stake at the capture block) and the delegator's side of a slash.
+		type Stakes: StakeProvider<Self::AccountId, BlockNumberOf<Self>>;
+
+		/// Where block numbers come from (the vaults' provider).
+		type BlockNumberProvider: BlockNumberProvider;
+
+		/// Blocks a veto request stays queryable after its execution window ends; it is then
+		/// pruned as new requests for its vault are made.
+		#[pallet::constant]
+		type RequestRetention: Get<BlockNumberOf<Self>>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up vaults, networks, operators and stake for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, BlockNumberOf<Self>>;
+	}
+
+	/// The latest capture block of any executed slash of an operator in a subnetwork of a vault:
+	/// slashes execute in non-decreasing capture order per pair (PROTOCOL 4.1).
+	#[pallet::storage]
+	pub type LatestSlashedCapture<T: Config> =
+		StorageMap<_, Blake2_128Concat, (VaultId, SubnetworkOf<T>, T::AccountId), BlockNumberOf<T>>;
+
+	/// Head of the history of the cumulative amount slashed from an operator in a subnetwork
+	/// of a vault, keyed by execution block.
+	#[pallet::storage]
+	pub type CumulativeSlashHead<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		(VaultId, SubnetworkOf<T>, T::AccountId),
+		TraceHead<BlockNumberOf<T>>,
+	>;
+	/// Entries of the cumulative slash histories.
+	#[pallet::storage]
+	pub type CumulativeSlashPoints<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		(VaultId, SubnetworkOf<T>, T::AccountId),
+		Twox64Concat,
+		u32,
+		(BlockNumberOf<T>, u128),
+	>;
+
+	/// The history of the cumulative slash of `(vault, subnetwork, operator)`.
+	pub type CumulativeSlash<T> = PagedTrace<
+		(VaultId, SubnetworkOf<T>, <T as frame_system::Config>::AccountId),
+		BlockNumberOf<T>,
+		u128,
+		CumulativeSlashHead<T>,
+		CumulativeSlashPoints<T>,
+	>;
+
+	/// The id the next veto request gets.
+	#[pallet::storage]
+	pub type NextRequestId<T: Config> = StorageValue<_, RequestId, ValueQuery>;
+
+	/// Veto requests, until pruned.
+	#[pallet::storage]
+	pub type Requests<T: Config> =
+		StorageMap<_, Twox64Concat, RequestId, SlashRequest<T::AccountId, BlockNumberOf<T>>>;
+
+	/// Each vault's requests in the order they were made, for pruning: `(first, next)` indices
+	/// into [`VaultRequestIds`].
+	#[pallet::storage]
+	pub type VaultRequestQueue<T: Config> =
+		StorageMap<_, Twox64Concat, VaultId, (u32, u32), ValueQuery>;
+
+	/// The request ids of [`VaultRequestQueue`].
+	#[pallet::storage]
+	pub type VaultRequestIds<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, VaultId, Twox64Concat, u32, RequestId>;
+
+	/// The resolvers of each subnetwork in each veto-slashing vault, with their history.
+	#[pallet::storage]
+	pub type Resolvers<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		(VaultId, SubnetworkOf<T>),
+		ResolverHistory<T::AccountId, BlockNumberOf<T>>,
+		ValueQuery,
+	>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// An instant slash executed.
+		Slashed {
+			/// The vault.
+			vault: VaultId,
+			/// The subnetwork that slashed.
+			subnetwork: SubnetworkOf<T>,
+			/// The slashed operator.
+			operator: T::AccountId,
+			/// The amount the middleware asked for.
+			requested: u128,
+			/// The amount slashed: the request capped by what was slashable.
+			slashed: u128,
+			/// The collateral that actually left the vault (less if the pool was smaller).
+			moved: u128,
+			/// The capture block.
+			capture: BlockNumberOf<T>,
+		},
+		/// A veto slash was requested.
+		SlashRequested {
+			/// The request.
+			id: RequestId,
+			/// The vault.
+			vault: VaultId,
+			/// The subnetwork that slashes.
+			subnetwork: SubnetworkOf<T>,
+			/// The operator to slash.
+			operator: T::AccountId,
+			/// The amount the middleware asked for.
+			requested: u128,
+			/// The amount recorded: the request capped by what was slashable.
+			amount: u128,
+			/// The capture block.
+			capture: BlockNumberOf<T>,
+			/// Vetoes are possible until this block.
+			veto_deadline: BlockNumberOf<T>,
+		},
+		/// A veto request executed.
+		SlashExecuted {
+			/// The request.
+			id: RequestId,
+			/// The amount slashed.
+			slashed: u128,
+			/// The collateral that actually left the vault.
+			moved: u128,
+		},
+		/// A veto request was vetoed.
+		SlashVetoed {
+			/// The request.
+			id: RequestId,
+			/// The resolver that vetoed it.
+			resolver: T::AccountId,
+		},
+		/// A network set (or removed, `None`) the resolver of its subnetwork in a vault; it takes
+		/// effect at block `from`.
+		ResolverSet {
+			/// The vault.
+			vault: VaultId,
+			/// The subnetwork.
+			subnetwork: SubnetworkOf<T>,
+			/// The resolver.
+			resolver: Option<T::AccountId>,
+			/// From this block on.
+			from: BlockNumberOf<T>,
+		},
+		/// A request no longer kept was pruned.
+		RequestPruned {
+			/// The request.
+			id: RequestId,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// No vault has this id.
+		UnknownVault,
+		/// The caller is not the middleware of the subnetwork's network.
+		NotNetworkMiddleware,
+		/// The caller is not a registered network.
+		NotNetwork,
+		/// The vault's slasher kind does not take this call (instant vs veto vs none).
+		WrongSlasherKind,
+		/// The capture block is not strictly in the past, or older than one epoch (for a
+		/// request: than one epoch minus the veto duration), so the slash could not execute in
+		/// time.
+		InvalidCaptureBlock,
+		/// Nothing is slashable: the stake at the capture is zero, already slashed by later
+		/// executions, or a later capture was already slashed.
+		InsufficientSlash,
+		/// No request has this id (or it was pruned).
+		UnknownRequest,
+		/// The request was already executed or vetoed.
+		RequestCompleted,
+		/// A resolver watches the subnetwork and the veto period has not ended.
+		VetoPeriodNotEnded,
+		/// The veto period has ended.
+		VetoPeriodEnded,
+		/// The execution window (capture + one epoch) has ended.
+		SlashPeriodEnded,
+		/// No resolver was in force at the capture, or none is now.
+		NoResolver,
+		/// The caller is not the resolver in force at the capture.
+		NotResolver,
+		/// The resolver is already the one set (or pending).
+		AlreadySet,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Slashes up to `amount` of `operator`'s stake in `subnetwork` captured at `capture`, at
+		/// once (instant-slasher vaults). The caller must be the middleware of the subnetwork's
+		/// network; the capture must lie in the last epoch, strictly before now.
+		#[pallet::call_index(0)]
+		#[pallet::weight(Pallet::<T>::slash_weight(T::WeightInfo::slash()))]
+		pub fn slash(
+			origin: OriginFor<T>,
+			vault: VaultId,
+			subnetwork: SubnetworkOf<T>,
+			operator: T::AccountId,
+			amount: u128,
+			capture: BlockNumberOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_slash(&who, vault, subnetwork, operator, amount, capture)
+		}
+
+		/// Requests a slash in a veto-slasher vault; the subnetwork's resolver (if any) may veto
+		/// it until the returned deadline, after which the middleware executes it.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::request_slash().saturating_add(T::Stakes::stake_at_weight()))]
+		pub fn request_slash(
+			origin: OriginFor<T>,
+			vault: VaultId,
+			subnetwork: SubnetworkOf<T>,
+			operator: T::AccountId,
+			amount: u128,
+			capture: BlockNumberOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_request_slash(&who, vault, subnetwork, operator, amount, capture)
+		}
+
+		/// Executes request `id` once its veto period ended (or at once if no resolver watches
+		/// the subnetwork), within one epoch of its capture. The caller must be the middleware.
+		#[pallet::call_index(2)]
+		#[pallet::weight(Pallet::<T>::slash_weight(T::WeightInfo::execute_slash()))]
+		pub fn execute_slash(origin: OriginFor<T>, id: RequestId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_execute_slash(&who, id)
+		}
+
+		/// Vetoes request `id`; only the resolver in force at its capture, before its deadline.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::veto_slash())]
+		pub fn veto_slash(origin: OriginFor<T>, id: RequestId) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_veto_slash(&who, id)
+		}
+
+		/// Sets (or removes, `None`) the resolver of the caller's subnetwork `id` in a
+		/// veto-slasher `vault`. The first resolver takes effect at once; a change takes effect
+		/// at the start of the epoch `resolver_set_epochs_delay` epochs after the current one's
+		/// start, and a new call before then replaces the pending change (setting the current
+		/// resolver again cancels it).
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::set_resolver())]
+		pub fn set_resolver(
+			origin: OriginFor<T>,
+			vault: VaultId,
+			id: SubnetworkId,
+			resolver: Option<T::AccountId>,
+		) -> DispatchResult {
+			let network = ensure_signed(origin)?;
+			Self::do_set_resolver(&network, vault, id, resolver)
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	/// Read-only queries for networks, resolvers and front ends.
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// A request and where it stands (`Expired` once its window ended while pending).
+		pub fn request(id: RequestId) -> Option<SlashRequest<T::AccountId, BlockNumberOf<T>>> {
+			Self::request_with_status(id)
+		}
+
+		/// What `subnetwork` may still slash of `operator` in `vault` for the capture block
+		/// `capture`: the stake then, less slashes executed after it; zero outside the window.
+		pub fn slashable_stake(
+			vault: VaultId,
+			subnetwork: SubnetworkOf<T>,
+			operator: T::AccountId,
+			capture: BlockNumberOf<T>,
+		) -> Result<u128, DispatchError> {
+			Self::slashable(vault, &subnetwork, &operator, capture)
+		}
+
+		/// The resolver of `subnetwork` in `vault` at block `at`.
+		pub fn resolver_at(
+			vault: VaultId,
+			subnetwork: SubnetworkOf<T>,
+			at: BlockNumberOf<T>,
+		) -> Option<T::AccountId> {
+			Self::resolver_of(vault, &subnetwork, at)
+		}
+	}
+}

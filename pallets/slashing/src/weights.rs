@@ -1,0 +1,41 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! The weight functions of this pallet. A runtime takes its numbers from its own benchmark run;
+//! the `()` implementation weighs nothing and is meant for tests only.
+
+use frame_support::weights::Weight;
+
+/// Weight functions needed by this pallet, each for its worst case. The calls that execute a
+/// slash add the guarantee lookup and the delegator hook at their worst (see
+/// [`crate::Pallet::slash_weight`]).
+pub trait WeightInfo {
+	/// `slash`.
+	fn slash() -> Weight;
+	/// `request_slash`, pruning as many old requests as it may.
+	fn request_slash() -> Weight;
+	/// `execute_slash`.
+	fn execute_slash() -> Weight;
+	/// `veto_slash`.
+	fn veto_slash() -> Weight;
+	/// `set_resolver`, replacing a pending change.
+	fn set_resolver() -> Weight;
+}
+
+impl WeightInfo for () {
+	fn slash() -> Weight {
+		Weight::zero()
+	}
+	fn request_slash() -> Weight {
+		Weight::zero()
+	}
+	fn execute_slash() -> Weight {
+		Weight::zero()
+	}
+	fn veto_slash() -> Weight {
+		Weight::zero()
+	}
+	fn set_resolver() -> Weight {
+		Weight::zero()
+	}
+}
