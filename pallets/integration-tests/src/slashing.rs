@@ -201,3 +201,52 @@ fn each_delegator_kind_bounds_the_slash_by_its_guarantee() {
 		);
 	});
 }
+
+/// Certora H-01 with the real pallets: two requests with different captures. Executed in
+/// reverse order, the later capture blocks the earlier one (the latest-capture rule of the
+/// reference); executed in capture order, both go through within the guarantee.
+#[test]
+fn reverse_order_execution_follows_the_latest_capture_rule() {
+	build_and_execute(|| {
+		let veto = SlasherKind::Veto { veto_duration: 2, resolver_set_epochs_delay: 3 };
+		let v = one_operator(veto);
+		run_to_block(6);
+		let request = |capture: u64| {
+			let id = pallet_rampart_slashing::NextRequestId::<Runtime>::get();
+			assert_ok!(Slashing::request_slash(
+				signed(MIDDLEWARE_A),
+				v,
+				main(NETWORK_A),
+				acc(OPERATOR_X),
+				100,
+				capture
+			));
+			id
+		};
+		let early = request(3);
+		let late = request(5);
+		assert_ok!(Slashing::execute_slash(signed(MIDDLEWARE_A), late));
+		assert_noop!(
+			Slashing::execute_slash(signed(MIDDLEWARE_A), early),
+			pallet_rampart_slashing::Error::<Runtime>::InsufficientSlash
+		);
+		// New requests for earlier captures are refused from the start.
+		assert_noop!(
+			Slashing::request_slash(
+				signed(MIDDLEWARE_A),
+				v,
+				main(NETWORK_A),
+				acc(OPERATOR_X),
+				1,
+				4
+			),
+			pallet_rampart_slashing::Error::<Runtime>::InsufficientSlash
+		);
+		// In capture order: both execute; the second is bounded by what the first left.
+		let first = request(5);
+		let second = request(5);
+		assert_ok!(Slashing::execute_slash(signed(MIDDLEWARE_A), first));
+		assert_ok!(Slashing::execute_slash(signed(MIDDLEWARE_A), second));
+		assert_eq!(Vaults::active_stake(v), 1_000 - 300);
+	});
+}

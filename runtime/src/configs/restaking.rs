@@ -260,7 +260,7 @@ impl pallet_rampart_slashing::Config for Runtime {
 	type Stakes = Delegation;
 	type BlockNumberProvider = System;
 	type RequestRetention = RequestRetention;
-	type WeightInfo = ();
+	type WeightInfo = weights::pallet_rampart_slashing::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = SlashingBenchmarkHelper;
 }
