@@ -206,7 +206,7 @@ impl StakeProvider<AccountId, u64> for Stakes {
 		Ok(WORLD.with(|w| {
 			w.borrow()
 				.stakes
-				.get(&(vault, subnetwork.clone(), *operator))
+				.get(&(vault, *subnetwork, *operator))
 				.and_then(|h| h.iter().rev().find(|(b, _)| *b <= at).map(|(_, v)| *v))
 				.unwrap_or(0)
 		}))

@@ -131,11 +131,11 @@ mod instant {
 		build_and_execute(|| {
 			let v = instant();
 			let other = Subnetwork::main(NETWORK_2);
-			set_stake(v, other.clone(), OPERATOR, 400);
+			set_stake(v, other, OPERATOR, 400);
 			set_pool(v, 500);
 			run_to_block(3);
 			assert_ok!(slash(v, 400, 2));
-			assert_ok!(Slashing::slash(origin(MIDDLEWARE_2), v, other.clone(), OPERATOR, 400, 2));
+			assert_ok!(Slashing::slash(origin(MIDDLEWARE_2), v, other, OPERATOR, 400, 2));
 			let evs = events();
 			assert!(matches!(evs[1], Event::Slashed { slashed: 400, moved: 100, .. }));
 			assert_eq!(pool(v), 0);
