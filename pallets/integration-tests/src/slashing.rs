@@ -250,3 +250,66 @@ fn reverse_order_execution_follows_the_latest_capture_rule() {
 		assert_eq!(Vaults::active_stake(v), 1_000 - 300);
 	});
 }
+
+/// polkadot-sdk#9079: a withdrawal cannot be claimed while a slash covering it may still
+/// execute. Withdrawn in the capture's epoch `e`, the collateral sits in bucket `e + 1`,
+/// claimable from the start of epoch `e + 2`; a request for the capture can execute only until
+/// `capture + D`, which is earlier. So the claim waits, and once it is possible the request has
+/// expired.
+#[test]
+fn no_claim_while_a_slash_covering_it_can_still_execute() {
+	build_and_execute(|| {
+		let veto = SlasherKind::Veto { veto_duration: 3, resolver_set_epochs_delay: 3 };
+		let v = one_operator(veto);
+		assert_ok!(Slashing::set_resolver(signed(NETWORK_A), v, 0, Some(acc(7))));
+		run_to_block(12); // epoch 1: blocks 11..=20
+		let capture = 11;
+		assert_ok!(Vaults::withdraw(signed(STAKER), v, acc(STAKER), 500));
+		assert_ok!(Slashing::request_slash(
+			signed(MIDDLEWARE_A),
+			v,
+			main(NETWORK_A),
+			acc(OPERATOR_X),
+			100,
+			capture
+		));
+		// The slash may execute until capture + D = 21; the claim of bucket 2 opens at 31.
+		for block in 15..=21 {
+			run_to_block(block);
+			assert_noop!(
+				Vaults::claim(signed(STAKER), v, acc(STAKER), 2),
+				pallet_rampart_vaults::Error::<Runtime>::InvalidEpoch
+			);
+		}
+		run_to_block(22);
+		assert_eq!(Slashing::request(0).map(|r| r.status), Some(RequestStatus::Expired));
+		assert_noop!(
+			Slashing::execute_slash(signed(MIDDLEWARE_A), 0),
+			pallet_rampart_slashing::Error::<Runtime>::SlashPeriodEnded
+		);
+		run_to_block(31);
+		assert_ok!(Vaults::claim(signed(STAKER), v, acc(STAKER), 2));
+	});
+}
+
+/// An operator that was not opted into the vault (or the network) at the capture has no
+/// guarantee there, so nothing to slash, whatever it does later.
+#[test]
+fn an_operator_not_opted_in_at_the_capture_cannot_be_slashed() {
+	build_and_execute(|| {
+		let v = one_operator(SlasherKind::Instant);
+		run_to_block(3);
+		assert_ok!(Registry::opt_out(
+			signed(OPERATOR_X),
+			rampart_primitives::OptInTarget::Vault(v)
+		));
+		run_to_block(5);
+		let capture = 4;
+		assert_noop!(
+			Slashing::slash(signed(MIDDLEWARE_A), v, main(NETWORK_A), acc(OPERATOR_X), 1, capture),
+			pallet_rampart_slashing::Error::<Runtime>::InsufficientSlash
+		);
+		// Before the opt-out it was slashable.
+		slash(v, NETWORK_A, MIDDLEWARE_A, OPERATOR_X, 10, 2);
+	});
+}
