@@ -130,6 +130,19 @@ fn deep<T: Config>(w: &World<T>, d: u32) {
 	set_block::<T>(block::<T>() + 1);
 }
 
+/// A network-restake world with histories `d` steps deep and `policy` set; returns it and a
+/// capture block in the middle of the histories.
+fn deep_with_policy<T: Config>(
+	d: u32,
+	policy: HookPolicy<BlockNumberOf<T>>,
+) -> (World<T>, BlockNumberOf<T>) {
+	let w = restake::<T>();
+	deep::<T>(&w, d);
+	Delegation::<T>::set_hook_policy(RawOrigin::Signed(w.curator.clone()).into(), w.vault, policy)
+		.expect("the curator sets the policy; qed");
+	(w, (2 + (1u32 << d) / 2).into())
+}
+
 #[benchmarks]
 mod benches {
 	use super::*;
@@ -246,15 +259,7 @@ mod benches {
 	/// capture in histories `d` steps deep and writes the limit, the shares and their total.
 	#[benchmark]
 	fn on_slash_decrease(d: Linear<0, MAX_DEPTH>) {
-		let w = restake::<T>();
-		deep::<T>(&w, d);
-		Delegation::<T>::set_hook_policy(
-			RawOrigin::Signed(w.curator.clone()).into(),
-			w.vault,
-			HookPolicy::Decrease,
-		)
-		.expect("the curator sets the policy; qed");
-		let capture: BlockNumberOf<T> = (2 + (1u32 << d) / 2).into();
+		let (w, capture) = deep_with_policy::<T>(d, HookPolicy::Decrease);
 
 		#[block]
 		{
@@ -273,15 +278,7 @@ mod benches {
 	/// The redistribute policy, over histories `d` steps deep.
 	#[benchmark]
 	fn on_slash_redistribute(d: Linear<0, MAX_DEPTH>) {
-		let w = restake::<T>();
-		deep::<T>(&w, d);
-		Delegation::<T>::set_hook_policy(
-			RawOrigin::Signed(w.curator.clone()).into(),
-			w.vault,
-			HookPolicy::Redistribute,
-		)
-		.expect("the curator sets the policy; qed");
-		let capture: BlockNumberOf<T> = (2 + (1u32 << d) / 2).into();
+		let (w, capture) = deep_with_policy::<T>(d, HookPolicy::Redistribute);
 
 		#[block]
 		{

@@ -199,14 +199,7 @@ impl<T: Config> Pallet<T> {
 		Self::ensure_middleware(who, &request.subnetwork)?;
 		let (_, epoch) = Self::slasher(request.vault)?;
 		let now = Self::now();
-		let watched = Self::resolver_of(request.vault, &request.subnetwork, request.capture)
-			.is_some()
-			&& Self::resolver_of(
-				request.vault,
-				&request.subnetwork,
-				now.saturating_sub(One::one()),
-			)
-			.is_some();
+		let watched = Self::watching_resolver(&request, now).is_some();
 		ensure!(!watched || request.veto_deadline <= now, Error::<T>::VetoPeriodNotEnded);
 		ensure!(now.saturating_sub(request.capture) <= epoch, Error::<T>::SlashPeriodEnded);
 		ensure!(request.status == RequestStatus::Pending, Error::<T>::RequestCompleted);
@@ -235,16 +228,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_veto_slash(who: &T::AccountId, id: RequestId) -> DispatchResult {
 		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		let now = Self::now();
-		let resolver = Self::resolver_of(request.vault, &request.subnetwork, request.capture)
-			.filter(|_| {
-				Self::resolver_of(
-					request.vault,
-					&request.subnetwork,
-					now.saturating_sub(One::one()),
-				)
-				.is_some()
-			})
-			.ok_or(Error::<T>::NoResolver)?;
+		let resolver = Self::watching_resolver(&request, now).ok_or(Error::<T>::NoResolver)?;
 		ensure!(&resolver == who, Error::<T>::NotResolver);
 		ensure!(request.veto_deadline > now, Error::<T>::VetoPeriodEnded);
 		ensure!(request.status == RequestStatus::Pending, Error::<T>::RequestCompleted);
@@ -311,17 +295,32 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The resolver in force at block `at` in a resolver history.
+	fn in_force(
+		history: &ResolverHistory<T::AccountId, BlockNumberOf<T>>,
+		at: BlockNumberOf<T>,
+	) -> Option<T::AccountId> {
+		history.iter().rev().find(|(b, _)| *b <= at).and_then(|(_, r)| r.clone())
+	}
+
 	/// The resolver of `subnetwork` in `vault` at block `at`.
 	pub fn resolver_of(
 		vault: VaultId,
 		subnetwork: &SubnetworkOf<T>,
 		at: BlockNumberOf<T>,
 	) -> Option<T::AccountId> {
-		Resolvers::<T>::get((vault, subnetwork.clone()))
-			.iter()
-			.rev()
-			.find(|(b, _)| *b <= at)
-			.and_then(|(_, r)| r.clone())
+		Self::in_force(&Resolvers::<T>::get((vault, subnetwork.clone())), at)
+	}
+
+	/// The resolver that watches `request` (PROTOCOL 4.3): the one in force at its capture, if
+	/// one is also in force now (looked up at `now − 1`, as the reference). One storage read.
+	fn watching_resolver(
+		request: &SlashRequest<T::AccountId, BlockNumberOf<T>>,
+		now: BlockNumberOf<T>,
+	) -> Option<T::AccountId> {
+		let history = Resolvers::<T>::get((request.vault, request.subnetwork.clone()));
+		Self::in_force(&history, now.saturating_sub(One::one()))?;
+		Self::in_force(&history, request.capture)
 	}
 
 	/// Request `id` with its status as of now (`Expired` once its window ended while pending).

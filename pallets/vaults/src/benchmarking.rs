@@ -87,6 +87,27 @@ fn far_after<T: Config>(vault: VaultId, from: u32) -> u32 {
 	from.saturating_add(window).saturating_add(10)
 }
 
+/// The state of the slash benchmarks: `total` depositors, `d` of them in the returned vault and
+/// the rest in another, one withdrawal in the vault's next bucket; returns the vault and half its
+/// stake, the amount to slash.
+fn slash_state<T: Config>(d: u32, total: u32) -> (VaultId, u128) {
+	let admin: T::AccountId = account("admin", 0, 0);
+	set_block::<T>(1);
+	let vault = new_vault::<T>(&admin);
+	let other = new_vault::<T>(&admin);
+	let collateral = Vaults::<T>::info(vault).expect("vault exists; qed").collateral;
+	for i in 0..total {
+		let who: T::AccountId = account("depositor", i, 0);
+		fund::<T>(&collateral, &who);
+		let target = if i < d { vault } else { other };
+		Vaults::<T>::do_deposit(&who, target, &who, 1_000_000).expect("funded deposit; qed");
+	}
+	let withdrawer: T::AccountId = account("depositor", 0, 0);
+	Vaults::<T>::do_withdraw(&withdrawer, vault, &withdrawer, 1_000).expect("shares; qed");
+	set_block::<T>(2);
+	(vault, 1_000_000u128.saturating_mul(d as u128) / 2)
+}
+
 #[benchmarks]
 mod benches {
 	use super::*;
@@ -366,21 +387,7 @@ mod benches {
 	/// touches only `A` and two buckets).
 	#[benchmark]
 	fn on_slash(d: Linear<1, MAX_DEPOSITORS>) {
-		let admin: T::AccountId = account("admin", 0, 0);
-		set_block::<T>(1);
-		let vault = new_vault::<T>(&admin);
-		let other = new_vault::<T>(&admin);
-		let collateral = Vaults::<T>::info(vault).expect("vault exists; qed").collateral;
-		for i in 0..MAX_DEPOSITORS {
-			let who: T::AccountId = account("depositor", i, 0);
-			fund::<T>(&collateral, &who);
-			let target = if i < d { vault } else { other };
-			Vaults::<T>::do_deposit(&who, target, &who, 1_000_000).expect("funded deposit; qed");
-		}
-		let withdrawer: T::AccountId = account("depositor", 0, 0);
-		Vaults::<T>::do_withdraw(&withdrawer, vault, &withdrawer, 1_000).expect("shares; qed");
-		set_block::<T>(2);
-		let amount = 1_000_000u128.saturating_mul(d as u128) / 2;
+		let (vault, amount) = slash_state::<T>(d, MAX_DEPOSITORS);
 
 		#[block]
 		{
@@ -401,21 +408,7 @@ mod benches {
 	/// access of every call a little slower, and that is not the slash's doing.
 	#[benchmark(extra)]
 	fn on_slash_flatness(d: Linear<1, FLATNESS_DEPOSITORS>) {
-		let admin: T::AccountId = account("admin", 0, 0);
-		set_block::<T>(1);
-		let vault = new_vault::<T>(&admin);
-		let other = new_vault::<T>(&admin);
-		let collateral = Vaults::<T>::info(vault).expect("vault exists; qed").collateral;
-		for i in 0..FLATNESS_DEPOSITORS {
-			let who: T::AccountId = account("depositor", i, 0);
-			fund::<T>(&collateral, &who);
-			let target = if i < d { vault } else { other };
-			Vaults::<T>::do_deposit(&who, target, &who, 1_000_000).expect("funded deposit; qed");
-		}
-		let withdrawer: T::AccountId = account("depositor", 0, 0);
-		Vaults::<T>::do_withdraw(&withdrawer, vault, &withdrawer, 1_000).expect("shares; qed");
-		set_block::<T>(2);
-		let amount = 1_000_000u128.saturating_mul(d as u128) / 2;
+		let (vault, amount) = slash_state::<T>(d, FLATNESS_DEPOSITORS);
 
 		#[block]
 		{
