@@ -41,12 +41,21 @@ pub(crate) fn stake(vault: VaultId, network: u8, operator: u8) -> u128 {
 
 /// Two networks (with middleware), two operators opted into both, a vault of `kind` over USD
 /// with 1 000 staked and an instant slasher, both operators opted into it.
-fn world(kind: DelegatorKind<AccountId>) -> VaultId {
+pub(crate) fn world(kind: DelegatorKind<AccountId>) -> VaultId {
 	world_with(kind, SlasherKind::Instant)
 }
 
 /// [`world`] with any slasher kind; networks and operators are registered once.
 pub(crate) fn world_with(kind: DelegatorKind<AccountId>, slasher: SlasherKind<u64>) -> VaultId {
+	world_burning_to(kind, slasher, Burner::Burn)
+}
+
+/// [`world_with`] with any burner; the curator also sets router receivers.
+pub(crate) fn world_burning_to(
+	kind: DelegatorKind<AccountId>,
+	slasher: SlasherKind<u64>,
+	burner: Burner<AccountId, u64>,
+) -> VaultId {
 	for (n, m) in [(NETWORK_A, MIDDLEWARE_A), (NETWORK_B, MIDDLEWARE_B)] {
 		if !<Registry as rampart_primitives::traits::NetworkRegistry<_>>::is_network(&acc(n)) {
 			assert_ok!(Registry::register_network(signed(n)));
@@ -63,7 +72,7 @@ pub(crate) fn world_with(kind: DelegatorKind<AccountId>, slasher: SlasherKind<u6
 		epoch_duration: EPOCH,
 		delegator: kind,
 		slasher,
-		burner: Burner::Burn,
+		burner,
 		deposit_whitelist: false,
 		is_deposit_limit: false,
 		deposit_limit: 0,
@@ -73,6 +82,7 @@ pub(crate) fn world_with(kind: DelegatorKind<AccountId>, slasher: SlasherKind<u6
 			(Role::OperatorNetworkSharesSetter, acc(CURATOR)),
 			(Role::OperatorNetworkLimitSetter, acc(CURATOR)),
 			(Role::HookSetter, acc(CURATOR)),
+			(Role::BurnerRouterSetter, acc(CURATOR)),
 		]),
 	};
 	let vault = pallet_rampart_vaults::NextVaultId::<Runtime>::get();
@@ -173,7 +183,16 @@ fn a_captured_guarantee_survives_everything_but_a_slash() {
 		assert_eq!(stake_at(v, NETWORK_A, OPERATOR_Y, capture), 500);
 		// The withdrawn 400 is still slashable for the capture: the vault takes the slash
 		// from active stake and the withdrawal bucket.
-		assert_eq!(<Vaults as VaultSlashing<_>>::on_slash(v, 500, capture), Ok(500));
+		assert_eq!(
+			<Vaults as VaultSlashing<_, _>>::on_slash(
+				v,
+				&acc(NETWORK_A),
+				&acc(OPERATOR_X),
+				500,
+				capture
+			),
+			Ok(500)
+		);
 		assert_eq!(Vaults::active_stake(v), 300);
 		assert_eq!(stake_at(v, NETWORK_A, OPERATOR_X, capture), 500);
 	});
@@ -193,7 +212,9 @@ fn a_slash_with_the_decrease_policy_shrinks_the_operators_allocation() {
 		run_to_block(3);
 		let guarantee = stake_at(v, NETWORK_A, OPERATOR_X, 2);
 		assert_eq!(guarantee, 500);
-		let moved = <Vaults as VaultSlashing<_>>::on_slash(v, 200, 2).expect("in the window");
+		let moved =
+			<Vaults as VaultSlashing<_, _>>::on_slash(v, &acc(NETWORK_A), &acc(OPERATOR_X), 200, 2)
+				.expect("in the window");
 		assert_eq!(moved, 200);
 		let weight = <Delegation as StakeProvider<_, _>>::on_slash(
 			v,

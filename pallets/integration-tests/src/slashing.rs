@@ -7,6 +7,7 @@
 use crate::{mock::*, restaking::*};
 use frame_support::{assert_noop, assert_ok, traits::fungibles::Inspect};
 use pallet_rampart_slashing::{Event as SlashEvent, RequestStatus};
+use pallet_rampart_vaults::{Burner, Route};
 use rampart_primitives::{DelegatorKind, SlasherKind, VaultId};
 
 fn usd_issuance() -> u128 {
@@ -131,7 +132,7 @@ fn a_withdrawal_after_the_capture_is_still_slashed() {
 		assert_ok!(Slashing::execute_slash(signed(MIDDLEWARE_A), 0));
 		assert_eq!(
 			Slashing::request(0).map(|r| r.status),
-			Some(RequestStatus::Executed { slashed: 600, moved: 600 })
+			Some(RequestStatus::Executed { slashed: 600, moved: 600, at: 6 })
 		);
 		assert_eq!(pallet_rampart_vaults::Withdrawals::<Runtime>::get(v, 1), 400);
 		// The staker claims what is left once the bucket's epoch ended.
@@ -311,5 +312,47 @@ fn an_operator_not_opted_in_at_the_capture_cannot_be_slashed() {
 		);
 		// Before the opt-out it was slashable.
 		slash(v, NETWORK_A, MIDDLEWARE_A, OPERATOR_X, 10, 2);
+	});
+}
+
+/// Redistribution by a router burner, driven by real slashes: network A routes its slashes to
+/// a compensation fund, set by the curator and in force only after the router's delay; network
+/// B's slashes of the same vault still reach the fallback.
+#[test]
+fn a_router_sends_each_networks_slashes_to_its_receiver() {
+	const FALLBACK: u8 = 12;
+	const FUND: u8 = 13;
+	build_and_execute(|| {
+		let v = world_burning_to(
+			DelegatorKind::NetworkRestake,
+			SlasherKind::Instant,
+			Burner::Router { fallback: acc(FALLBACK), delay: 3 },
+		);
+		for network in [NETWORK_A, NETWORK_B] {
+			allocate(v, network, 10_000, 10_000);
+			shares(v, network, OPERATOR_X, 1);
+		}
+		assert_ok!(Vaults::set_router_receiver(
+			signed(CURATOR),
+			v,
+			Route::Network(acc(NETWORK_A)),
+			Some(acc(FUND))
+		));
+		let usd = |n: u8| {
+			<NativeAndAssets as Inspect<AccountId>>::balance(AssetKind::WithId(USD), &acc(n))
+		};
+		let (fund, fallback) = (usd(FUND), usd(FALLBACK));
+		run_to_block(3);
+		// Not in force yet.
+		slash(v, NETWORK_A, MIDDLEWARE_A, OPERATOR_X, 100, 2);
+		assert_eq!((usd(FUND), usd(FALLBACK)), (fund, fallback + 100));
+		run_to_block(4);
+		let issuance = usd_issuance();
+		slash(v, NETWORK_A, MIDDLEWARE_A, OPERATOR_X, 100, 3);
+		slash(v, NETWORK_B, MIDDLEWARE_B, OPERATOR_X, 50, 3);
+		assert_eq!((usd(FUND), usd(FALLBACK)), (fund + 100, fallback + 150));
+		// Redistribution, not burning: the supply is unchanged.
+		assert_eq!(usd_issuance(), issuance);
+		assert_eq!(Vaults::active_stake(v), 750);
 	});
 }

@@ -186,6 +186,12 @@ pub enum Role {
 	OperatorNetworkLimitSetter,
 	/// Sets the vault's slash hook policy (`HOOK_SET_ROLE`).
 	HookSetter,
+	/// Sets the receivers of a router burner (the `BurnerRouter` owner).
+	BurnerRouterSetter,
+	/// Sets the curator fee on staker rewards (`ADMIN_FEE_SET_ROLE`).
+	AdminFeeSetter,
+	/// Claims the accrued curator fees (`ADMIN_FEE_CLAIM_ROLE`).
+	AdminFeeClaimer,
 }
 
 /// How networks slash a vault (the reference's slasher types). The slashing pallet gives these

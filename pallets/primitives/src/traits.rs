@@ -97,6 +97,16 @@ pub trait VaultsInspect<AccountId, BlockNumber> {
 	/// (in the future, or pruned).
 	fn active_stake_at(vault: VaultId, at: BlockNumber) -> Result<u128, DispatchError>;
 
+	/// The vault's active shares at block `at`; errors like [`Self::active_stake_at`].
+	fn active_shares_at(vault: VaultId, at: BlockNumber) -> Result<u128, DispatchError>;
+
+	/// `who`'s active shares in the vault at block `at`; errors like [`Self::active_stake_at`].
+	fn active_shares_of_at(
+		vault: VaultId,
+		who: &AccountId,
+		at: BlockNumber,
+	) -> Result<u128, DispatchError>;
+
 	/// How the vault allocates its stake.
 	fn delegator_kind(vault: VaultId) -> Option<DelegatorKind<AccountId>>;
 
@@ -134,6 +144,16 @@ impl<AccountId, BlockNumber> VaultsInspect<AccountId, BlockNumber> for () {
 	fn active_stake_at(_: VaultId, _: BlockNumber) -> Result<u128, DispatchError> {
 		Ok(0)
 	}
+	fn active_shares_at(_: VaultId, _: BlockNumber) -> Result<u128, DispatchError> {
+		Ok(0)
+	}
+	fn active_shares_of_at(
+		_: VaultId,
+		_: &AccountId,
+		_: BlockNumber,
+	) -> Result<u128, DispatchError> {
+		Ok(0)
+	}
 	fn delegator_kind(_: VaultId) -> Option<DelegatorKind<AccountId>> {
 		None
 	}
@@ -152,18 +172,32 @@ impl<AccountId, BlockNumber> VaultsInspect<AccountId, BlockNumber> for () {
 }
 
 /// The slashing entry point of the vaults pallet, for the slashing pallet.
-pub trait VaultSlashing<BlockNumber> {
-	/// Takes up to `amount` of collateral from vault `vault` for a slash of stake captured at
-	/// block `capture`, pro rata across active stake and the slashable withdrawals, and moves it
-	/// to the vault's burner. Returns what was actually moved (at most what the vault holds).
+pub trait VaultSlashing<AccountId, BlockNumber> {
+	/// Takes up to `amount` of collateral from vault `vault` for a slash of the stake `operator`
+	/// had in a subnetwork of `network` at block `capture`, pro rata across active stake and the
+	/// slashable withdrawals, and moves it to the vault's burner (a router burner picks the
+	/// receiver by `network` and `operator`). Returns what was actually moved (at most what the
+	/// vault holds).
 	///
 	/// The capture must fall in the vault's current or previous epoch. The caller checks that it
 	/// may slash; the vault only checks the bounds.
-	fn on_slash(vault: VaultId, amount: u128, capture: BlockNumber) -> Result<u128, DispatchError>;
+	fn on_slash(
+		vault: VaultId,
+		network: &AccountId,
+		operator: &AccountId,
+		amount: u128,
+		capture: BlockNumber,
+	) -> Result<u128, DispatchError>;
 }
 
-impl<BlockNumber> VaultSlashing<BlockNumber> for () {
-	fn on_slash(_: VaultId, _: u128, _: BlockNumber) -> Result<u128, DispatchError> {
+impl<AccountId, BlockNumber> VaultSlashing<AccountId, BlockNumber> for () {
+	fn on_slash(
+		_: VaultId,
+		_: &AccountId,
+		_: &AccountId,
+		_: u128,
+		_: BlockNumber,
+	) -> Result<u128, DispatchError> {
 		Ok(0)
 	}
 }
@@ -286,6 +320,16 @@ impl<AccountId, BlockNumber> VaultsInspect<AccountId, BlockNumber> for AllowAll 
 	fn active_stake_at(_: VaultId, _: BlockNumber) -> Result<u128, DispatchError> {
 		Ok(0)
 	}
+	fn active_shares_at(_: VaultId, _: BlockNumber) -> Result<u128, DispatchError> {
+		Ok(0)
+	}
+	fn active_shares_of_at(
+		_: VaultId,
+		_: &AccountId,
+		_: BlockNumber,
+	) -> Result<u128, DispatchError> {
+		Ok(0)
+	}
 	fn delegator_kind(_: VaultId) -> Option<DelegatorKind<AccountId>> {
 		Some(DelegatorKind::NetworkRestake)
 	}
@@ -319,7 +363,7 @@ mod tests {
 		);
 		assert!(!<() as VaultsInspect<u64, u32>>::vault_exists(0));
 		assert_eq!(<() as VaultsInspect<u64, u32>>::active_stake_at(0, 1), Ok(0));
-		assert_eq!(<() as VaultSlashing<u32>>::on_slash(0, 10, 1), Ok(0));
+		assert_eq!(<() as VaultSlashing<u64, u32>>::on_slash(0, &2, &1, 10, 1), Ok(0));
 		let sn = Subnetwork::main(2u64);
 		assert_eq!(<() as StakeProvider<u64, u32>>::stake_at(0, &sn, &1, 5), Ok(0));
 		assert_eq!(<() as StakeProvider<u64, u32>>::on_slash(0, &sn, &1, 9, 5), Weight::zero());

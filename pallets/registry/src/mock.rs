@@ -100,6 +100,19 @@ impl rampart_primitives::traits::VaultsInspect<AccountId, u64> for MockVaults {
 	) -> Result<u128, sp_runtime::DispatchError> {
 		Ok(0)
 	}
+	fn active_shares_at(
+		_: rampart_primitives::VaultId,
+		_: u64,
+	) -> Result<u128, sp_runtime::DispatchError> {
+		Ok(0)
+	}
+	fn active_shares_of_at(
+		_: rampart_primitives::VaultId,
+		_: &AccountId,
+		_: u64,
+	) -> Result<u128, sp_runtime::DispatchError> {
+		Ok(0)
+	}
 	fn delegator_kind(
 		vault: rampart_primitives::VaultId,
 	) -> Option<rampart_primitives::DelegatorKind<AccountId>> {

@@ -85,6 +85,7 @@ impl<T: Config> Pallet<T> {
 
 	/// Applies a slash of `slashed` (already bounded by the budget): the capture order, the
 	/// delegator's hook, the vault's collateral, then the budget with what actually moved.
+	/// Returns what moved and the weight the hook actually used.
 	fn execute(
 		vault: VaultId,
 		subnetwork: &SubnetworkOf<T>,
@@ -92,12 +93,12 @@ impl<T: Config> Pallet<T> {
 		slashed: u128,
 		capture: BlockNumberOf<T>,
 		epoch: BlockNumberOf<T>,
-	) -> Result<u128, DispatchError> {
+	) -> Result<(u128, Weight), DispatchError> {
 		let key = (vault, subnetwork.clone(), operator.clone());
 		let latest = LatestSlashedCapture::<T>::get(&key).map_or(capture, |l| l.max(capture));
 		LatestSlashedCapture::<T>::insert(&key, latest);
-		T::Stakes::on_slash(vault, subnetwork, operator, slashed, capture);
-		let moved = T::Vaults::on_slash(vault, slashed, capture)?;
+		let hook = T::Stakes::on_slash(vault, subnetwork, operator, slashed, capture);
+		let moved = T::Vaults::on_slash(vault, &subnetwork.network, operator, slashed, capture)?;
 		if !moved.is_zero() {
 			let now = Self::now();
 			let total = CumulativeSlash::<T>::latest_value_or(&key, 0)
@@ -106,7 +107,14 @@ impl<T: Config> Pallet<T> {
 			CumulativeSlash::<T>::push(&key, now, total, now.saturating_sub(epoch))
 				.map_err(trace_error)?;
 		}
-		Ok(moved)
+		Ok((moved, hook))
+	}
+
+	/// What a call that executed a slash actually used: `own` and the worst guarantee lookup
+	/// (its depth is not known), with the hook at what it reported rather than its worst.
+	fn used_weight(own: Weight, hook: Weight) -> Weight {
+		own.saturating_add(T::Stakes::stake_at_weight())
+			.saturating_add(hook.min(T::Stakes::on_slash_weight()))
 	}
 
 	pub(crate) fn do_slash(
@@ -116,7 +124,7 @@ impl<T: Config> Pallet<T> {
 		operator: T::AccountId,
 		amount: u128,
 		capture: BlockNumberOf<T>,
-	) -> DispatchResult {
+	) -> Result<Weight, DispatchError> {
 		Self::ensure_middleware(who, &subnetwork)?;
 		let (kind, epoch) = Self::slasher(vault)?;
 		ensure!(matches!(kind, SlasherKind::Instant), Error::<T>::WrongSlasherKind);
@@ -127,7 +135,7 @@ impl<T: Config> Pallet<T> {
 		);
 		let slashed = amount.min(Self::slashable(vault, &subnetwork, &operator, capture)?);
 		ensure!(!slashed.is_zero(), Error::<T>::InsufficientSlash);
-		let moved = Self::execute(vault, &subnetwork, &operator, slashed, capture, epoch)?;
+		let (moved, hook) = Self::execute(vault, &subnetwork, &operator, slashed, capture, epoch)?;
 		Self::deposit_event(Event::Slashed {
 			vault,
 			subnetwork,
@@ -137,7 +145,7 @@ impl<T: Config> Pallet<T> {
 			moved,
 			capture,
 		});
-		Ok(())
+		Ok(Self::used_weight(T::WeightInfo::slash(), hook))
 	}
 
 	pub(crate) fn do_request_slash(
@@ -194,7 +202,10 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	pub(crate) fn do_execute_slash(who: &T::AccountId, id: RequestId) -> DispatchResult {
+	pub(crate) fn do_execute_slash(
+		who: &T::AccountId,
+		id: RequestId,
+	) -> Result<Weight, DispatchError> {
 		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		Self::ensure_middleware(who, &request.subnetwork)?;
 		let (_, epoch) = Self::slasher(request.vault)?;
@@ -211,7 +222,7 @@ impl<T: Config> Pallet<T> {
 		)?;
 		let slashed = request.amount.min(slashable);
 		ensure!(!slashed.is_zero(), Error::<T>::InsufficientSlash);
-		let moved = Self::execute(
+		let (moved, hook) = Self::execute(
 			request.vault,
 			&request.subnetwork,
 			&request.operator,
@@ -219,10 +230,10 @@ impl<T: Config> Pallet<T> {
 			request.capture,
 			epoch,
 		)?;
-		request.status = RequestStatus::Executed { slashed, moved };
+		request.status = RequestStatus::Executed { slashed, moved, at: now };
 		Requests::<T>::insert(id, request);
 		Self::deposit_event(Event::SlashExecuted { id, slashed, moved });
-		Ok(())
+		Ok(Self::used_weight(T::WeightInfo::execute_slash(), hook))
 	}
 
 	pub(crate) fn do_veto_slash(who: &T::AccountId, id: RequestId) -> DispatchResult {
@@ -410,8 +421,20 @@ impl<T: Config> Pallet<T> {
 				request.veto_deadline <= request.capture.saturating_add(epoch),
 				"a veto deadline lies past the execution window"
 			);
-			if let RequestStatus::Executed { slashed, moved } = request.status {
+			// Item 18: the request was made in `[capture + veto − D, ...)` after the capture,
+			// and executed after it was made and within the capture's epoch.
+			let veto = match T::Vaults::slasher_kind(request.vault) {
+				Some(SlasherKind::Veto { veto_duration, .. }) => veto_duration,
+				_ => return Err("a request of a vault with no veto slasher".into()),
+			};
+			let requested_at = request.veto_deadline.saturating_sub(veto);
+			ensure!(request.capture < requested_at, "a request captured its own block or later");
+			if let RequestStatus::Executed { slashed, moved, at } = request.status {
 				ensure!(moved <= slashed && slashed <= request.amount, "an execution overran");
+				ensure!(
+					at >= requested_at && at <= request.capture.saturating_add(epoch),
+					"an execution outside its window"
+				);
 			}
 			ensure!(request.status != RequestStatus::Expired, "expiry is never stored");
 		}

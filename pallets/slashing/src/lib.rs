@@ -54,7 +54,7 @@ pub mod pallet {
 
 		/// The vaults: slasher kind, epoch clock, and the slashing entry point.
 		type Vaults: VaultsInspect<Self::AccountId, BlockNumberOf<Self>>
-			+ VaultSlashing<BlockNumberOf<Self>>;
+			+ VaultSlashing<Self::AccountId, BlockNumberOf<Self>>;
 
 		/// The guarantees (stake at the capture block) and the delegator's side of a slash.
 		type Stakes: StakeProvider<Self::AccountId, BlockNumberOf<Self>>;
@@ -253,7 +253,8 @@ pub mod pallet {
 	impl<T: Config> Pallet<T> {
 		/// Slashes up to `amount` of `operator`'s stake in `subnetwork` captured at `capture`, at
 		/// once (instant-slasher vaults). The caller must be the middleware of the subnetwork's
-		/// network; the capture must lie in the last epoch, strictly before now.
+		/// network; the capture must lie in the last epoch, strictly before now. The weight of
+		/// the delegator hook is charged at its worst and refunded to what it used.
 		#[pallet::call_index(0)]
 		#[pallet::weight(Pallet::<T>::slash_weight(T::WeightInfo::slash()))]
 		pub fn slash(
@@ -263,9 +264,10 @@ pub mod pallet {
 			operator: T::AccountId,
 			amount: u128,
 			capture: BlockNumberOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_slash(&who, vault, subnetwork, operator, amount, capture)
+			let used = Self::do_slash(&who, vault, subnetwork, operator, amount, capture)?;
+			Ok(Some(used).into())
 		}
 
 		/// Requests a slash in a veto-slasher vault; the subnetwork's resolver (if any) may veto
@@ -288,9 +290,10 @@ pub mod pallet {
 		/// the subnetwork), within one epoch of its capture. The caller must be the middleware.
 		#[pallet::call_index(2)]
 		#[pallet::weight(Pallet::<T>::slash_weight(T::WeightInfo::execute_slash()))]
-		pub fn execute_slash(origin: OriginFor<T>, id: RequestId) -> DispatchResult {
+		pub fn execute_slash(origin: OriginFor<T>, id: RequestId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_execute_slash(&who, id)
+			let used = Self::do_execute_slash(&who, id)?;
+			Ok(Some(used).into())
 		}
 
 		/// Vetoes request `id`; only the resolver in force at its capture, before its deadline.

@@ -151,6 +151,12 @@ impl VaultsInspect<AccountId, u64> for Vaults {
 	fn active_stake_at(vault: VaultId, _: u64) -> Result<u128, DispatchError> {
 		Ok(pool(vault))
 	}
+	fn active_shares_at(_: VaultId, _: u64) -> Result<u128, DispatchError> {
+		Ok(0)
+	}
+	fn active_shares_of_at(_: VaultId, _: &AccountId, _: u64) -> Result<u128, DispatchError> {
+		Ok(0)
+	}
 	fn delegator_kind(_: VaultId) -> Option<DelegatorKind<AccountId>> {
 		Some(DelegatorKind::NetworkRestake)
 	}
@@ -172,8 +178,14 @@ impl VaultsInspect<AccountId, u64> for Vaults {
 		})
 	}
 }
-impl VaultSlashing<u64> for Vaults {
-	fn on_slash(vault: VaultId, amount: u128, capture: u64) -> Result<u128, DispatchError> {
+impl VaultSlashing<AccountId, u64> for Vaults {
+	fn on_slash(
+		vault: VaultId,
+		_: &AccountId,
+		_: &AccountId,
+		amount: u128,
+		capture: u64,
+	) -> Result<u128, DispatchError> {
 		WORLD.with(|w| {
 			let mut w = w.borrow_mut();
 			w.vault_slashes.push((vault, amount, capture));
@@ -188,6 +200,8 @@ impl VaultSlashing<u64> for Vaults {
 /// What the mock charges for a guarantee lookup and for the worst hook.
 pub const STAKE_AT_WEIGHT: Weight = Weight::from_parts(1_000, 10);
 pub const HOOK_WEIGHT: Weight = Weight::from_parts(2_000, 20);
+/// What the mock's hook reports having used.
+pub const HOOK_USED: Weight = Weight::from_parts(500, 5);
 
 pub struct Stakes;
 impl StakeProvider<AccountId, u64> for Stakes {
@@ -219,7 +233,7 @@ impl StakeProvider<AccountId, u64> for Stakes {
 		capture: u64,
 	) -> Weight {
 		WORLD.with(|w| w.borrow_mut().hook_calls.push((vault, *operator, amount, capture)));
-		HOOK_WEIGHT
+		HOOK_USED
 	}
 	fn stake_at_weight() -> Weight {
 		STAKE_AT_WEIGHT

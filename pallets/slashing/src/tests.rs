@@ -55,6 +55,8 @@ fn veto() -> VaultId {
 
 fn slash(v: VaultId, amount: u128, capture: u64) -> sp_runtime::DispatchResult {
 	Slashing::slash(origin(MIDDLEWARE), v, sn(), OPERATOR, amount, capture)
+		.map(|_| ())
+		.map_err(|e| e.error)
 }
 
 fn slashable(v: VaultId, capture: u64) -> u128 {
@@ -218,6 +220,18 @@ mod instant {
 		};
 		assert_eq!(call.get_dispatch_info().call_weight, STAKE_AT_WEIGHT + HOOK_WEIGHT);
 	}
+
+	/// The hook is charged at its worst and refunded to what it reported.
+	#[test]
+	fn the_unused_hook_weight_is_refunded() {
+		build_and_execute(|| {
+			let v = instant();
+			run_to_block(3);
+			let info = Slashing::slash(origin(MIDDLEWARE), v, sn(), OPERATOR, 10, 2)
+				.expect("a slash within the guarantee");
+			assert_eq!(info.actual_weight, Some(STAKE_AT_WEIGHT + HOOK_USED));
+		});
+	}
 }
 
 mod veto {
@@ -258,7 +272,11 @@ mod veto {
 			assert_eq!(events(), vec![Event::SlashExecuted { id, slashed: 400, moved: 400 }]);
 			assert_eq!(
 				Slashing::request(id).map(|r| r.status),
-				Some(RequestStatus::Executed { slashed: 400, moved: 400 })
+				Some(RequestStatus::Executed {
+					slashed: 400,
+					moved: 400,
+					at: System::block_number()
+				})
 			);
 			assert_noop!(
 				Slashing::execute_slash(origin(MIDDLEWARE), id),

@@ -33,7 +33,7 @@ pub type RequestId = u64;
 	Eq,
 	Debug,
 )]
-pub enum RequestStatus {
+pub enum RequestStatus<BlockNumber> {
 	/// Waiting for its veto deadline, a veto, or execution.
 	Pending,
 	/// The resolver vetoed it.
@@ -45,6 +45,8 @@ pub enum RequestStatus {
 		slashed: u128,
 		/// The collateral the vault moved to its burner.
 		moved: u128,
+		/// The block it was executed in.
+		at: BlockNumber,
 	},
 	/// Its execution window (capture + one epoch) ended while it was pending.
 	Expired,
@@ -66,7 +68,7 @@ pub struct SlashRequest<AccountId, BlockNumber> {
 	/// The block from which it may be executed if a resolver watches the subnetwork.
 	pub veto_deadline: BlockNumber,
 	/// Where it stands (never `Expired` in storage: that is computed from the block).
-	pub status: RequestStatus,
+	pub status: RequestStatus<BlockNumber>,
 }
 
 /// The most resolver entries kept per (vault, subnetwork): the one in force at the start of the

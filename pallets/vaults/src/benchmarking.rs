@@ -38,12 +38,19 @@ fn set_block<T: Config>(n: u32) {
 	T::BlockNumberProvider::set_block_number(n.into());
 }
 
-/// A vault over the helper's (non-native) collateral, administered by `admin`, with every
-/// initial role slot used.
+/// The burner of the benchmark vaults: a router (the costliest to resolve) with a delay of one
+/// block and a fallback that does not exist yet.
+fn router<T: Config>() -> Burner<T::AccountId, BlockNumberOf<T>> {
+	Burner::Router { fallback: account("fallback", 0, 0), delay: One::one() }
+}
+
+/// A vault over the helper's (non-native) collateral, administered by `admin`, who also sets
+/// its router's receivers, with every initial role slot used.
 fn new_vault<T: Config>(admin: &T::AccountId) -> VaultId {
 	let collateral = T::BenchmarkHelper::collateral();
 	fund::<T>(&collateral, admin);
-	let mut roles = alloc::vec![(Role::Admin, admin.clone())];
+	let mut roles =
+		alloc::vec![(Role::Admin, admin.clone()), (Role::BurnerRouterSetter, admin.clone())];
 	let max = T::MaxInitialRoles::get();
 	let mut i = 0;
 	while (roles.len() as u32) < max {
@@ -55,7 +62,7 @@ fn new_vault<T: Config>(admin: &T::AccountId) -> VaultId {
 		epoch_duration: T::MinEpochDuration::get(),
 		delegator: DelegatorKind::NetworkRestake,
 		slasher: SlasherKind::Instant,
-		burner: Burner::Burn,
+		burner: router::<T>(),
 		deposit_whitelist: false,
 		is_deposit_limit: false,
 		deposit_limit: 0,
@@ -129,7 +136,7 @@ mod benches {
 			epoch_duration: T::MinEpochDuration::get(),
 			delegator: DelegatorKind::OperatorNetworkSpecific { operator, network },
 			slasher: SlasherKind::Instant,
-			burner: Burner::Burn,
+			burner: router::<T>(),
 			deposit_whitelist: false,
 			is_deposit_limit: true,
 			deposit_limit: 0,
@@ -369,30 +376,61 @@ mod benches {
 		let vault = new_vault::<T>(&admin);
 		let caller: T::AccountId = whitelisted_caller();
 		deposit_history::<T>(vault, &caller, 1);
-		// As if a slash of 1000 could not leave the vault at the time.
+		// As if a slash of 1000 to a receiver could not leave the vault at the time.
+		let receiver: T::AccountId = account("receiver", 0, 0);
 		Ledgers::<T>::mutate(vault, |l| {
 			l.slashed += 1_000;
 			l.pending_burn = 1_000;
 		});
+		PendingSlashed::<T>::insert(vault, Some(receiver.clone()), 1_000);
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(caller), vault);
+		_(RawOrigin::Signed(caller), vault, Some(receiver));
 
 		assert_eq!(Ledgers::<T>::get(vault).pending_burn, 0);
 	}
 
-	/// Not a call: the slashing entry point, over `d` depositors of the slashed vault. Another
+	/// A change on an operator route that replaces one whose delay has passed (settling it
+	/// first).
+	#[benchmark]
+	fn set_router_receiver() {
+		let admin: T::AccountId = account("admin", 0, 0);
+		set_block::<T>(1);
+		let vault = new_vault::<T>(&admin);
+		let route = Route::Operator {
+			network: account("network", 0, 0),
+			operator: account("operator", 0, 0),
+		};
+		let (first, second): (T::AccountId, T::AccountId) =
+			(account("receiver", 0, 0), account("receiver", 1, 0));
+		Vaults::<T>::do_set_router_receiver(&admin, vault, route.clone(), Some(first.clone()))
+			.expect("the admin holds the setter role; qed");
+		set_block::<T>(3);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(admin), vault, route.clone(), Some(second.clone()));
+
+		let entry = RouterReceivers::<T>::get(vault, &route).expect("set; qed");
+		assert_eq!(entry.current, Some(first));
+		assert_eq!(entry.pending.map(|p| p.receiver), Some(Some(second)));
+	}
+
+	/// Not a call: the slashing entry point, over `d` depositors of the slashed vault, whose
+	/// router looks up all three routes (only the fallback is set). Another
 	/// vault gets the other `MAX_DEPOSITORS - d` depositors, so the chain state has the same
 	/// size at every `d` and any slope is the cost of `d` itself (none is expected: slashing
 	/// touches only `A` and two buckets).
 	#[benchmark]
 	fn on_slash(d: Linear<1, MAX_DEPOSITORS>) {
 		let (vault, amount) = slash_state::<T>(d, MAX_DEPOSITORS);
+		let (network, operator) = (account("network", 0, 0), account("operator", 0, 0));
 
 		#[block]
 		{
-			let moved = <Vaults<T> as VaultSlashing<BlockNumberOf<T>>>::on_slash(
+			let moved = <Vaults<T> as VaultSlashing<T::AccountId, BlockNumberOf<T>>>::on_slash(
 				vault,
+				&network,
+				&operator,
 				amount,
 				1u32.into(),
 			)
@@ -409,11 +447,14 @@ mod benches {
 	#[benchmark(extra)]
 	fn on_slash_flatness(d: Linear<1, FLATNESS_DEPOSITORS>) {
 		let (vault, amount) = slash_state::<T>(d, FLATNESS_DEPOSITORS);
+		let (network, operator) = (account("network", 0, 0), account("operator", 0, 0));
 
 		#[block]
 		{
-			let moved = <Vaults<T> as VaultSlashing<BlockNumberOf<T>>>::on_slash(
+			let moved = <Vaults<T> as VaultSlashing<T::AccountId, BlockNumberOf<T>>>::on_slash(
 				vault,
+				&network,
+				&operator,
 				amount,
 				1u32.into(),
 			)

@@ -178,7 +178,7 @@ impl<T: Config> Pallet<T> {
 				clock,
 				delegator,
 				slasher,
-				burner,
+				burner: burner.clone(),
 				deposit_whitelist,
 				is_deposit_limit,
 				deposit_limit,
@@ -186,6 +186,13 @@ impl<T: Config> Pallet<T> {
 				deposit,
 			},
 		);
+		if let Burner::Router { fallback, .. } = &burner {
+			RouterReceivers::<T>::insert(
+				vault,
+				Route::Fallback,
+				RouteEntry { current: Some(fallback.clone()), pending: None },
+			);
+		}
 		for (role, holder) in roles {
 			RoleHolders::<T>::insert((vault, role, &holder), ());
 			Self::deposit_event(Event::RoleGranted { vault, role, account: holder });
@@ -598,6 +605,8 @@ impl<T: Config> Pallet<T> {
 	/// so every holder's exchange rate drops by the same factor.
 	pub(crate) fn do_on_slash(
 		vault: VaultId,
+		network: &T::AccountId,
+		operator: &T::AccountId,
 		amount: u128,
 		capture: BlockNumberOf<T>,
 	) -> Result<u128, DispatchError> {
@@ -616,6 +625,7 @@ impl<T: Config> Pallet<T> {
 		let split = split_slash(amount, active, bucket_now, bucket_next, in_previous)
 			.ok_or(ArithmeticError::Overflow)?;
 		let slashed = split.total();
+		let receiver = Self::receiver_of(vault, &info, network, operator);
 		let (mut burned_instead, mut deferred) = (false, false);
 		if !slashed.is_zero() {
 			let new_active = active.checked_sub(split.active).ok_or(ArithmeticError::Underflow)?;
@@ -637,17 +647,23 @@ impl<T: Config> Pallet<T> {
 			);
 			// A slash must not be blockable by whoever can freeze the vault account: if the
 			// collateral cannot leave now, the loss still applies and the collateral is owed to
-			// the burner until `release_slashed` moves it.
-			let sent =
-				storage::with_transaction(|| match Self::send_to_burner(&info, vault, slashed) {
+			// the receiver chosen now until `release_slashed` moves it.
+			let sent = storage::with_transaction(|| {
+				match Self::send_slashed(&info.collateral, vault, receiver.as_ref(), slashed) {
 					Ok(burned) => sp_runtime::TransactionOutcome::Commit(Ok(Some(burned))),
 					Err(_) => {
 						sp_runtime::TransactionOutcome::Rollback(Ok::<_, DispatchError>(None))
 					},
-				})?;
+				}
+			})?;
 			match sent {
 				Some(burned) => burned_instead = burned,
-				None => deferred = true,
+				None => {
+					deferred = true;
+					PendingSlashed::<T>::mutate(vault, &receiver, |p| {
+						*p = p.saturating_add(slashed)
+					});
+				},
 			}
 			Ledgers::<T>::mutate(vault, |l| {
 				l.slashed = l.slashed.saturating_add(slashed);
@@ -658,6 +674,9 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::deposit_event(Event::Slashed {
 			vault,
+			network: network.clone(),
+			operator: operator.clone(),
+			receiver,
 			requested: amount,
 			capture,
 			slashed,
@@ -667,28 +686,64 @@ impl<T: Config> Pallet<T> {
 		Ok(slashed)
 	}
 
-	pub(crate) fn do_release_slashed(vault: VaultId) -> DispatchResult {
+	pub(crate) fn do_release_slashed(
+		vault: VaultId,
+		receiver: Option<T::AccountId>,
+	) -> DispatchResult {
 		let info = Self::info(vault)?;
-		let amount = Ledgers::<T>::get(vault).pending_burn;
+		let amount = PendingSlashed::<T>::get(vault, &receiver);
 		ensure!(!amount.is_zero(), Error::<T>::NothingToRelease);
-		let burned_instead = Self::send_to_burner(&info, vault, amount)?;
-		Ledgers::<T>::mutate(vault, |l| l.pending_burn = 0);
-		Self::deposit_event(Event::SlashedReleased { vault, amount, burned_instead });
+		let burned_instead =
+			Self::send_slashed(&info.collateral, vault, receiver.as_ref(), amount)?;
+		PendingSlashed::<T>::remove(vault, &receiver);
+		Ledgers::<T>::mutate(vault, |l| l.pending_burn = l.pending_burn.saturating_sub(amount));
+		Self::deposit_event(Event::SlashedReleased { vault, receiver, amount, burned_instead });
 		Ok(())
 	}
 
-	/// Moves `amount` out of the vault to its burner. Returns whether it had to be burned because
-	/// the burner account could not take it.
-	fn send_to_burner(
-		info: &VaultInfoOf<T>,
+	/// Where a slash of `operator` by `network` goes now: `None` to burn it.
+	pub(crate) fn receiver_of(
 		vault: VaultId,
+		info: &VaultInfoOf<T>,
+		network: &T::AccountId,
+		operator: &T::AccountId,
+	) -> Option<T::AccountId> {
+		match &info.burner {
+			Burner::Burn => None,
+			Burner::Account(to) => Some(to.clone()),
+			Burner::Router { fallback, .. } => {
+				let now = Self::now();
+				let routes = [
+					Route::Operator { network: network.clone(), operator: operator.clone() },
+					Route::Network(network.clone()),
+					Route::Fallback,
+				];
+				routes
+					.into_iter()
+					.find_map(|route| {
+						RouterReceivers::<T>::get(vault, route).and_then(|e| e.receiver_at(&now))
+					})
+					.or_else(|| {
+						defensive!("a router vault has a fallback receiver");
+						Some(fallback.clone())
+					})
+			},
+		}
+	}
+
+	/// Moves `amount` out of the vault to `receiver`, or burns it for `None`. Returns whether it
+	/// had to be burned because the receiver could not take it.
+	fn send_slashed(
+		collateral: &T::AssetKind,
+		vault: VaultId,
+		receiver: Option<&T::AccountId>,
 		amount: u128,
 	) -> Result<bool, DispatchError> {
 		let account = Self::account_of(vault);
-		if let Burner::Account(to) = &info.burner {
+		if let Some(to) = receiver {
 			let sent = storage::with_transaction(|| {
 				let result = T::Assets::transfer(
-					info.collateral.clone(),
+					collateral.clone(),
 					&account,
 					to,
 					amount,
@@ -706,14 +761,60 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		T::Assets::burn_from(
-			info.collateral.clone(),
+			collateral.clone(),
 			&account,
 			amount,
 			Preservation::Preserve,
 			Precision::Exact,
 			Fortitude::Force,
 		)?;
-		Ok(matches!(info.burner, Burner::Account(_)))
+		Ok(receiver.is_some())
+	}
+
+	pub(crate) fn do_set_router_receiver(
+		who: &T::AccountId,
+		vault: VaultId,
+		route: Route<T::AccountId>,
+		receiver: Option<T::AccountId>,
+	) -> DispatchResult {
+		let info = Self::info(vault)?;
+		let Burner::Router { delay, .. } = info.burner else {
+			return Err(Error::<T>::NotRouter.into());
+		};
+		Self::ensure_role(vault, Role::BurnerRouterSetter, who)?;
+		ensure!(receiver.is_some() || route != Route::Fallback, Error::<T>::FallbackRequired);
+		let now = Self::now();
+		let mut entry = RouterReceivers::<T>::get(vault, &route)
+			.unwrap_or(RouteEntry { current: None, pending: None });
+		entry.settle(&now);
+		if entry.current == receiver {
+			// Back to the receiver in force: a pending change is withdrawn.
+			ensure!(entry.pending.take().is_some(), Error::<T>::AlreadySet);
+			Self::deposit_event(Event::RouterReceiverChangeCancelled {
+				vault,
+				route: route.clone(),
+			});
+		} else {
+			ensure!(
+				entry.pending.as_ref().is_none_or(|p| p.receiver != receiver),
+				Error::<T>::AlreadySet
+			);
+			let effective_at = now.saturating_add(delay);
+			entry.pending = Some(PendingReceiver { receiver: receiver.clone(), at: effective_at });
+			entry.settle(&now);
+			Self::deposit_event(Event::RouterReceiverSet {
+				vault,
+				route: route.clone(),
+				receiver,
+				effective_at,
+			});
+		}
+		if entry.current.is_none() && entry.pending.is_none() {
+			RouterReceivers::<T>::remove(vault, &route);
+		} else {
+			RouterReceivers::<T>::insert(vault, &route, entry);
+		}
+		Ok(())
 	}
 
 	// ---------------------------------------------------------------------------------------
@@ -895,11 +996,22 @@ impl<T: Config> Pallet<T> {
 				.reserve
 				.saturating_add(ledger.deposited)
 				.saturating_sub(ledger.claimed)
-				.saturating_sub(ledger.slashed);
+				.saturating_sub(ledger.slashed)
+				.saturating_add(ledger.pending_burn);
 			ensure!(
 				balance == expected,
-				"vault balance != reserve + deposited - claimed - slashed"
+				"vault balance != reserve + deposited - claimed - slashed + pending"
 			);
+			let pending: u128 =
+				PendingSlashed::<T>::iter_prefix_values(vault).fold(0, |a, p| a.saturating_add(p));
+			ensure!(pending == ledger.pending_burn, "pending slashes differ from pending_burn");
+			if matches!(info.burner, Burner::Router { .. }) {
+				ensure!(
+					RouterReceivers::<T>::get(vault, Route::Fallback)
+						.is_some_and(|e| e.current.is_some() || e.pending.is_some()),
+					"a router vault without a fallback receiver"
+				);
+			}
 			ensure!(ledger.withdrawn <= ledger.deposited, "more withdrawn than deposited");
 			ensure!(ledger.claimed <= ledger.withdrawn, "more claimed than withdrawn");
 			let owed = Self::active_stake(vault)

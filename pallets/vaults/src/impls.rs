@@ -37,6 +37,18 @@ impl<T: Config> VaultsInspect<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 		Pallet::<T>::active_stake_at(vault, at)
 	}
 
+	fn active_shares_at(vault: VaultId, at: BlockNumberOf<T>) -> Result<u128, DispatchError> {
+		Pallet::<T>::active_shares_at(vault, at)
+	}
+
+	fn active_shares_of_at(
+		vault: VaultId,
+		who: &T::AccountId,
+		at: BlockNumberOf<T>,
+	) -> Result<u128, DispatchError> {
+		Pallet::<T>::shares_of_at(vault, who, at)
+	}
+
 	fn delegator_kind(vault: VaultId) -> Option<DelegatorKind<T::AccountId>> {
 		Vaults::<T>::get(vault).map(|info| info.delegator)
 	}
@@ -59,13 +71,15 @@ impl<T: Config> VaultsInspect<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 	}
 }
 
-impl<T: Config> VaultSlashing<BlockNumberOf<T>> for Pallet<T> {
+impl<T: Config> VaultSlashing<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 	fn on_slash(
 		vault: VaultId,
+		network: &T::AccountId,
+		operator: &T::AccountId,
 		amount: u128,
 		capture: BlockNumberOf<T>,
 	) -> Result<u128, DispatchError> {
-		Self::do_on_slash(vault, amount, capture)
+		Self::do_on_slash(vault, network, operator, amount, capture)
 	}
 }
 

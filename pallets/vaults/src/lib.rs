@@ -269,6 +269,31 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Ledgers<T: Config> = StorageMap<_, Twox64Concat, VaultId, VaultLedger, ValueQuery>;
 
+	/// The receivers of router burners, per (vault, route). A router vault always has a
+	/// `Fallback` entry.
+	#[pallet::storage]
+	pub type RouterReceivers<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		VaultId,
+		Blake2_128Concat,
+		Route<T::AccountId>,
+		RouteEntry<T::AccountId, BlockNumberOf<T>>,
+	>;
+
+	/// Slashed collateral that could not leave a vault yet, per destination (`None`: to be
+	/// burned); sums to the vault's `Ledger::pending_burn`.
+	#[pallet::storage]
+	pub type PendingSlashed<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		VaultId,
+		Blake2_128Concat,
+		Option<T::AccountId>,
+		u128,
+		ValueQuery,
+	>;
+
 	/// The active stake history of a vault.
 	pub type ActiveStake<T> =
 		PagedTrace<VaultId, BlockNumberOf<T>, u128, ActiveStakeHead<T>, ActiveStakePoints<T>>;
@@ -359,6 +384,12 @@ pub mod pallet {
 		Slashed {
 			/// The vault.
 			vault: VaultId,
+			/// The network that slashed.
+			network: T::AccountId,
+			/// The operator slashed.
+			operator: T::AccountId,
+			/// Where the collateral went (`None`: burned).
+			receiver: Option<T::AccountId>,
 			/// What the slasher asked for.
 			requested: u128,
 			/// The block of the stake captured.
@@ -375,6 +406,8 @@ pub mod pallet {
 		SlashedReleased {
 			/// The vault.
 			vault: VaultId,
+			/// Where it went (`None`: burned).
+			receiver: Option<T::AccountId>,
 			/// Collateral moved.
 			amount: u128,
 			/// Whether the burner account could not take it and it was burned instead.
@@ -438,6 +471,25 @@ pub mod pallet {
 			role: Role,
 			/// The former holder.
 			account: T::AccountId,
+		},
+		/// A router burner's receiver on a route was changed; the change applies at `effective_at`
+		/// (the receiver in force stays until then).
+		RouterReceiverSet {
+			/// The vault.
+			vault: VaultId,
+			/// The route.
+			route: Route<T::AccountId>,
+			/// The new receiver (`None`: the route defers to the next one).
+			receiver: Option<T::AccountId>,
+			/// The block from which it applies.
+			effective_at: BlockNumberOf<T>,
+		},
+		/// A pending router receiver change was withdrawn by setting the receiver in force again.
+		RouterReceiverChangeCancelled {
+			/// The vault.
+			vault: VaultId,
+			/// The route.
+			route: Route<T::AccountId>,
 		},
 		/// New vaults may no longer use this collateral (existing ones are unaffected).
 		CollateralDenied {
@@ -519,8 +571,12 @@ pub mod pallet {
 		FutureBlock,
 		/// A lookup asked for a block older than the history kept.
 		HistoryPruned,
-		/// No slashed collateral is waiting to leave this vault.
+		/// No slashed collateral is waiting to leave this vault for this destination.
 		NothingToRelease,
+		/// The vault's burner is not a router.
+		NotRouter,
+		/// A router's fallback cannot be removed.
+		FallbackRequired,
 	}
 
 	#[pallet::call(weight(<T as Config>::WeightInfo))]
@@ -696,12 +752,33 @@ pub mod pallet {
 		}
 
 		/// Moves slashed collateral that could not leave the vault when it was slashed (its
-		/// account was frozen) to the burner. Anyone may call it; it fails, changing nothing,
-		/// while the vault account is still frozen.
+		/// account was frozen) to the destination chosen at the slash (`receiver`, or `None` for
+		/// collateral to burn; see `PendingSlashed`). Anyone may call it; it fails, changing
+		/// nothing, while the vault account is still frozen.
 		#[pallet::call_index(15)]
-		pub fn release_slashed(origin: OriginFor<T>, vault: VaultId) -> DispatchResult {
+		pub fn release_slashed(
+			origin: OriginFor<T>,
+			vault: VaultId,
+			receiver: Option<T::AccountId>,
+		) -> DispatchResult {
 			ensure_signed(origin)?;
-			Self::do_release_slashed(vault)
+			Self::do_release_slashed(vault, receiver)
+		}
+
+		/// Changes the receiver of a router burner on `route` (`None` removes the route, so its
+		/// slashes go to the next one; the fallback cannot be removed). The change applies
+		/// after the router's delay; until then the receiver in force stays. Setting the
+		/// receiver in force again cancels a pending change. Needs
+		/// [`Role::BurnerRouterSetter`].
+		#[pallet::call_index(16)]
+		pub fn set_router_receiver(
+			origin: OriginFor<T>,
+			vault: VaultId,
+			route: Route<T::AccountId>,
+			receiver: Option<T::AccountId>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_router_receiver(&who, vault, route, receiver)
 		}
 
 		/// Lifts the deny-listing of `asset`.
@@ -745,6 +822,18 @@ pub mod pallet {
 	/// `RuntimeViewFunction` API without knowing the storage layout.
 	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
+		/// Where a slash of `operator` by `network` in `vault` would send the collateral now
+		/// (`None`: burned).
+		pub fn slash_receiver(
+			vault: VaultId,
+			network: T::AccountId,
+			operator: T::AccountId,
+		) -> Option<T::AccountId> {
+			Self::info(vault)
+				.ok()
+				.and_then(|info| Self::receiver_of(vault, &info, &network, &operator))
+		}
+
 		/// Everything still slashable in `vault`: active stake plus this and next epoch's
 		/// withdrawals.
 		pub fn vault_total_stake(vault: VaultId) -> u128 {

@@ -31,6 +31,15 @@ const USD: AssetKind = AssetKind::WithId(ASSET);
 /// `1 + 10e ..= 10 + 10e`.
 const D: u64 = 10;
 
+/// The network and operator of the test slashes.
+const NET: AccountId = 50;
+const OP: AccountId = 51;
+
+/// A slash of `OP` by `NET`, as the slashing pallet makes it.
+fn slash(vault: VaultId, amount: u128, capture: u64) -> Result<u128, DispatchError> {
+	<Vaults as VaultSlashing<_, _>>::on_slash(vault, &NET, &OP, amount, capture)
+}
+
 fn origin(who: AccountId) -> RuntimeOrigin {
 	RuntimeOrigin::signed(who)
 }
@@ -415,7 +424,7 @@ mod deposits_and_withdrawals {
 			let v = create(config(NATIVE));
 			assert_ok!(Vaults::deposit(origin(BOB), v, BOB, 1_000));
 			// Make the share price 3:2 (A = 1000 → 600 after a 400 slash with S = 1000).
-			assert_ok!(<Vaults as VaultSlashing<_>>::on_slash(v, 400, 1));
+			assert_ok!(slash(v, 400, 1));
 			assert_eq!(Vaults::active_stake(v), 600);
 			events();
 			// 100 assets = ⌈100·1001/601⌉ = 167 shares (166.56 rounded up).
@@ -466,7 +475,7 @@ mod deposits_and_withdrawals {
 		build_and_execute(|| {
 			let v = create(config(NATIVE));
 			assert_ok!(Vaults::deposit(origin(BOB), v, BOB, 1_000));
-			assert_ok!(<Vaults as VaultSlashing<_>>::on_slash(v, 400, 1));
+			assert_ok!(slash(v, 400, 1));
 			events();
 			// 100 shares = ⌊100·601/1001⌋ = 60 assets.
 			assert_ok!(Vaults::redeem(origin(BOB), v, BOB, 100));
@@ -500,7 +509,7 @@ mod deposits_and_withdrawals {
 		build_and_execute(|| {
 			let v = create(config(NATIVE));
 			assert_ok!(Vaults::deposit(origin(BOB), v, BOB, 1_000));
-			assert_ok!(<Vaults as VaultSlashing<_>>::on_slash(v, 5_000, 1));
+			assert_ok!(slash(v, 5_000, 1));
 			assert_eq!(Vaults::active_stake(v), 0);
 			assert_noop!(
 				Vaults::deposit(origin(CHARLIE), v, CHARLIE, 1_000),
@@ -642,7 +651,7 @@ mod claims {
 			let v = setup();
 			assert_ok!(Vaults::withdraw(origin(BOB), v, CHARLIE, 100));
 			// Capture in the current epoch: pool = A (600) + W[1] (400); half of it goes.
-			assert_ok!(<Vaults as VaultSlashing<_>>::on_slash(v, 500, 1));
+			assert_ok!(slash(v, 500, 1));
 			assert_eq!(Vaults::active_stake(v), 300);
 			assert_eq!(epoch_bucket(v, 1), 200);
 			run_to_block(21);
@@ -870,7 +879,7 @@ mod slashing {
 	use super::*;
 
 	/// PROTOCOL 2.9's state: A = 600, W[cur] = 100, W[cur+1] = 300, with cur = 2.
-	fn worked_state(burner: Burner<AccountId>) -> VaultId {
+	fn worked_state(burner: Burner<AccountId, u64>) -> VaultId {
 		let mut c = config(NATIVE);
 		c.burner = burner;
 		let v = create(c);
@@ -891,7 +900,7 @@ mod slashing {
 		build_and_execute(|| {
 			let v = worked_state(Burner::Burn);
 			let issuance = pallet_balances::TotalIssuance::<Test>::get();
-			assert_eq!(<Vaults as VaultSlashing<_>>::on_slash(v, 500, 15), Ok(500));
+			assert_eq!(slash(v, 500, 15), Ok(500));
 			assert_eq!(Vaults::active_stake(v), 300);
 			assert_eq!((epoch_bucket(v, 2), epoch_bucket(v, 3)), (50, 150));
 			assert_eq!(pallet_balances::TotalIssuance::<Test>::get(), issuance - 500);
@@ -899,6 +908,9 @@ mod slashing {
 				events(),
 				vec![Event::Slashed {
 					vault: v,
+					network: NET,
+					operator: OP,
+					receiver: None,
 					requested: 500,
 					capture: 15,
 					slashed: 500,
@@ -914,7 +926,7 @@ mod slashing {
 		build_and_execute(|| {
 			let v = worked_state(Burner::Account(DAVE));
 			let before = balance(NATIVE, DAVE);
-			assert_eq!(<Vaults as VaultSlashing<_>>::on_slash(v, 500, 21), Ok(500));
+			assert_eq!(slash(v, 500, 21), Ok(500));
 			assert_eq!(Vaults::active_stake(v), 267);
 			assert_eq!((epoch_bucket(v, 2), epoch_bucket(v, 3)), (100, 133));
 			assert_eq!(balance(NATIVE, DAVE), before + 500);
@@ -925,11 +937,11 @@ mod slashing {
 	fn a_slash_saturates_and_moves_only_what_is_there() {
 		build_and_execute(|| {
 			let v = worked_state(Burner::Burn);
-			assert_eq!(<Vaults as VaultSlashing<_>>::on_slash(v, 10_000, 21), Ok(900));
+			assert_eq!(slash(v, 10_000, 21), Ok(900));
 			assert_eq!(Vaults::active_stake(v), 0);
 			// The previous epoch's withdrawals were out of reach of a current-epoch capture.
 			assert_eq!(epoch_bucket(v, 2), 100);
-			assert_eq!(<Vaults as VaultSlashing<_>>::on_slash(v, 0, 21), Ok(0));
+			assert_eq!(slash(v, 0, 21), Ok(0));
 		});
 	}
 
@@ -937,18 +949,9 @@ mod slashing {
 	fn captures_outside_the_two_epochs_are_refused() {
 		build_and_execute(|| {
 			let v = worked_state(Burner::Burn);
-			assert_noop!(
-				<Vaults as VaultSlashing<_>>::on_slash(v, 1, 10),
-				Error::<Test>::InvalidCaptureEpoch
-			);
-			assert_noop!(
-				<Vaults as VaultSlashing<_>>::on_slash(v, 1, 0),
-				Error::<Test>::InvalidCaptureBlock
-			);
-			assert_noop!(
-				<Vaults as VaultSlashing<_>>::on_slash(9, 1, 21),
-				Error::<Test>::UnknownVault
-			);
+			assert_noop!(slash(v, 1, 10), Error::<Test>::InvalidCaptureEpoch);
+			assert_noop!(slash(v, 1, 0), Error::<Test>::InvalidCaptureBlock);
+			assert_noop!(slash(9, 1, 21), Error::<Test>::UnknownVault);
 		});
 	}
 
@@ -957,7 +960,7 @@ mod slashing {
 		build_and_execute(|| {
 			let v = create(config(NATIVE));
 			assert_ok!(Vaults::deposit(origin(BOB), v, BOB, 100));
-			assert_eq!(<Vaults as VaultSlashing<_>>::on_slash(v, 10, 1), Ok(10));
+			assert_eq!(slash(v, 10, 1), Ok(10));
 		});
 	}
 
@@ -970,11 +973,14 @@ mod slashing {
 			let v = create(c);
 			assert_ok!(Vaults::deposit(origin(BOB), v, BOB, 1_000));
 			let issuance = NativeAndAssets::total_issuance(USD);
-			assert_eq!(<Vaults as VaultSlashing<_>>::on_slash(v, 100, 1), Ok(100));
+			assert_eq!(slash(v, 100, 1), Ok(100));
 			assert_eq!(
 				events().last(),
 				Some(&Event::Slashed {
 					vault: v,
+					network: NET,
+					operator: OP,
+					receiver: Some(NOBODY),
 					requested: 100,
 					capture: 1,
 					slashed: 100,
@@ -994,11 +1000,227 @@ mod slashing {
 			for who in [BOB, CHARLIE, DAVE] {
 				assert_ok!(Vaults::deposit(origin(who), v, who, 1_000));
 			}
-			assert_ok!(<Vaults as VaultSlashing<_>>::on_slash(v, 1_500, 1));
+			assert_ok!(slash(v, 1_500, 1));
 			for who in [BOB, CHARLIE, DAVE] {
 				// ⌊1000·1501/3001⌋ = 500.
 				assert_eq!(Vaults::active_balance_of(v, &who), 500);
 			}
+		});
+	}
+}
+
+mod router_burner {
+	use super::*;
+	use crate::{PendingSlashed, Route, RouteEntry, RouterReceivers};
+
+	const DELAY: u64 = 5;
+	const VICTIM: AccountId = 60;
+	const OTHER_OP: AccountId = 52;
+	const OTHER_NET: AccountId = 53;
+
+	/// A native-collateral router vault (fallback Charlie) whose admin Alice holds the setter
+	/// role, with 1 000 of Bob's stake.
+	fn router_vault(collateral: AssetKind) -> VaultId {
+		let mut c = config(collateral);
+		c.burner = Burner::Router { fallback: CHARLIE, delay: DELAY };
+		c.roles = roles(vec![(Role::Admin, ALICE), (Role::BurnerRouterSetter, ALICE)]);
+		let v = create(c);
+		assert_ok!(Vaults::deposit(origin(BOB), v, BOB, 1_000));
+		events();
+		v
+	}
+
+	fn slash_of(v: VaultId, network: AccountId, operator: AccountId) -> u128 {
+		<Vaults as VaultSlashing<_, _>>::on_slash(
+			v,
+			&network,
+			&operator,
+			10,
+			System::block_number(),
+		)
+		.expect("capture in the current epoch")
+	}
+
+	#[test]
+	fn receivers_go_operator_then_network_then_fallback() {
+		build_and_execute(|| {
+			let v = router_vault(NATIVE);
+			assert_eq!(
+				RouterReceivers::<Test>::get(v, Route::Fallback),
+				Some(RouteEntry { current: Some(CHARLIE), pending: None })
+			);
+			assert_ok!(Vaults::set_router_receiver(
+				origin(ALICE),
+				v,
+				Route::Network(NET),
+				Some(DAVE)
+			));
+			assert_ok!(Vaults::set_router_receiver(
+				origin(ALICE),
+				v,
+				Route::Operator { network: NET, operator: OP },
+				Some(VICTIM)
+			));
+			assert_eq!(
+				events(),
+				vec![
+					Event::RouterReceiverSet {
+						vault: v,
+						route: Route::Network(NET),
+						receiver: Some(DAVE),
+						effective_at: 1 + DELAY
+					},
+					Event::RouterReceiverSet {
+						vault: v,
+						route: Route::Operator { network: NET, operator: OP },
+						receiver: Some(VICTIM),
+						effective_at: 1 + DELAY
+					},
+				]
+			);
+			// Not in force yet: everything still reaches the fallback.
+			run_to_block(DELAY);
+			let charlie = balance(NATIVE, CHARLIE);
+			slash_of(v, NET, OP);
+			assert_eq!(balance(NATIVE, CHARLIE), charlie + 10);
+			assert_eq!(Vaults::slash_receiver(v, NET, OP), Some(CHARLIE));
+
+			run_to_block(1 + DELAY);
+			events();
+			let (dave, victim, charlie) =
+				(balance(NATIVE, DAVE), balance(NATIVE, VICTIM), balance(NATIVE, CHARLIE));
+			slash_of(v, NET, OP);
+			slash_of(v, NET, OTHER_OP);
+			slash_of(v, OTHER_NET, OP);
+			assert_eq!(balance(NATIVE, VICTIM), victim + 10);
+			assert_eq!(balance(NATIVE, DAVE), dave + 10);
+			assert_eq!(balance(NATIVE, CHARLIE), charlie + 10);
+			assert_eq!(
+				events()[0],
+				Event::Slashed {
+					vault: v,
+					network: NET,
+					operator: OP,
+					receiver: Some(VICTIM),
+					requested: 10,
+					capture: 1 + DELAY,
+					slashed: 10,
+					burned_instead: false,
+					deferred: false
+				}
+			);
+			assert_eq!(Vaults::slash_receiver(v, NET, OTHER_OP), Some(DAVE));
+		});
+	}
+
+	#[test]
+	fn changes_wait_for_the_delay_and_can_be_withdrawn() {
+		build_and_execute(|| {
+			let v = router_vault(NATIVE);
+			let route = Route::Network(NET);
+			// Only the setter role; only router vaults; the fallback cannot go.
+			assert_noop!(
+				Vaults::set_router_receiver(origin(BOB), v, route.clone(), Some(DAVE)),
+				Error::<Test>::MissingRole
+			);
+			let plain = create(config(NATIVE));
+			assert_noop!(
+				Vaults::set_router_receiver(origin(ALICE), plain, route.clone(), Some(DAVE)),
+				Error::<Test>::NotRouter
+			);
+			assert_noop!(
+				Vaults::set_router_receiver(origin(ALICE), v, Route::Fallback, None),
+				Error::<Test>::FallbackRequired
+			);
+			assert_noop!(
+				Vaults::set_router_receiver(origin(ALICE), v, Route::Fallback, Some(CHARLIE)),
+				Error::<Test>::AlreadySet
+			);
+			assert_noop!(
+				Vaults::set_router_receiver(origin(ALICE), v, route.clone(), None),
+				Error::<Test>::AlreadySet
+			);
+
+			assert_ok!(Vaults::set_router_receiver(origin(ALICE), v, route.clone(), Some(DAVE)));
+			assert_noop!(
+				Vaults::set_router_receiver(origin(ALICE), v, route.clone(), Some(DAVE)),
+				Error::<Test>::AlreadySet
+			);
+			// Setting the receiver in force (none) withdraws the change.
+			assert_ok!(Vaults::set_router_receiver(origin(ALICE), v, route.clone(), None));
+			assert_eq!(RouterReceivers::<Test>::get(v, &route), None);
+			assert_eq!(
+				events().last(),
+				Some(&Event::RouterReceiverChangeCancelled { vault: v, route: route.clone() })
+			);
+			run_to_block(1 + DELAY);
+			assert_eq!(Vaults::slash_receiver(v, NET, OP), Some(CHARLIE));
+
+			// A change made later applies later; a second change replaces the first.
+			assert_ok!(Vaults::set_router_receiver(origin(ALICE), v, route.clone(), Some(DAVE)));
+			run_to_block(3 + DELAY);
+			assert_ok!(Vaults::set_router_receiver(origin(ALICE), v, route.clone(), Some(VICTIM)));
+			run_to_block(1 + 2 * DELAY);
+			assert_eq!(Vaults::slash_receiver(v, NET, OP), Some(CHARLIE));
+			run_to_block(3 + 2 * DELAY);
+			assert_eq!(Vaults::slash_receiver(v, NET, OP), Some(VICTIM));
+
+			// Removing a route (with the delay) hands its slashes back to the fallback, which
+			// itself changes only with the delay.
+			assert_ok!(Vaults::set_router_receiver(origin(ALICE), v, route.clone(), None));
+			assert_ok!(Vaults::set_router_receiver(origin(ALICE), v, Route::Fallback, Some(DAVE)));
+			assert_eq!(Vaults::slash_receiver(v, NET, OP), Some(VICTIM));
+			run_to_block(3 + 3 * DELAY);
+			assert_eq!(Vaults::slash_receiver(v, NET, OP), Some(DAVE));
+			// The removed route's entry goes once its removal is settled by a write.
+			assert_ok!(Vaults::set_router_receiver(origin(ALICE), v, route.clone(), Some(BOB)));
+			assert_ok!(Vaults::set_router_receiver(origin(ALICE), v, route.clone(), None));
+			assert_eq!(RouterReceivers::<Test>::get(v, &route), None);
+		});
+	}
+
+	/// A routed slash that cannot leave a frozen vault stays owed to the receiver chosen at the
+	/// slash, whatever the routes say later.
+	#[test]
+	fn a_deferred_routed_slash_keeps_its_receiver() {
+		build_and_execute(|| {
+			let v = router_vault(USD);
+			assert_ok!(Vaults::set_router_receiver(
+				origin(ALICE),
+				v,
+				Route::Network(NET),
+				Some(DAVE)
+			));
+			run_to_block(1 + DELAY);
+			assert_ok!(Assets::freeze(origin(ALICE), ASSET, Vaults::account_of(v)));
+			assert_eq!(slash(v, 100, 1 + DELAY), Ok(100));
+			assert_eq!(PendingSlashed::<Test>::get(v, Some(DAVE)), 100);
+			assert_eq!(Ledgers::<Test>::get(v).pending_burn, 100);
+			assert_ok!(Vaults::set_router_receiver(origin(ALICE), v, Route::Network(NET), None));
+			run_to_block(1 + 2 * DELAY);
+			assert_ok!(Assets::thaw(origin(ALICE), ASSET, Vaults::account_of(v)));
+			assert_noop!(
+				Vaults::release_slashed(origin(BOB), v, None),
+				Error::<Test>::NothingToRelease
+			);
+			assert_noop!(
+				Vaults::release_slashed(origin(BOB), v, Some(CHARLIE)),
+				Error::<Test>::NothingToRelease
+			);
+			let dave = balance(USD, DAVE);
+			events();
+			assert_ok!(Vaults::release_slashed(origin(BOB), v, Some(DAVE)));
+			assert_eq!(balance(USD, DAVE), dave + 100);
+			assert_eq!(
+				events(),
+				vec![Event::SlashedReleased {
+					vault: v,
+					receiver: Some(DAVE),
+					amount: 100,
+					burned_instead: false
+				}]
+			);
+			assert_eq!(Ledgers::<Test>::get(v).pending_burn, 0);
 		});
 	}
 }
@@ -1031,13 +1253,19 @@ mod frozen_collateral {
 			run_to_block(21);
 			// The claim fails whole: the position stays unpaid and claimable after a thaw.
 			assert_noop!(Vaults::claim(origin(BOB), v, BOB, 1), TokenError::Frozen);
-			assert_noop!(Vaults::release_slashed(origin(DAVE), v), Error::<Test>::NothingToRelease);
+			assert_noop!(
+				Vaults::release_slashed(origin(DAVE), v, None),
+				Error::<Test>::NothingToRelease
+			);
 			events();
-			assert_eq!(<Vaults as VaultSlashing<_>>::on_slash(v, 100, 15), Ok(100));
+			assert_eq!(slash(v, 100, 15), Ok(100));
 			assert_eq!(
 				events(),
 				vec![Event::Slashed {
 					vault: v,
+					network: NET,
+					operator: OP,
+					receiver: None,
 					requested: 100,
 					capture: 15,
 					slashed: 100,
@@ -1047,18 +1275,29 @@ mod frozen_collateral {
 			);
 			assert_eq!(Ledgers::<Test>::get(v).pending_burn, 100);
 			// Still frozen: the release fails and changes nothing.
-			assert_noop!(Vaults::release_slashed(origin(DAVE), v), TokenError::FundsUnavailable);
+			assert_noop!(
+				Vaults::release_slashed(origin(DAVE), v, None),
+				TokenError::FundsUnavailable
+			);
 			assert_ok!(Assets::thaw(origin(ALICE), ASSET, Vaults::account_of(v)));
 			let issuance = NativeAndAssets::total_issuance(USD);
-			assert_ok!(Vaults::release_slashed(origin(DAVE), v));
+			assert_ok!(Vaults::release_slashed(origin(DAVE), v, None));
 			assert_eq!(
 				events(),
-				vec![Event::SlashedReleased { vault: v, amount: 100, burned_instead: false }]
+				vec![Event::SlashedReleased {
+					vault: v,
+					receiver: None,
+					amount: 100,
+					burned_instead: false
+				}]
 			);
 			assert_eq!(NativeAndAssets::total_issuance(USD), issuance - 100);
 			assert_eq!(Ledgers::<Test>::get(v).pending_burn, 0);
 			assert_ok!(Vaults::claim(origin(BOB), v, BOB, 1));
-			assert_noop!(Vaults::release_slashed(origin(DAVE), 9), Error::<Test>::UnknownVault);
+			assert_noop!(
+				Vaults::release_slashed(origin(DAVE), 9, None),
+				Error::<Test>::UnknownVault
+			);
 		});
 	}
 
@@ -1091,19 +1330,22 @@ mod frozen_collateral {
 			assert_ok!(Vaults::deposit(origin(BOB), v, BOB, 1_000));
 			assert_ok!(Assets::block(origin(ALICE), ASSET, Vaults::account_of(v)));
 			assert_noop!(Vaults::deposit(origin(BOB), v, BOB, 100), TokenError::Blocked);
-			assert_eq!(<Vaults as VaultSlashing<_>>::on_slash(v, 100, 1), Ok(100));
+			assert_eq!(slash(v, 100, 1), Ok(100));
 			assert_eq!(Ledgers::<Test>::get(v).pending_burn, 100);
 			assert_eq!(Vaults::active_stake(v), 900);
 			assert_ok!(Assets::thaw(origin(ALICE), ASSET, Vaults::account_of(v)));
-			assert_ok!(Vaults::release_slashed(origin(DAVE), v));
+			assert_ok!(Vaults::release_slashed(origin(DAVE), v, None));
 			assert_eq!(Ledgers::<Test>::get(v).pending_burn, 0);
 
 			assert_ok!(Assets::freeze_asset(origin(ALICE), ASSET));
-			assert_eq!(<Vaults as VaultSlashing<_>>::on_slash(v, 100, 1), Ok(100));
+			assert_eq!(slash(v, 100, 1), Ok(100));
 			assert_eq!(Ledgers::<Test>::get(v).pending_burn, 100);
-			assert_noop!(Vaults::release_slashed(origin(DAVE), v), TokenError::FundsUnavailable);
+			assert_noop!(
+				Vaults::release_slashed(origin(DAVE), v, None),
+				TokenError::FundsUnavailable
+			);
 			assert_ok!(Assets::thaw_asset(origin(ALICE), ASSET));
-			assert_ok!(Vaults::release_slashed(origin(DAVE), v));
+			assert_ok!(Vaults::release_slashed(origin(DAVE), v, None));
 			assert_eq!(Vaults::active_stake(v), 800);
 		});
 	}
@@ -1125,7 +1367,7 @@ mod front_running {
 			let shares = Vaults::shares_of(v, &BOB);
 			let whole = Vaults::active_balance_of(v, &BOB);
 			assert_eq!(whole, 1_000);
-			assert_ok!(<Vaults as VaultSlashing<_>>::on_slash(v, 1, 1));
+			assert_ok!(slash(v, 1, 1));
 			assert_noop!(
 				Vaults::withdraw(origin(BOB), v, BOB, whole),
 				Error::<Test>::TooMuchWithdraw
@@ -1214,10 +1456,7 @@ mod random_operations {
 					5 => Vaults::transfer_shares(origin(who), v, other, 1 + rnd(3_000) as u128),
 					6 => {
 						let capture = block.saturating_sub(rnd(2 * D)).max(1);
-						with_storage_layer(|| {
-							<Vaults as VaultSlashing<_>>::on_slash(v, rnd(3_000) as u128, capture)
-								.map(|_| ())
-						})
+						with_storage_layer(|| slash(v, rnd(3_000) as u128, capture).map(|_| ()))
 					},
 					_ => {
 						block += 1 + rnd(4);

@@ -20,13 +20,78 @@ pub type BlockNumberOf<T> =
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
 )]
-pub enum Burner<AccountId> {
+pub enum Burner<AccountId, BlockNumber> {
 	/// Burned: total issuance goes down.
 	Burn,
 	/// Sent to this account (redistribution). If the transfer cannot be made (say, the amount is
 	/// below what would create the account), the collateral is burned instead, so that a burner
 	/// can never block a slash.
 	Account(AccountId),
+	/// Sent to a receiver chosen per slash: the one set for the (network, operator) slashed, else
+	/// the one set for the network, else the fallback (the reference's `BurnerRouter`). Holders
+	/// of [`Role::BurnerRouterSetter`] change receivers; a change takes effect `delay` blocks
+	/// after it is made, so that stakers and networks see it coming. A receiver that cannot take
+	/// the collateral gets it burned instead, as with `Account`.
+	Router {
+		/// The initial fallback receiver (it may be changed later, with the delay).
+		fallback: AccountId,
+		/// Blocks between a receiver change and its effect; immutable.
+		delay: BlockNumber,
+	},
+}
+
+/// The key of a router burner's receiver.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub enum Route<AccountId> {
+	/// Slashes no other route matches.
+	Fallback,
+	/// Slashes by this network.
+	Network(AccountId),
+	/// Slashes of this operator by this network.
+	Operator {
+		/// The network.
+		network: AccountId,
+		/// The operator.
+		operator: AccountId,
+	},
+}
+
+/// A router receiver change waiting for its delay.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct PendingReceiver<AccountId, BlockNumber> {
+	/// The new receiver; `None` removes the route.
+	pub receiver: Option<AccountId>,
+	/// The block from which it applies.
+	pub at: BlockNumber,
+}
+
+/// A router burner's receiver on one route: the one in force, and a change that applies at its
+/// block without anyone acting (the reference's auto-accepted pending receiver).
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+pub struct RouteEntry<AccountId, BlockNumber> {
+	/// The receiver in force until `pending` applies; `None` defers to the next route.
+	pub current: Option<AccountId>,
+	/// A change not in force yet.
+	pub pending: Option<PendingReceiver<AccountId, BlockNumber>>,
+}
+
+impl<AccountId: Clone, BlockNumber: PartialOrd> RouteEntry<AccountId, BlockNumber> {
+	/// The receiver in force at block `now`.
+	pub fn receiver_at(&self, now: &BlockNumber) -> Option<AccountId> {
+		match &self.pending {
+			Some(p) if p.at <= *now => p.receiver.clone(),
+			_ => self.current.clone(),
+		}
+	}
+
+	/// Applies a change whose block has come.
+	pub fn settle(&mut self, now: &BlockNumber) {
+		if self.pending.as_ref().is_some_and(|p| p.at <= *now) {
+			self.current = self.pending.take().and_then(|p| p.receiver);
+		}
+	}
 }
 
 /// Everything a vault is created with. `Roles` is the bounded list of initial role holders.
@@ -43,7 +108,7 @@ pub struct VaultConfig<AccountId, AssetKind, BlockNumber, Roles> {
 	/// How networks slash.
 	pub slasher: SlasherKind<BlockNumber>,
 	/// Where slashed collateral goes.
-	pub burner: Burner<AccountId>,
+	pub burner: Burner<AccountId, BlockNumber>,
 	/// Whether only whitelisted accounts may deposit.
 	pub deposit_whitelist: bool,
 	/// Whether deposits are capped by `deposit_limit`.
@@ -67,8 +132,8 @@ pub struct VaultInfo<AccountId, AssetKind, BlockNumber, Ticket> {
 	pub delegator: DelegatorKind<AccountId>,
 	/// How networks slash; immutable.
 	pub slasher: SlasherKind<BlockNumber>,
-	/// Where slashed collateral goes; immutable.
-	pub burner: Burner<AccountId>,
+	/// Where slashed collateral goes; immutable (a router's receivers change, with its delay).
+	pub burner: Burner<AccountId, BlockNumber>,
 	/// Whether only whitelisted accounts may deposit.
 	pub deposit_whitelist: bool,
 	/// Whether deposits are capped by `deposit_limit`.
@@ -119,7 +184,8 @@ pub struct VaultLedger {
 	/// Collateral ever slashed (taken from the stakers' accounting).
 	pub slashed: u128,
 	/// Slashed collateral that could not leave the vault yet (its account was frozen by the
-	/// asset's freezer) and is owed to the burner; `release_slashed` moves it.
+	/// asset's freezer) and is owed to the burner; `release_slashed` moves it. The sum of
+	/// `PendingSlashed` over its destinations.
 	pub pending_burn: u128,
 }
 

@@ -40,6 +40,8 @@ pub trait WeightInfo {
 	fn allow_collateral() -> Weight;
 	/// `release_slashed`.
 	fn release_slashed() -> Weight;
+	/// `set_router_receiver`.
+	fn set_router_receiver() -> Weight;
 	/// The slashing entry point (not a call), with `d` depositors: the slashing pallet charges
 	/// it. Flat in `d`.
 	fn on_slash(d: u32) -> Weight;
@@ -92,6 +94,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn release_slashed() -> Weight {
+		Weight::zero()
+	}
+	fn set_router_receiver() -> Weight {
 		Weight::zero()
 	}
 	fn on_slash(_: u32) -> Weight {

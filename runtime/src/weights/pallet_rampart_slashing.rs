@@ -47,7 +47,7 @@ impl<T: frame_system::Config> pallet_rampart_slashing::WeightInfo for WeightInfo
 	/// Storage: `Registry::Networks` (r:1 w:0)
 	/// Proof: `Registry::Networks` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::LatestSlashedCapture` (r:1 w:1)
 	/// Proof: `Slashing::LatestSlashedCapture` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::OptInHistories` (r:2 w:0)
@@ -76,21 +76,23 @@ impl<T: frame_system::Config> pallet_rampart_slashing::WeightInfo for WeightInfo
 	/// Proof: `Delegation::HookPolicies` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Withdrawals` (r:2 w:2)
 	/// Proof: `Vaults::Withdrawals` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `Vaults::RouterReceivers` (r:3 w:0)
+	/// Proof: `Vaults::RouterReceivers` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn slash() -> Weight {
-		// Proof size (bytes): measured `2965`, estimated `8547`.
-		// Fastest run: 233_497_000 ps.
-		Weight::from_parts(242_991_000, 8547)
-			.saturating_add(T::DbWeight::get().reads(23))
+		// Proof size (bytes): measured `3162`, estimated `8907`.
+		// Fastest run: 254_538_000 ps.
+		Weight::from_parts(264_313_000, 8907)
+			.saturating_add(T::DbWeight::get().reads(27))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
 	/// Storage: `Registry::Networks` (r:1 w:0)
 	/// Proof: `Registry::Networks` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::LatestSlashedCapture` (r:1 w:0)
 	/// Proof: `Slashing::LatestSlashedCapture` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::OptInHistories` (r:2 w:0)
@@ -120,20 +122,20 @@ impl<T: frame_system::Config> pallet_rampart_slashing::WeightInfo for WeightInfo
 	/// Storage: `Slashing::VaultRequestIds` (r:2 w:3)
 	/// Proof: `Slashing::VaultRequestIds` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Requests` (r:2 w:3)
-	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
+	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	fn request_slash() -> Weight {
-		// Proof size (bytes): measured `2425`, estimated `6464`.
-		// Fastest run: 153_428_000 ps.
-		Weight::from_parts(160_318_000, 6464)
+		// Proof size (bytes): measured `2498`, estimated `6464`.
+		// Fastest run: 153_328_000 ps.
+		Weight::from_parts(161_540_000, 6464)
 			.saturating_add(T::DbWeight::get().reads(20))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `Slashing::Requests` (r:1 w:1)
-	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
+	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `Registry::Networks` (r:1 w:0)
 	/// Proof: `Registry::Networks` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Resolvers` (r:1 w:0)
 	/// Proof: `Slashing::Resolvers` (`max_values`: None, `max_size`: Some(205), added: 2680, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::LatestSlashedCapture` (r:1 w:1)
@@ -162,40 +164,42 @@ impl<T: frame_system::Config> pallet_rampart_slashing::WeightInfo for WeightInfo
 	/// Proof: `Delegation::HookPolicies` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Withdrawals` (r:2 w:2)
 	/// Proof: `Vaults::Withdrawals` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
-	/// Storage: `System::Account` (r:1 w:1)
+	/// Storage: `Vaults::RouterReceivers` (r:3 w:0)
+	/// Proof: `Vaults::RouterReceivers` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:1)
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::CumulativeSlashPoints` (r:0 w:1)
 	/// Proof: `Slashing::CumulativeSlashPoints` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn execute_slash() -> Weight {
-		// Proof size (bytes): measured `2656`, estimated `6464`.
-		// Fastest run: 204_995_000 ps.
-		Weight::from_parts(225_004_000, 6464)
-			.saturating_add(T::DbWeight::get().reads(21))
+		// Proof size (bytes): measured `2854`, estimated `8907`.
+		// Fastest run: 225_805_000 ps.
+		Weight::from_parts(234_278_000, 8907)
+			.saturating_add(T::DbWeight::get().reads(25))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `Slashing::Requests` (r:1 w:1)
-	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(145), added: 2620, mode: `MaxEncodedLen`)
+	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Resolvers` (r:1 w:0)
 	/// Proof: `Slashing::Resolvers` (`max_values`: None, `max_size`: Some(205), added: 2680, mode: `MaxEncodedLen`)
 	fn veto_slash() -> Weight {
 		// Proof size (bytes): measured `356`, estimated `3670`.
-		// Fastest run: 23_165_000 ps.
-		Weight::from_parts(26_119_000, 3670)
+		// Fastest run: 20_941_000 ps.
+		Weight::from_parts(23_154_000, 3670)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Registry::Networks` (r:1 w:0)
 	/// Proof: `Registry::Networks` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Resolvers` (r:1 w:1)
 	/// Proof: `Slashing::Resolvers` (`max_values`: None, `max_size`: Some(205), added: 2680, mode: `MaxEncodedLen`)
 	fn set_resolver() -> Weight {
-		// Proof size (bytes): measured `855`, estimated `3824`.
+		// Proof size (bytes): measured `928`, estimated `3824`.
 		// Fastest run: 35_482_000 ps.
-		Weight::from_parts(44_617_000, 3824)
+		Weight::from_parts(38_838_000, 3824)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}

@@ -63,16 +63,18 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Storage: `Vaults::RoleHolders` (r:0 w:16)
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Vaults` (r:0 w:1)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::RouterReceivers` (r:0 w:1)
+	/// Proof: `Vaults::RouterReceivers` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	fn create_vault() -> Weight {
 		// Proof size (bytes): measured `1316`, estimated `6208`.
-		// Fastest run: 278_133_000 ps.
-		Weight::from_parts(296_511_000, 6208)
+		// Fastest run: 278_303_000 ps.
+		Weight::from_parts(347_487_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(9))
-			.saturating_add(T::DbWeight::get().writes(23))
+			.saturating_add(T::DbWeight::get().writes(24))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::ActiveStakeHead` (r:1 w:1)
 	/// Proof: `Vaults::ActiveStakeHead` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::ActiveStakePoints` (r:2 w:3)
@@ -92,14 +94,14 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn deposit() -> Weight {
-		// Proof size (bytes): measured `1781`, estimated `6208`.
-		// Fastest run: 153_438_000 ps.
-		Weight::from_parts(168_480_000, 6208)
+		// Proof size (bytes): measured `1854`, estimated `6208`.
+		// Fastest run: 153_177_000 ps.
+		Weight::from_parts(171_504_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(16))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::ActiveStakeHead` (r:1 w:1)
 	/// Proof: `Vaults::ActiveStakeHead` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::ActiveStakePoints` (r:2 w:1)
@@ -121,14 +123,14 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn withdraw() -> Weight {
-		// Proof size (bytes): measured `1354`, estimated `6108`.
-		// Fastest run: 117_935_000 ps.
-		Weight::from_parts(161_560_000, 6108)
+		// Proof size (bytes): measured `1423`, estimated `6108`.
+		// Fastest run: 115_672_000 ps.
+		Weight::from_parts(167_058_000, 6108)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::ActiveStakeHead` (r:1 w:1)
 	/// Proof: `Vaults::ActiveStakeHead` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::ActiveStakePoints` (r:2 w:1)
@@ -150,14 +152,14 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn redeem() -> Weight {
-		// Proof size (bytes): measured `1354`, estimated `6108`.
-		// Fastest run: 118_185_000 ps.
-		Weight::from_parts(129_121_000, 6108)
+		// Proof size (bytes): measured `1423`, estimated `6108`.
+		// Fastest run: 115_672_000 ps.
+		Weight::from_parts(173_127_000, 6108)
 			.saturating_add(T::DbWeight::get().reads(14))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::WithdrawalPositions` (r:1 w:1)
 	/// Proof: `Vaults::WithdrawalPositions` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Withdrawals` (r:1 w:0)
@@ -171,14 +173,14 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn claim() -> Weight {
-		// Proof size (bytes): measured `1381`, estimated `6208`.
-		// Fastest run: 90_905_000 ps.
-		Weight::from_parts(126_057_000, 6208)
+		// Proof size (bytes): measured `1450`, estimated `6208`.
+		// Fastest run: 89_182_000 ps.
+		Weight::from_parts(118_045_000, 6208)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::WithdrawalPositions` (r:32 w:32)
 	/// Proof: `Vaults::WithdrawalPositions` (`max_values`: None, `max_size`: Some(89), added: 2564, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Withdrawals` (r:32 w:0)
@@ -193,11 +195,11 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Component `n` ranges over `[1, 32]`.
 	fn claim_batch(n: u32, ) -> Weight {
-		// Proof size (bytes): measured `1324 + n * 131`, estimated `6208 + n * 2564`.
-		// Fastest run: 90_615_000 ps.
-		Weight::from_parts(142_159_505, 6208)
-			// Standard error: 210_684.
-			.saturating_add(Weight::from_parts(19_153_654, 0).saturating_mul(n.into()))
+		// Proof size (bytes): measured `1393 + n * 131`, estimated `6208 + n * 2564`.
+		// Fastest run: 90_334_000 ps.
+		Weight::from_parts(80_157_945, 6208)
+			// Standard error: 156_858.
+			.saturating_add(Weight::from_parts(21_782_071, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -205,83 +207,83 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 			.saturating_add(Weight::from_parts(0, 2564).saturating_mul(n.into()))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::SharesOfHead` (r:2 w:2)
 	/// Proof: `Vaults::SharesOfHead` (`max_values`: None, `max_size`: Some(64), added: 2539, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::SharesOfPoints` (r:4 w:6)
 	/// Proof: `Vaults::SharesOfPoints` (`max_values`: None, `max_size`: Some(84), added: 2559, mode: `MaxEncodedLen`)
 	fn transfer_shares() -> Weight {
-		// Proof size (bytes): measured `997`, estimated `11226`.
-		// Fastest run: 77_214_000 ps.
-		Weight::from_parts(84_436_000, 11226)
+		// Proof size (bytes): measured `1070`, estimated `11226`.
+		// Fastest run: 77_686_000 ps.
+		Weight::from_parts(103_874_000, 11226)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:1)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::RoleHolders` (r:1 w:0)
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn set_deposit_whitelist() -> Weight {
-		// Proof size (bytes): measured `657`, estimated `3679`.
-		// Fastest run: 23_415_000 ps.
-		Weight::from_parts(27_320_000, 3679)
+		// Proof size (bytes): measured `764`, estimated `3683`.
+		// Fastest run: 24_437_000 ps.
+		Weight::from_parts(30_635_000, 3683)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::RoleHolders` (r:1 w:0)
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::DepositorWhitelist` (r:1 w:1)
 	/// Proof: `Vaults::DepositorWhitelist` (`max_values`: None, `max_size`: Some(60), added: 2535, mode: `MaxEncodedLen`)
 	fn set_depositor_whitelist_status() -> Weight {
-		// Proof size (bytes): measured `654`, estimated `3679`.
-		// Fastest run: 26_920_000 ps.
-		Weight::from_parts(33_951_000, 3679)
+		// Proof size (bytes): measured `760`, estimated `3683`.
+		// Fastest run: 27_761_000 ps.
+		Weight::from_parts(43_725_000, 3683)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:1)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::RoleHolders` (r:1 w:0)
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn set_is_deposit_limit() -> Weight {
-		// Proof size (bytes): measured `654`, estimated `3679`.
-		// Fastest run: 23_375_000 ps.
-		Weight::from_parts(29_123_000, 3679)
+		// Proof size (bytes): measured `760`, estimated `3683`.
+		// Fastest run: 23_855_000 ps.
+		Weight::from_parts(33_349_000, 3683)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:1)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::RoleHolders` (r:1 w:0)
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn set_deposit_limit() -> Weight {
-		// Proof size (bytes): measured `894`, estimated `3679`.
-		// Fastest run: 24_727_000 ps.
-		Weight::from_parts(28_152_000, 3679)
+		// Proof size (bytes): measured `1001`, estimated `3683`.
+		// Fastest run: 25_498_000 ps.
+		Weight::from_parts(41_712_000, 3683)
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::RoleHolders` (r:2 w:1)
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn grant_role() -> Weight {
-		// Proof size (bytes): measured `620`, estimated `6078`.
-		// Fastest run: 31_627_000 ps.
-		Weight::from_parts(35_553_000, 6078)
+		// Proof size (bytes): measured `727`, estimated `6078`.
+		// Fastest run: 32_268_000 ps.
+		Weight::from_parts(53_800_000, 6078)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::RoleHolders` (r:2 w:1)
 	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
 	fn revoke_role() -> Weight {
-		// Proof size (bytes): measured `682`, estimated `6078`.
-		// Fastest run: 32_859_000 ps.
-		Weight::from_parts(36_634_000, 6078)
+		// Proof size (bytes): measured `789`, estimated `6078`.
+		// Fastest run: 33_731_000 ps.
+		Weight::from_parts(50_044_000, 6078)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -289,8 +291,8 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::DeniedCollateral` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn deny_collateral() -> Weight {
 		// Proof size (bytes): measured `301`, estimated `3486`.
-		// Fastest run: 12_458_000 ps.
-		Weight::from_parts(14_151_000, 3486)
+		// Fastest run: 12_328_000 ps.
+		Weight::from_parts(21_623_000, 3486)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -298,48 +300,67 @@ impl<T: frame_system::Config> pallet_rampart_vaults::WeightInfo for WeightInfo<T
 	/// Proof: `Vaults::DeniedCollateral` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn allow_collateral() -> Weight {
 		// Proof size (bytes): measured `336`, estimated `3486`.
-		// Fastest run: 13_299_000 ps.
-		Weight::from_parts(14_702_000, 3486)
+		// Fastest run: 13_110_000 ps.
+		Weight::from_parts(18_658_000, 3486)
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
-	/// Storage: `Vaults::Ledgers` (r:1 w:1)
-	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::PendingSlashed` (r:1 w:1)
+	/// Proof: `Vaults::PendingSlashed` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::Ledgers` (r:1 w:1)
+	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	fn release_slashed() -> Weight {
-		// Proof size (bytes): measured `1107`, estimated `3679`.
-		// Fastest run: 60_129_000 ps.
-		Weight::from_parts(64_757_000, 3679)
-			.saturating_add(T::DbWeight::get().reads(4))
-			.saturating_add(T::DbWeight::get().writes(3))
+		// Proof size (bytes): measured `1402`, estimated `6208`.
+		// Fastest run: 84_735_000 ps.
+		Weight::from_parts(113_178_000, 6208)
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().writes(6))
 	}
 	/// Storage: `Vaults::Vaults` (r:1 w:0)
-	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(214), added: 2689, mode: `MaxEncodedLen`)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::RoleHolders` (r:1 w:0)
+	/// Proof: `Vaults::RoleHolders` (`max_values`: None, `max_size`: Some(69), added: 2544, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::RouterReceivers` (r:1 w:1)
+	/// Proof: `Vaults::RouterReceivers` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	fn set_router_receiver() -> Weight {
+		// Proof size (bytes): measured `888`, estimated `3683`.
+		// Fastest run: 34_541_000 ps.
+		Weight::from_parts(46_138_000, 3683)
+			.saturating_add(T::DbWeight::get().reads(3))
+			.saturating_add(T::DbWeight::get().writes(1))
+	}
+	/// Storage: `Vaults::Vaults` (r:1 w:0)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::ActiveStakeHead` (r:1 w:1)
 	/// Proof: `Vaults::ActiveStakeHead` (`max_values`: None, `max_size`: Some(24), added: 2499, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::ActiveStakePoints` (r:1 w:1)
 	/// Proof: `Vaults::ActiveStakePoints` (`max_values`: None, `max_size`: Some(44), added: 2519, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Withdrawals` (r:2 w:2)
 	/// Proof: `Vaults::Withdrawals` (`max_values`: None, `max_size`: Some(40), added: 2515, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::RouterReceivers` (r:3 w:0)
+	/// Proof: `Vaults::RouterReceivers` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
 	/// Storage: `Assets::Asset` (r:1 w:1)
 	/// Proof: `Assets::Asset` (`max_values`: None, `max_size`: Some(210), added: 2685, mode: `MaxEncodedLen`)
-	/// Storage: `Assets::Account` (r:1 w:1)
+	/// Storage: `Assets::Account` (r:2 w:2)
 	/// Proof: `Assets::Account` (`max_values`: None, `max_size`: Some(134), added: 2609, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:1 w:1)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Component `d` ranges over `[1, 1000]`.
-	fn on_slash(d: u32, ) -> Weight {
-		// Proof size (bytes): measured `2546`, estimated `6020`.
-		// Fastest run: 168_170_000 ps.
-		Weight::from_parts(212_519_779, 6020)
-			// Standard error: 4_807.
-			.saturating_add(Weight::from_parts(13_999, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().writes(7))
+	fn on_slash(_d: u32, ) -> Weight {
+		// Proof size (bytes): measured `4005`, estimated `8907`.
+		// Fastest run: 223_172_000 ps.
+		Weight::from_parts(352_858_848, 8907)
+			.saturating_add(T::DbWeight::get().reads(13))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 }
