@@ -19,6 +19,7 @@ PALLETS=(
 	pallet_balances
 	pallet_rampart_delegation
 	pallet_rampart_registry
+	pallet_rampart_rewards
 	pallet_rampart_slashing
 	pallet_rampart_vaults
 	pallet_sudo

@@ -13,6 +13,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_rampart_vaults, Vaults]
 	[pallet_rampart_delegation, Delegation]
 	[pallet_rampart_slashing, Slashing]
+	[pallet_rampart_rewards, Rewards]
 	[pallet_sudo, Sudo]
 	[pallet_timestamp, Timestamp]
 	[pallet_transaction_payment, TransactionPayment]

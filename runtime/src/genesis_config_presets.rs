@@ -26,8 +26,8 @@ use rampart_primitives::{AssetKind, OptInTarget, Subnetwork, VaultId};
 
 use crate::{
 	AccountId, AssetId, AssetsConfig, Balance, BalancesConfig, BlockNumber, DelegationConfig,
-	RegistryConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig, VaultsConfig,
-	UNIT,
+	RegistryConfig, RewardsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
+	VaultsConfig, UNIT,
 };
 
 /// The sample vault's id.
@@ -42,6 +42,11 @@ pub const SAMPLE_VAULT_DEPOSIT: Balance = 1_000 * 1_000_000;
 pub const SAMPLE_NETWORK: Sr25519Keyring = Sr25519Keyring::Charlie;
 /// The middleware of the sample network.
 pub const SAMPLE_MIDDLEWARE: Sr25519Keyring = Sr25519Keyring::Dave;
+
+/// The sample vault's curator fee on staker rewards: 10 %.
+pub const SAMPLE_ADMIN_FEE: u32 = 1_000;
+/// What the sample network credits each validator at genesis: 10 RAMP.
+pub const SAMPLE_OPERATOR_REWARD: Balance = 10 * UNIT;
 
 /// Native balance of every endowed development account.
 pub const ENDOWMENT: Balance = 1_000_000 * UNIT;
@@ -126,10 +131,19 @@ pub fn testnet_genesis(
 				vec![(Sr25519Keyring::Bob.to_account_id(), SAMPLE_VAULT_DEPOSIT)],
 			)],
 		},
+		rewards: RewardsConfig {
+			admin_fees: vec![(SAMPLE_VAULT, SAMPLE_ADMIN_FEE)],
+			operator_rewards: operators
+				.iter()
+				.map(|op| {
+					(network.clone(), AssetKind::Native, op.clone(), SAMPLE_OPERATOR_REWARD)
+				})
+				.collect::<Vec<_>>(),
+		},
 		delegation: DelegationConfig {
 			allocations: vec![(
 				SAMPLE_VAULT,
-				Subnetwork::main(network),
+				Subnetwork::main(network.clone()),
 				SAMPLE_VAULT_DEPOSIT,
 				SAMPLE_VAULT_DEPOSIT,
 				operators.into_iter().map(|op| (op, 1)).collect::<Vec<_>>(),

@@ -203,6 +203,9 @@ mod runtime {
 
 	#[runtime::pallet_index(23)]
 	pub type Slashing = pallet_rampart_slashing;
+
+	#[runtime::pallet_index(24)]
+	pub type Rewards = pallet_rampart_rewards;
 }
 
 #[cfg(test)]

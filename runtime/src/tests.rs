@@ -531,3 +531,75 @@ mod vaults {
 		});
 	}
 }
+
+mod rewards {
+	use super::*;
+	use crate::genesis_config_presets::{
+		SAMPLE_ADMIN_FEE, SAMPLE_ASSET_ID, SAMPLE_MIDDLEWARE, SAMPLE_NETWORK,
+		SAMPLE_OPERATOR_REWARD,
+	};
+	use rampart_primitives::{AssetKind, Subnetwork};
+
+	const RUSD: AssetKind = AssetKind::WithId(SAMPLE_ASSET_ID);
+
+	/// The dev chain starts with a 10 % curator fee on vault 0 and 10 RAMP credited by Charlie's
+	/// network to the validator; Dave (the middleware) pays Bob's stake 1 000 RAMP, and pays the
+	/// validator 50 RAMP pro rata to its stake.
+	#[test]
+	fn the_sample_network_rewards_stakers_operators_and_the_curator() {
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			let network = SAMPLE_NETWORK.to_account_id();
+			let dave = RuntimeOrigin::signed(SAMPLE_MIDDLEWARE.to_account_id());
+			assert_eq!(Rewards::curator_fees(0, RUSD), 0);
+			assert_eq!(pallet_rampart_rewards::AdminFee::<Runtime>::get(0), SAMPLE_ADMIN_FEE);
+			assert_eq!(
+				Rewards::operator_rewards(network.clone(), AssetKind::Native, alice()),
+				SAMPLE_OPERATOR_REWARD
+			);
+
+			System::set_block_number(5);
+			assert_ok!(Rewards::distribute_staker_rewards(
+				dave.clone(),
+				0,
+				network.clone(),
+				AssetKind::Native,
+				1_000 * UNIT,
+				4,
+				SAMPLE_ADMIN_FEE
+			));
+			let before = Balances::free_balance(bob());
+			assert_ok!(Rewards::claim_staker_rewards(
+				RuntimeOrigin::signed(bob()),
+				0,
+				network.clone(),
+				AssetKind::Native,
+				bob(),
+				32
+			));
+			assert_eq!(Balances::free_balance(bob()), before + 900 * UNIT);
+			assert_eq!(Rewards::curator_fees(0, AssetKind::Native), 100 * UNIT);
+
+			assert_ok!(Rewards::distribute_operator_rewards_by_stake(
+				dave,
+				0,
+				Subnetwork::main(network.clone()),
+				AssetKind::Native,
+				50 * UNIT,
+				4,
+				frame_support::BoundedVec::truncate_from(vec![alice()])
+			));
+			let before = Balances::free_balance(alice());
+			assert_ok!(Rewards::claim_operator_rewards(
+				RuntimeOrigin::signed(alice()),
+				network,
+				AssetKind::Native,
+				alice()
+			));
+			assert_eq!(
+				Balances::free_balance(alice()),
+				before + SAMPLE_OPERATOR_REWARD + 50 * UNIT
+			);
+			Rewards::do_try_state().expect("reward invariants hold");
+		});
+	}
+}

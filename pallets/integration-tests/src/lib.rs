@@ -10,4 +10,5 @@
 
 mod mock;
 mod restaking;
+mod rewards;
 mod slashing;

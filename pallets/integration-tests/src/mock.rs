@@ -50,6 +50,8 @@ mod runtime {
 	pub type Delegation = pallet_rampart_delegation;
 	#[runtime::pallet_index(23)]
 	pub type Slashing = pallet_rampart_slashing;
+	#[runtime::pallet_index(24)]
+	pub type Rewards = pallet_rampart_rewards;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -166,6 +168,29 @@ impl pallet_rampart_slashing::Config for Runtime {
 	type BenchmarkHelper = NoBenchmarks;
 }
 
+parameter_types! {
+	pub const RewardsPalletId: PalletId = PalletId(*b"rmp/rwds");
+}
+
+impl pallet_rampart_rewards::Config for Runtime {
+	type AssetKind = AssetKind;
+	type Assets = NativeAndAssets;
+	type NativeAsset = Native;
+	type PalletId = RewardsPalletId;
+	type Networks = Registry;
+	type Vaults = Vaults;
+	type Stakes = Delegation;
+	type BlockNumberProvider = System;
+	type ClaimWindow = ConstU64<LOOKBACK>;
+	type MaxLiveDistributions = ConstU32<8>;
+	type MaxClaimBatch = ConstU32<8>;
+	type MaxOperatorPayouts = ConstU32<8>;
+	type MaxHistoryDepth = ConstU32<8>;
+	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = NoBenchmarks;
+}
+
 /// The pallets' benchmarks run in their own mocks and in the reference runtime, never here.
 #[cfg(feature = "runtime-benchmarks")]
 pub struct NoBenchmarks;
@@ -184,6 +209,29 @@ impl pallet_rampart_vaults::BenchmarkHelper<AssetKind, AccountId> for NoBenchmar
 		unreachable!("no benchmarks run in the integration runtime")
 	}
 	fn collateral() -> AssetKind {
+		unreachable!("no benchmarks run in the integration runtime")
+	}
+}
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_rampart_rewards::BenchmarkHelper<AccountId, AssetKind> for NoBenchmarks {
+	fn asset() -> AssetKind {
+		unreachable!("no benchmarks run in the integration runtime")
+	}
+	fn fund(_: &AssetKind, _: &AccountId) {
+		unreachable!("no benchmarks run in the integration runtime")
+	}
+	fn register_network(_: &AccountId, _: &AccountId) {
+		unreachable!("no benchmarks run in the integration runtime")
+	}
+	fn vault_with_history(_: &AccountId, _: &AccountId, _: u32) -> rampart_primitives::VaultId {
+		unreachable!("no benchmarks run in the integration runtime")
+	}
+	fn give_stake(
+		_: &AccountId,
+		_: rampart_primitives::VaultId,
+		_: &rampart_primitives::Subnetwork<AccountId>,
+		_: &AccountId,
+	) {
 		unreachable!("no benchmarks run in the integration runtime")
 	}
 }
@@ -255,6 +303,7 @@ pub fn build_and_execute(test: impl FnOnce()) {
 		Vaults::do_try_state().expect("vault invariants hold");
 		Delegation::do_try_state().expect("delegation invariants hold");
 		Slashing::do_try_state().expect("slashing invariants hold");
+		Rewards::do_try_state().expect("reward invariants hold");
 	});
 }
 

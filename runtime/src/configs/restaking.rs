@@ -299,7 +299,12 @@ impl pallet_rampart_slashing::BenchmarkHelper<AccountId, BlockNumber> for Slashi
 			epoch_duration: epoch,
 			delegator: rampart_primitives::DelegatorKind::NetworkRestake,
 			slasher,
-			burner: pallet_rampart_vaults::Burner::Burn,
+			// The costliest burner: a router resolving all three routes to a fallback account
+			// the slash creates.
+			burner: pallet_rampart_vaults::Burner::Router {
+				fallback: frame_benchmarking::account("fallback", 0, 0),
+				delay: 1,
+			},
 			deposit_whitelist: false,
 			is_deposit_limit: false,
 			deposit_limit: 0,
@@ -326,5 +331,142 @@ impl pallet_rampart_slashing::BenchmarkHelper<AccountId, BlockNumber> for Slashi
 		)
 		.expect("the curator gives the operator shares");
 		vault
+	}
+}
+
+parameter_types! {
+	pub const RewardsPalletId: PalletId = PalletId(*b"rmp/rwds");
+	/// A staker distribution can be claimed for two weeks after its snapshot: the vaults'
+	/// reward lookback, so share histories answer for every claimable snapshot.
+	pub const ClaimWindow: BlockNumber = REWARD_LOOKBACK;
+}
+
+impl pallet_rampart_rewards::Config for Runtime {
+	type AssetKind = AssetKind;
+	type Assets = NativeAndAssets;
+	type NativeAsset = NativeCollateral;
+	type PalletId = RewardsPalletId;
+	type Networks = Registry;
+	type Vaults = Vaults;
+	type Stakes = Delegation;
+	type BlockNumberProvider = System;
+	type ClaimWindow = ClaimWindow;
+	/// One distribution per hour of the window per (vault, network, asset), at most.
+	type MaxLiveDistributions = frame_support::traits::ConstU32<336>;
+	type MaxClaimBatch = frame_support::traits::ConstU32<32>;
+	type MaxOperatorPayouts = frame_support::traits::ConstU32<64>;
+	type MaxHistoryDepth = MaxHistoryDepth;
+	type WeightInfo = weights::pallet_rampart_rewards::WeightInfo<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = RewardsBenchmarkHelper;
+}
+
+/// Sets up real networks, a native-collateral vault with a share history, operators with stake,
+/// and reward asset #1001 for the rewards benchmarks.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct RewardsBenchmarkHelper;
+
+#[cfg(feature = "runtime-benchmarks")]
+impl pallet_rampart_rewards::BenchmarkHelper<AccountId, AssetKind> for RewardsBenchmarkHelper {
+	fn asset() -> AssetKind {
+		use frame_support::traits::fungibles::{Create, Inspect};
+		const ID: rampart_primitives::AssetId = 1_001;
+		if !crate::Assets::asset_exists(ID) {
+			let owner: AccountId = frame_benchmarking::account("asset-owner", 0, 0);
+			<crate::Assets as Create<AccountId>>::create(ID, owner, false, 1)
+				.expect("asset 1001 does not exist yet; qed");
+		}
+		AssetKind::WithId(ID)
+	}
+
+	fn fund(asset: &AssetKind, who: &AccountId) {
+		use frame_support::traits::fungibles::Mutate;
+		DelegationBenchmarkHelper::fund(who);
+		if let AssetKind::WithId(id) = asset {
+			let _ = crate::Assets::mint_into(*id, who, 1_000_000 * UNIT);
+		}
+	}
+
+	fn register_network(network: &AccountId, middleware: &AccountId) {
+		DelegationBenchmarkHelper::fund(network);
+		let origin = crate::RuntimeOrigin::signed(network.clone());
+		Registry::register_network(origin.clone()).expect("a funded account registers");
+		Registry::set_middleware(origin, Some(middleware.clone()))
+			.expect("a network names its middleware");
+	}
+
+	fn vault_with_history(
+		admin: &AccountId,
+		staker: &AccountId,
+		history: u32,
+	) -> rampart_primitives::VaultId {
+		use rampart_primitives::Role;
+		for who in [admin, staker] {
+			DelegationBenchmarkHelper::fund(who);
+		}
+		let roles = [
+			Role::Admin,
+			Role::AdminFeeSetter,
+			Role::AdminFeeClaimer,
+			Role::NetworkLimitSetter,
+			Role::OperatorNetworkSharesSetter,
+		]
+		.into_iter()
+		.map(|role| (role, admin.clone()))
+		.collect();
+		let config = pallet_rampart_vaults::VaultConfig {
+			collateral: AssetKind::Native,
+			epoch_duration: MinEpochDuration::get(),
+			delegator: rampart_primitives::DelegatorKind::NetworkRestake,
+			slasher: pallet_rampart_vaults::SlasherKind::Instant,
+			burner: pallet_rampart_vaults::Burner::Burn,
+			deposit_whitelist: false,
+			is_deposit_limit: false,
+			deposit_limit: 0,
+			roles: frame_support::BoundedVec::truncate_from(roles),
+		};
+		let vault = pallet_rampart_vaults::NextVaultId::<Runtime>::get();
+		Vaults::create_vault(crate::RuntimeOrigin::signed(admin.clone()), config)
+			.expect("a funded curator creates a vault");
+		let origin = crate::RuntimeOrigin::signed(staker.clone());
+		for _ in 0..history {
+			Vaults::deposit(origin.clone(), vault, staker.clone(), UNIT).expect("a funded deposit");
+			System::set_block_number(System::block_number() + 1);
+		}
+		vault
+	}
+
+	fn give_stake(
+		admin: &AccountId,
+		vault: rampart_primitives::VaultId,
+		subnetwork: &rampart_primitives::Subnetwork<AccountId>,
+		operator: &AccountId,
+	) {
+		use rampart_primitives::OptInTarget;
+		let network = &subnetwork.network;
+		let limit = 1_000_000 * UNIT;
+		// Once per vault and network; later calls find it set.
+		let _ = Delegation::set_max_network_limit(
+			crate::RuntimeOrigin::signed(network.clone()),
+			vault,
+			subnetwork.id,
+			limit,
+		);
+		let curator = crate::RuntimeOrigin::signed(admin.clone());
+		let _ = Delegation::set_network_limit(curator.clone(), vault, subnetwork.clone(), limit);
+		DelegationBenchmarkHelper::fund(operator);
+		let origin = crate::RuntimeOrigin::signed(operator.clone());
+		Registry::register_operator(origin.clone()).expect("a funded account registers");
+		Registry::opt_in(origin.clone(), OptInTarget::Network(network.clone()))
+			.expect("a registered operator opts into a network");
+		Registry::opt_in(origin, OptInTarget::Vault(vault)).expect("and into a vault");
+		Delegation::set_operator_network_shares(
+			curator,
+			vault,
+			subnetwork.clone(),
+			operator.clone(),
+			1,
+		)
+		.expect("the curator gives the operator shares");
 	}
 }

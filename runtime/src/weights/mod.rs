@@ -14,6 +14,7 @@ pub mod pallet_assets;
 pub mod pallet_balances;
 pub mod pallet_rampart_delegation;
 pub mod pallet_rampart_registry;
+pub mod pallet_rampart_rewards;
 pub mod pallet_rampart_slashing;
 pub mod pallet_rampart_vaults;
 pub mod pallet_sudo;

@@ -1,0 +1,528 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+#![doc = include_str!("../README.md")]
+#![cfg_attr(not(feature = "std"), no_std)]
+#![deny(missing_docs)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+mod functions;
+mod types;
+pub mod weights;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+/// Log target of this pallet.
+pub const LOG_TARGET: &str = "runtime::rampart-rewards";
+
+// The pallet macros expand storage, error and genesis items with paths that the
+// `unused_qualifications` lint flags; the flagged code is generated, not ours.
+#[allow(unused_qualifications)]
+#[frame_support::pallet]
+pub mod pallet {
+	use super::{types::*, weights::WeightInfo};
+	use frame_support::{pallet_prelude::*, traits::fungibles, PalletId};
+	use frame_system::pallet_prelude::*;
+	use rampart_primitives::{
+		traits::{NetworkRegistry, StakeProvider, VaultsInspect},
+		VaultId,
+	};
+	use sp_runtime::traits::{BlockNumberProvider, MaybeSerializeDeserialize};
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The kind of asset rewards are paid in: the native token or any other asset.
+		type AssetKind: Parameter + MaxEncodedLen + Ord + Clone + MaybeSerializeDeserialize;
+
+		/// Every reward asset, moved through one `fungibles` implementation (in the reference
+		/// runtime, `UnionOf<Balances, Assets, ..>`).
+		type Assets: fungibles::Mutate<Self::AccountId, AssetId = Self::AssetKind, Balance = u128>;
+
+		/// The native token's asset kind: the pallet account keeps its existential deposit so it
+		/// can hold any asset.
+		type NativeAsset: Get<Self::AssetKind>;
+
+		/// Derives the account that holds every reward until it is claimed.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// Networks and their middleware: only a network's middleware pays in its name.
+		type Networks: NetworkRegistry<Self::AccountId>;
+
+		/// The vaults: active shares (of each account) at a snapshot, roles.
+		type Vaults: VaultsInspect<Self::AccountId, BlockNumberOf<Self>>;
+
+		/// Operators' stake at a snapshot, for pro-rata operator rewards.
+		type Stakes: StakeProvider<Self::AccountId, BlockNumberOf<Self>>;
+
+		/// Where block numbers come from (the vaults' provider).
+		type BlockNumberProvider: BlockNumberProvider;
+
+		/// Blocks after its snapshot during which a staker distribution can be claimed; then what
+		/// is left goes back to the network. It must not exceed the vaults' `RewardLookback`, so
+		/// that share histories still answer for every claimable snapshot.
+		#[pallet::constant]
+		type ClaimWindow: Get<BlockNumberOf<Self>>;
+
+		/// The most distributions one (vault, network, asset) may have that are not yet
+		/// expired and removed.
+		#[pallet::constant]
+		type MaxLiveDistributions: Get<u32>;
+
+		/// The most distributions one `claim_staker_rewards` may go through.
+		#[pallet::constant]
+		type MaxClaimBatch: Get<u32>;
+
+		/// The most operators one operator distribution may pay.
+		#[pallet::constant]
+		type MaxOperatorPayouts: Get<u32>;
+
+		/// The depth of the deepest share history a claim may search (log2 of its entries):
+		/// claims are charged for it.
+		#[pallet::constant]
+		type MaxHistoryDepth: Get<u32>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+
+		/// Sets up vaults, networks and stake for the benchmarks.
+		#[cfg(feature = "runtime-benchmarks")]
+		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::AssetKind>;
+	}
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Curator fees of genesis vaults, in basis points.
+		pub admin_fees: alloc::vec::Vec<(VaultId, u32)>,
+		/// Operator rewards credited at genesis: (network, asset, operator, amount), paid by the
+		/// network account itself.
+		pub operator_rewards: alloc::vec::Vec<(T::AccountId, T::AssetKind, T::AccountId, u128)>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for (vault, fee) in &self.admin_fees {
+				assert!(*fee <= MAX_FEE, "a genesis fee above 100 %");
+				AdminFee::<T>::insert(vault, fee);
+			}
+			for (network, asset, operator, amount) in &self.operator_rewards {
+				Pallet::<T>::credit_operators(
+					network,
+					network.clone(),
+					asset.clone(),
+					alloc::vec![(operator.clone(), *amount)],
+				)
+				.expect("genesis networks hold the operator rewards they pay; qed");
+			}
+		}
+	}
+
+	/// The curator fee of each vault, in basis points.
+	#[pallet::storage]
+	pub type AdminFee<T: Config> = StorageMap<_, Twox64Concat, VaultId, u32, ValueQuery>;
+
+	/// The live staker distributions of each (vault, network, asset): `(first, next)` indices.
+	#[pallet::storage]
+	pub type Streams<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		StreamKey<T::AccountId, T::AssetKind>,
+		(DistributionIndex, DistributionIndex),
+		ValueQuery,
+	>;
+
+	/// Staker distributions by (vault, network, asset) and index.
+	#[pallet::storage]
+	pub type Distributions<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		StreamKey<T::AccountId, T::AssetKind>,
+		Twox64Concat,
+		DistributionIndex,
+		Distribution<BlockNumberOf<T>>,
+	>;
+
+	/// The index of the next distribution each staker will claim, per (vault, network, asset).
+	#[pallet::storage]
+	pub type Cursors<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		StreamKey<T::AccountId, T::AssetKind>,
+		Blake2_128Concat,
+		T::AccountId,
+		DistributionIndex,
+		ValueQuery,
+	>;
+
+	/// Curator fees accrued per vault and asset.
+	#[pallet::storage]
+	pub type CuratorFees<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		VaultId,
+		Blake2_128Concat,
+		T::AssetKind,
+		u128,
+		ValueQuery,
+	>;
+
+	/// Operator rewards credited and not yet claimed, per (network, asset, operator).
+	#[pallet::storage]
+	pub type OperatorRewards<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AssetKind>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+		),
+		u128,
+		ValueQuery,
+	>;
+
+	/// Everything the pallet account owes, per asset: unclaimed staker distributions, curator
+	/// fees and operator rewards. The account always holds at least this.
+	#[pallet::storage]
+	pub type Owed<T: Config> = StorageMap<_, Blake2_128Concat, T::AssetKind, u128, ValueQuery>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A network distributed rewards to a vault's stakers.
+		StakerRewardsDistributed {
+			/// The vault.
+			vault: VaultId,
+			/// The network that paid.
+			network: T::AccountId,
+			/// The asset.
+			asset: T::AssetKind,
+			/// The distribution's index in its list (`None` when the fee took everything).
+			index: Option<DistributionIndex>,
+			/// The stakers' part.
+			amount: u128,
+			/// The curator's part.
+			fee: u128,
+			/// The snapshot block.
+			snapshot: BlockNumberOf<T>,
+		},
+		/// A staker claimed rewards of `count` distributions from `first` on.
+		StakerRewardsClaimed {
+			/// The vault.
+			vault: VaultId,
+			/// The network.
+			network: T::AccountId,
+			/// The asset.
+			asset: T::AssetKind,
+			/// Who claimed.
+			claimer: T::AccountId,
+			/// Who was paid.
+			recipient: T::AccountId,
+			/// The amount paid.
+			amount: u128,
+			/// The first distribution claimed.
+			first: DistributionIndex,
+			/// How many distributions were gone through (expired ones pay nothing).
+			count: u32,
+		},
+		/// A distribution's claim window ended; what stakers had not claimed went back to the
+		/// network.
+		DistributionExpired {
+			/// The vault.
+			vault: VaultId,
+			/// The network, which got the rest back.
+			network: T::AccountId,
+			/// The asset.
+			asset: T::AssetKind,
+			/// The distribution.
+			index: DistributionIndex,
+			/// What went back.
+			returned: u128,
+		},
+		/// A vault's curator fee was set.
+		AdminFeeSet {
+			/// The vault.
+			vault: VaultId,
+			/// The fee in basis points.
+			fee: u32,
+		},
+		/// Curator fees were claimed.
+		AdminFeeClaimed {
+			/// The vault.
+			vault: VaultId,
+			/// The asset.
+			asset: T::AssetKind,
+			/// Who was paid.
+			recipient: T::AccountId,
+			/// The amount.
+			amount: u128,
+		},
+		/// A network credited rewards to its operators.
+		OperatorRewardsDistributed {
+			/// The network.
+			network: T::AccountId,
+			/// The asset.
+			asset: T::AssetKind,
+			/// The total credited.
+			total: u128,
+			/// How many operators were credited.
+			operators: u32,
+		},
+		/// An operator claimed its rewards from a network.
+		OperatorRewardsClaimed {
+			/// The network.
+			network: T::AccountId,
+			/// The asset.
+			asset: T::AssetKind,
+			/// The operator.
+			operator: T::AccountId,
+			/// Who was paid.
+			recipient: T::AccountId,
+			/// The amount.
+			amount: u128,
+		},
+	}
+
+	#[pallet::error]
+	#[derive(PartialEq)]
+	pub enum Error<T> {
+		/// No vault has this id.
+		UnknownVault,
+		/// The caller is not the middleware of the network.
+		NotNetworkMiddleware,
+		/// The snapshot block is not strictly in the past, or so old that its distribution could
+		/// no longer be claimed.
+		InvalidSnapshot,
+		/// The vault had no active shares or no active stake at the snapshot: nobody could
+		/// claim. Pick a snapshot at which the vault had stake.
+		NoStakeAtSnapshot,
+		/// The vault's curator fee is above the caller's maximum (the fee changed).
+		HighAdminFee,
+		/// A distribution of zero (or all of it fee and nothing for the stakers is fine, but
+		/// zero in total is not).
+		InsufficientReward,
+		/// The (vault, network, asset) has `MaxLiveDistributions` distributions; wait until the
+		/// oldest expire.
+		TooManyDistributions,
+		/// Nothing to claim: every distribution was claimed already, or none was made.
+		NoRewardsToClaim,
+		/// `max` must be between 1 and `MaxClaimBatch`.
+		InvalidClaimCount,
+		/// The fee is above 10 000 basis points.
+		InvalidAdminFee,
+		/// The fee is already this.
+		AlreadySet,
+		/// The caller does not hold the vault role this call needs.
+		MissingRole,
+		/// No curator fee of this asset has accrued.
+		InsufficientAdminFee,
+		/// An operator appears twice in the list.
+		DuplicateOperator,
+		/// The list of operators is empty.
+		NoOperators,
+		/// The listed operators had no stake at the snapshot.
+		NoOperatorStake,
+		/// The operator has no rewards of this asset from this network.
+		NoOperatorRewards,
+		/// The oldest distribution of this (vault, network, asset) is not expired, or there is
+		/// none.
+		NotExpired,
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Distributes `amount` of `asset` to the stakers of `vault`, pro rata to their active
+		/// shares at block `snapshot` (strictly in the past, within the claim window), after the
+		/// vault's curator fee, which must not exceed `max_admin_fee` (basis points). The
+		/// caller must be `network`'s middleware and pays `amount` (plus, the first time an
+		/// asset is paid, the pallet account's minimum balance of it). Removes up to two
+		/// expired distributions of the same list first.
+		#[pallet::call_index(0)]
+		#[pallet::weight(Pallet::<T>::distribute_weight())]
+		pub fn distribute_staker_rewards(
+			origin: OriginFor<T>,
+			vault: VaultId,
+			network: T::AccountId,
+			asset: T::AssetKind,
+			amount: u128,
+			snapshot: BlockNumberOf<T>,
+			max_admin_fee: u32,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_distribute_staker_rewards(
+				&who,
+				vault,
+				network,
+				asset,
+				amount,
+				snapshot,
+				max_admin_fee,
+			)
+		}
+
+		/// Claims the caller's rewards from up to `max` distributions of (vault, network, asset),
+		/// in order, paying them to `recipient`. Expired distributions are passed over and pay
+		/// nothing.
+		#[pallet::call_index(1)]
+		#[pallet::weight(Pallet::<T>::claim_weight(*max))]
+		pub fn claim_staker_rewards(
+			origin: OriginFor<T>,
+			vault: VaultId,
+			network: T::AccountId,
+			asset: T::AssetKind,
+			recipient: T::AccountId,
+			max: u32,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_staker_rewards(&who, vault, network, asset, recipient, max)
+		}
+
+		/// Sets the curator fee of `vault` in basis points (at most 10 000). Needs
+		/// `Role::AdminFeeSetter` in the vault.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_admin_fee())]
+		pub fn set_admin_fee(origin: OriginFor<T>, vault: VaultId, fee: u32) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_admin_fee(&who, vault, fee)
+		}
+
+		/// Pays the curator fees of `asset` accrued in `vault` to `recipient`. Needs
+		/// `Role::AdminFeeClaimer` in the vault.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::claim_admin_fee())]
+		pub fn claim_admin_fee(
+			origin: OriginFor<T>,
+			vault: VaultId,
+			asset: T::AssetKind,
+			recipient: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_admin_fee(&who, vault, asset, recipient)
+		}
+
+		/// Credits each listed operator its amount of `asset`, paid now by the caller, which
+		/// must be `network`'s middleware.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::distribute_operator_rewards(payouts.len() as u32))]
+		pub fn distribute_operator_rewards(
+			origin: OriginFor<T>,
+			network: T::AccountId,
+			asset: T::AssetKind,
+			payouts: BoundedVec<(T::AccountId, u128), T::MaxOperatorPayouts>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_distribute_operator_rewards(&who, network, asset, payouts)
+		}
+
+		/// Credits `amount` of `asset` to the listed operators, pro rata to the stake each had in
+		/// `subnetwork` from `vault` at block `snapshot` (strictly in the past). The caller must
+		/// be the middleware of the subnetwork's network; it pays what is credited (rounding
+		/// dust is not taken).
+		#[pallet::call_index(5)]
+		#[pallet::weight(Pallet::<T>::by_stake_weight(operators.len() as u32))]
+		pub fn distribute_operator_rewards_by_stake(
+			origin: OriginFor<T>,
+			vault: VaultId,
+			subnetwork: SubnetworkOf<T>,
+			asset: T::AssetKind,
+			amount: u128,
+			snapshot: BlockNumberOf<T>,
+			operators: BoundedVec<T::AccountId, T::MaxOperatorPayouts>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_distribute_by_stake(
+				&who, vault, subnetwork, asset, amount, snapshot, operators,
+			)
+		}
+
+		/// Pays the caller (an operator) its rewards of `asset` from `network` to `recipient`.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::claim_operator_rewards())]
+		pub fn claim_operator_rewards(
+			origin: OriginFor<T>,
+			network: T::AccountId,
+			asset: T::AssetKind,
+			recipient: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_operator_rewards(&who, network, asset, recipient)
+		}
+
+		/// Removes the oldest distribution of (vault, network, asset) once its claim window has
+		/// ended, giving what stakers did not claim back to the network. Anyone may call it.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::expire_distribution())]
+		pub fn expire_distribution(
+			origin: OriginFor<T>,
+			vault: VaultId,
+			network: T::AccountId,
+			asset: T::AssetKind,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			ensure!(Self::expire_oldest(&(vault, network, asset))?, Error::<T>::NotExpired);
+			Ok(())
+		}
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			assert!(T::MaxClaimBatch::get() >= 1, "MaxClaimBatch must be at least 1");
+			assert!(T::MaxLiveDistributions::get() >= 1, "MaxLiveDistributions must be at least 1");
+			assert!(T::MaxOperatorPayouts::get() >= 1, "MaxOperatorPayouts must be at least 1");
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	/// Read-only queries for stakers, operators, curators and front ends.
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// What `who` would get by claiming up to `max` distributions of (vault, network, asset)
+		/// now.
+		pub fn claimable_staker_rewards(
+			vault: VaultId,
+			network: T::AccountId,
+			asset: T::AssetKind,
+			who: T::AccountId,
+			max: u32,
+		) -> Result<u128, DispatchError> {
+			Self::claimable(&(vault, network, asset), &who, max).map(|(amount, ..)| amount)
+		}
+
+		/// The rewards `operator` may claim of `asset` from `network`.
+		pub fn operator_rewards(
+			network: T::AccountId,
+			asset: T::AssetKind,
+			operator: T::AccountId,
+		) -> u128 {
+			OperatorRewards::<T>::get((network, asset, operator))
+		}
+
+		/// The curator fees of `asset` accrued in `vault`.
+		pub fn curator_fees(vault: VaultId, asset: T::AssetKind) -> u128 {
+			CuratorFees::<T>::get(vault, asset)
+		}
+	}
+}
