@@ -542,6 +542,13 @@ mod rewards {
 
 	const RUSD: AssetKind = AssetKind::WithId(SAMPLE_ASSET_ID);
 
+	/// Share histories must answer for every snapshot still claimable.
+	#[test]
+	fn the_claim_window_fits_in_the_vaults_history() {
+		use crate::configs::restaking::{ClaimWindow, RewardLookback};
+		assert!(ClaimWindow::get() <= RewardLookback::get());
+	}
+
 	/// The dev chain starts with a 10 % curator fee on vault 0 and 10 RAMP credited by Charlie's
 	/// network to the validator; Dave (the middleware) pays Bob's stake 1 000 RAMP, and pays the
 	/// validator 50 RAMP pro rata to its stake.

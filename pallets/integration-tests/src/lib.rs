@@ -9,6 +9,7 @@
 #![cfg(test)]
 
 mod mock;
+mod random;
 mod restaking;
 mod rewards;
 mod slashing;

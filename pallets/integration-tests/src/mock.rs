@@ -299,12 +299,17 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 pub fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
-		Registry::do_try_state().expect("registry invariants hold");
-		Vaults::do_try_state().expect("vault invariants hold");
-		Delegation::do_try_state().expect("delegation invariants hold");
-		Slashing::do_try_state().expect("slashing invariants hold");
-		Rewards::do_try_state().expect("reward invariants hold");
+		check_invariants();
 	});
+}
+
+/// Every pallet's `try_state`.
+pub fn check_invariants() {
+	Registry::do_try_state().expect("registry invariants hold");
+	Vaults::do_try_state().expect("vault invariants hold");
+	Delegation::do_try_state().expect("delegation invariants hold");
+	Slashing::do_try_state().expect("slashing invariants hold");
+	Rewards::do_try_state().expect("reward invariants hold");
 }
 
 /// Moves to block `n`.

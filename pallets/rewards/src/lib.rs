@@ -382,7 +382,7 @@ pub mod pallet {
 		/// in order, paying them to `recipient`. Expired distributions are passed over and pay
 		/// nothing.
 		#[pallet::call_index(1)]
-		#[pallet::weight(Pallet::<T>::claim_weight(*max))]
+		#[pallet::weight(Pallet::<T>::claim_weight((*max).min(T::MaxClaimBatch::get())))]
 		pub fn claim_staker_rewards(
 			origin: OriginFor<T>,
 			vault: VaultId,
