@@ -181,6 +181,44 @@ impl DelegationBenchmarkHelper {
 		use frame_support::traits::fungible::Mutate;
 		let _ = Balances::mint_into(who, 1_000_000 * UNIT);
 	}
+
+	/// A vault over the native token created by `curator`, who holds every role in `roles`.
+	fn native_vault(
+		curator: &AccountId,
+		delegator: rampart_primitives::DelegatorKind<AccountId>,
+		slasher: rampart_primitives::SlasherKind<BlockNumber>,
+		epoch_duration: BlockNumber,
+		burner: pallet_rampart_vaults::Burner<AccountId, BlockNumber>,
+		roles: &[rampart_primitives::Role],
+	) -> rampart_primitives::VaultId {
+		Self::fund(curator);
+		let roles = roles.iter().map(|role| (*role, curator.clone())).collect();
+		let config = pallet_rampart_vaults::VaultConfig {
+			collateral: AssetKind::Native,
+			epoch_duration,
+			delegator,
+			slasher,
+			burner,
+			deposit_whitelist: false,
+			is_deposit_limit: false,
+			deposit_limit: 0,
+			roles: frame_support::BoundedVec::truncate_from(roles),
+		};
+		let vault = pallet_rampart_vaults::NextVaultId::<Runtime>::get();
+		Vaults::create_vault(crate::RuntimeOrigin::signed(curator.clone()), config)
+			.expect("a funded curator creates a vault");
+		vault
+	}
+
+	/// Registers `network` (funded) and names its middleware.
+	fn network_with_middleware(network: &AccountId, middleware: &AccountId) {
+		<Self as pallet_rampart_delegation::BenchmarkHelper<AccountId>>::register_network(network);
+		Registry::set_middleware(
+			crate::RuntimeOrigin::signed(network.clone()),
+			Some(middleware.clone()),
+		)
+		.expect("a network names its middleware");
+	}
 }
 
 #[cfg(feature = "runtime-benchmarks")]
@@ -191,32 +229,27 @@ impl pallet_rampart_delegation::BenchmarkHelper<AccountId> for DelegationBenchma
 		stake: Balance,
 	) -> rampart_primitives::VaultId {
 		use rampart_primitives::Role;
-		Self::fund(curator);
-		let roles = [
-			Role::Admin,
-			Role::NetworkLimitSetter,
-			Role::OperatorNetworkSharesSetter,
-			Role::OperatorNetworkLimitSetter,
-			Role::HookSetter,
-		]
-		.into_iter()
-		.map(|role| (role, curator.clone()))
-		.collect();
-		let config = pallet_rampart_vaults::VaultConfig {
-			collateral: AssetKind::Native,
-			epoch_duration: MinEpochDuration::get(),
-			delegator: kind,
-			slasher: pallet_rampart_vaults::SlasherKind::Instant,
-			burner: pallet_rampart_vaults::Burner::Burn,
-			deposit_whitelist: false,
-			is_deposit_limit: false,
-			deposit_limit: 0,
-			roles: frame_support::BoundedVec::truncate_from(roles),
-		};
-		let vault = pallet_rampart_vaults::NextVaultId::<Runtime>::get();
-		let origin = crate::RuntimeOrigin::signed(curator.clone());
-		Vaults::create_vault(origin.clone(), config).expect("a funded curator creates a vault");
-		Vaults::deposit(origin, vault, curator.clone(), stake).expect("a funded deposit");
+		let vault = Self::native_vault(
+			curator,
+			kind,
+			rampart_primitives::SlasherKind::Instant,
+			MinEpochDuration::get(),
+			pallet_rampart_vaults::Burner::Burn,
+			&[
+				Role::Admin,
+				Role::NetworkLimitSetter,
+				Role::OperatorNetworkSharesSetter,
+				Role::OperatorNetworkLimitSetter,
+				Role::HookSetter,
+			],
+		);
+		Vaults::deposit(
+			crate::RuntimeOrigin::signed(curator.clone()),
+			vault,
+			curator.clone(),
+			stake,
+		)
+		.expect("a funded deposit");
 		vault
 	}
 
@@ -280,43 +313,28 @@ impl pallet_rampart_slashing::BenchmarkHelper<AccountId, BlockNumber> for Slashi
 		middleware: &AccountId,
 		operator: &AccountId,
 	) -> rampart_primitives::VaultId {
-		use rampart_primitives::{OptInTarget, Role, Subnetwork};
+		use pallet_rampart_delegation::BenchmarkHelper;
+		use rampart_primitives::{Role, Subnetwork};
 		let signed = |who: &AccountId| crate::RuntimeOrigin::signed(who.clone());
 		let curator: AccountId = frame_benchmarking::account("curator", 0, 0);
-		for who in [network, middleware, operator, &curator] {
-			DelegationBenchmarkHelper::fund(who);
-		}
-		Registry::register_network(signed(network)).expect("a funded account registers");
-		Registry::set_middleware(signed(network), Some(middleware.clone()))
-			.expect("a network names its middleware");
-		Registry::register_operator(signed(operator)).expect("a funded account registers");
-		let roles = [Role::Admin, Role::NetworkLimitSetter, Role::OperatorNetworkSharesSetter]
-			.into_iter()
-			.map(|role| (role, curator.clone()))
-			.collect();
-		let config = pallet_rampart_vaults::VaultConfig {
-			collateral: AssetKind::Native,
-			epoch_duration: epoch,
-			delegator: rampart_primitives::DelegatorKind::NetworkRestake,
+		DelegationBenchmarkHelper::fund(middleware);
+		DelegationBenchmarkHelper::network_with_middleware(network, middleware);
+		let vault = DelegationBenchmarkHelper::native_vault(
+			&curator,
+			rampart_primitives::DelegatorKind::NetworkRestake,
 			slasher,
+			epoch,
 			// The costliest burner: a router resolving all three routes to a fallback account
 			// the slash creates.
-			burner: pallet_rampart_vaults::Burner::Router {
+			pallet_rampart_vaults::Burner::Router {
 				fallback: frame_benchmarking::account("fallback", 0, 0),
 				delay: 1,
 			},
-			deposit_whitelist: false,
-			is_deposit_limit: false,
-			deposit_limit: 0,
-			roles: frame_support::BoundedVec::truncate_from(roles),
-		};
-		let vault = pallet_rampart_vaults::NextVaultId::<Runtime>::get();
-		Vaults::create_vault(signed(&curator), config).expect("a funded curator creates a vault");
+			&[Role::Admin, Role::NetworkLimitSetter, Role::OperatorNetworkSharesSetter],
+		);
 		Vaults::deposit(signed(&curator), vault, curator.clone(), 1_000 * UNIT)
 			.expect("a funded deposit");
-		Registry::opt_in(signed(operator), OptInTarget::Network(network.clone()))
-			.expect("a registered operator opts into a network");
-		Registry::opt_in(signed(operator), OptInTarget::Vault(vault)).expect("and into a vault");
+		DelegationBenchmarkHelper::opt_in(operator, network, vault);
 		let subnetwork = Subnetwork::main(network.clone());
 		Delegation::set_max_network_limit(signed(network), vault, 0, 1_000 * UNIT)
 			.expect("a network sets its maximum");
@@ -388,11 +406,7 @@ impl pallet_rampart_rewards::BenchmarkHelper<AccountId, AssetKind> for RewardsBe
 	}
 
 	fn register_network(network: &AccountId, middleware: &AccountId) {
-		DelegationBenchmarkHelper::fund(network);
-		let origin = crate::RuntimeOrigin::signed(network.clone());
-		Registry::register_network(origin.clone()).expect("a funded account registers");
-		Registry::set_middleware(origin, Some(middleware.clone()))
-			.expect("a network names its middleware");
+		DelegationBenchmarkHelper::network_with_middleware(network, middleware);
 	}
 
 	fn vault_with_history(
@@ -401,33 +415,21 @@ impl pallet_rampart_rewards::BenchmarkHelper<AccountId, AssetKind> for RewardsBe
 		history: u32,
 	) -> rampart_primitives::VaultId {
 		use rampart_primitives::Role;
-		for who in [admin, staker] {
-			DelegationBenchmarkHelper::fund(who);
-		}
-		let roles = [
-			Role::Admin,
-			Role::AdminFeeSetter,
-			Role::AdminFeeClaimer,
-			Role::NetworkLimitSetter,
-			Role::OperatorNetworkSharesSetter,
-		]
-		.into_iter()
-		.map(|role| (role, admin.clone()))
-		.collect();
-		let config = pallet_rampart_vaults::VaultConfig {
-			collateral: AssetKind::Native,
-			epoch_duration: MinEpochDuration::get(),
-			delegator: rampart_primitives::DelegatorKind::NetworkRestake,
-			slasher: pallet_rampart_vaults::SlasherKind::Instant,
-			burner: pallet_rampart_vaults::Burner::Burn,
-			deposit_whitelist: false,
-			is_deposit_limit: false,
-			deposit_limit: 0,
-			roles: frame_support::BoundedVec::truncate_from(roles),
-		};
-		let vault = pallet_rampart_vaults::NextVaultId::<Runtime>::get();
-		Vaults::create_vault(crate::RuntimeOrigin::signed(admin.clone()), config)
-			.expect("a funded curator creates a vault");
+		let vault = DelegationBenchmarkHelper::native_vault(
+			admin,
+			rampart_primitives::DelegatorKind::NetworkRestake,
+			rampart_primitives::SlasherKind::Instant,
+			MinEpochDuration::get(),
+			pallet_rampart_vaults::Burner::Burn,
+			&[
+				Role::Admin,
+				Role::AdminFeeSetter,
+				Role::AdminFeeClaimer,
+				Role::NetworkLimitSetter,
+				Role::OperatorNetworkSharesSetter,
+			],
+		);
+		DelegationBenchmarkHelper::fund(staker);
 		let origin = crate::RuntimeOrigin::signed(staker.clone());
 		for _ in 0..history {
 			Vaults::deposit(origin.clone(), vault, staker.clone(), UNIT).expect("a funded deposit");
@@ -442,7 +444,7 @@ impl pallet_rampart_rewards::BenchmarkHelper<AccountId, AssetKind> for RewardsBe
 		subnetwork: &rampart_primitives::Subnetwork<AccountId>,
 		operator: &AccountId,
 	) {
-		use rampart_primitives::OptInTarget;
+		use pallet_rampart_delegation::BenchmarkHelper;
 		let network = &subnetwork.network;
 		let limit = 1_000_000 * UNIT;
 		// Once per vault and network; later calls find it set.
@@ -454,12 +456,7 @@ impl pallet_rampart_rewards::BenchmarkHelper<AccountId, AssetKind> for RewardsBe
 		);
 		let curator = crate::RuntimeOrigin::signed(admin.clone());
 		let _ = Delegation::set_network_limit(curator.clone(), vault, subnetwork.clone(), limit);
-		DelegationBenchmarkHelper::fund(operator);
-		let origin = crate::RuntimeOrigin::signed(operator.clone());
-		Registry::register_operator(origin.clone()).expect("a funded account registers");
-		Registry::opt_in(origin.clone(), OptInTarget::Network(network.clone()))
-			.expect("a registered operator opts into a network");
-		Registry::opt_in(origin, OptInTarget::Vault(vault)).expect("and into a vault");
+		DelegationBenchmarkHelper::opt_in(operator, network, vault);
 		Delegation::set_operator_network_shares(
 			curator,
 			vault,
