@@ -37,8 +37,7 @@ impl<T: Config> Pallet<T> {
 	/// guarantee lookup and the worst delegator hook (the measured part ran a shallow lookup
 	/// and no hook).
 	pub fn slash_weight(own: Weight) -> Weight {
-		own.saturating_add(T::Stakes::stake_at_weight())
-			.saturating_add(T::Stakes::on_slash_weight())
+		Self::used_weight(own, T::Stakes::on_slash_weight())
 	}
 
 	fn ensure_middleware(who: &T::AccountId, subnetwork: &SubnetworkOf<T>) -> DispatchResult {
@@ -67,6 +66,17 @@ impl<T: Config> Pallet<T> {
 		capture: BlockNumberOf<T>,
 	) -> Result<u128, DispatchError> {
 		let (_, epoch) = Self::slasher(vault)?;
+		Self::slashable_in(vault, epoch, subnetwork, operator, capture)
+	}
+
+	/// [`Self::slashable`] for a vault whose epoch length the caller already read.
+	fn slashable_in(
+		vault: VaultId,
+		epoch: BlockNumberOf<T>,
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+		capture: BlockNumberOf<T>,
+	) -> Result<u128, DispatchError> {
 		let now = Self::now();
 		if capture >= now || capture < now.saturating_sub(epoch) {
 			return Ok(0);
@@ -133,7 +143,8 @@ impl<T: Config> Pallet<T> {
 			capture < now && capture >= now.saturating_sub(epoch),
 			Error::<T>::InvalidCaptureBlock
 		);
-		let slashed = amount.min(Self::slashable(vault, &subnetwork, &operator, capture)?);
+		let slashed =
+			amount.min(Self::slashable_in(vault, epoch, &subnetwork, &operator, capture)?);
 		ensure!(!slashed.is_zero(), Error::<T>::InsufficientSlash);
 		let (moved, hook) = Self::execute(vault, &subnetwork, &operator, slashed, capture, epoch)?;
 		Self::deposit_event(Event::Slashed {
@@ -167,7 +178,8 @@ impl<T: Config> Pallet<T> {
 			capture < now && capture.saturating_add(epoch) >= now.saturating_add(veto_duration),
 			Error::<T>::InvalidCaptureBlock
 		);
-		let recorded = amount.min(Self::slashable(vault, &subnetwork, &operator, capture)?);
+		let recorded =
+			amount.min(Self::slashable_in(vault, epoch, &subnetwork, &operator, capture)?);
 		ensure!(!recorded.is_zero(), Error::<T>::InsufficientSlash);
 		let id = NextRequestId::<T>::get();
 		NextRequestId::<T>::put(id.checked_add(1).ok_or(ArithmeticError::Overflow)?);
@@ -214,8 +226,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(!watched || request.veto_deadline <= now, Error::<T>::VetoPeriodNotEnded);
 		ensure!(now.saturating_sub(request.capture) <= epoch, Error::<T>::SlashPeriodEnded);
 		ensure!(request.status == RequestStatus::Pending, Error::<T>::RequestCompleted);
-		let slashable = Self::slashable(
+		let slashable = Self::slashable_in(
 			request.vault,
+			epoch,
 			&request.subnetwork,
 			&request.operator,
 			request.capture,
