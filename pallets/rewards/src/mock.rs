@@ -127,6 +127,7 @@ impl NetworkRegistry<AccountId> for Networks {
 }
 
 /// Makes `network` a network with `middleware`.
+#[cfg(feature = "runtime-benchmarks")]
 pub fn register_network(network: AccountId, middleware: AccountId) {
 	MIDDLEWARES.with(|m| m.borrow_mut().insert(network, middleware));
 }
@@ -271,15 +272,9 @@ impl crate::BenchmarkHelper<AccountId, AssetKind> for BenchmarkHelper {
 	}
 }
 
-/// A USD vault administered by `admin` (who holds every rewards role), with `staker` depositing
-/// in `history` consecutive blocks.
-pub fn bench_vault(admin: &AccountId, staker: &AccountId, history: u32) -> VaultId {
-	use frame_support::traits::fungibles::Mutate;
-	use rampart_primitives::{DelegatorKind, Role, SlasherKind};
-	for who in [admin, staker] {
-		let _ = NativeAndAssets::mint_into(NativeOrWithId::Native, who, 1 << 100);
-		let _ = NativeAndAssets::mint_into(NativeOrWithId::WithId(USD), who, 1 << 100);
-	}
+/// A USD vault created by `admin`, who holds every role in `roles`.
+pub fn usd_vault(admin: AccountId, roles: &[rampart_primitives::Role]) -> VaultId {
+	use rampart_primitives::{DelegatorKind, SlasherKind};
 	let vault = pallet_rampart_vaults::NextVaultId::<Test>::get();
 	let config = pallet_rampart_vaults::VaultConfig {
 		collateral: NativeOrWithId::WithId(USD),
@@ -290,13 +285,25 @@ pub fn bench_vault(admin: &AccountId, staker: &AccountId, history: u32) -> Vault
 		deposit_whitelist: false,
 		is_deposit_limit: false,
 		deposit_limit: 0,
-		roles: frame_support::BoundedVec::truncate_from(vec![
-			(Role::Admin, *admin),
-			(Role::AdminFeeSetter, *admin),
-			(Role::AdminFeeClaimer, *admin),
-		]),
+		roles: frame_support::BoundedVec::truncate_from(
+			roles.iter().map(|role| (*role, admin)).collect::<Vec<_>>(),
+		),
 	};
-	Vaults::create_vault(RuntimeOrigin::signed(*admin), config).expect("funded");
+	Vaults::create_vault(RuntimeOrigin::signed(admin), config).expect("a funded creator");
+	vault
+}
+
+/// A USD vault administered by `admin` (who holds every rewards role), with `staker` depositing
+/// in `history` consecutive blocks.
+#[cfg(feature = "runtime-benchmarks")]
+pub fn bench_vault(admin: &AccountId, staker: &AccountId, history: u32) -> VaultId {
+	use frame_support::traits::fungibles::Mutate;
+	use rampart_primitives::Role;
+	for who in [admin, staker] {
+		let _ = NativeAndAssets::mint_into(NativeOrWithId::Native, who, 1 << 100);
+		let _ = NativeAndAssets::mint_into(NativeOrWithId::WithId(USD), who, 1 << 100);
+	}
+	let vault = usd_vault(*admin, &[Role::Admin, Role::AdminFeeSetter, Role::AdminFeeClaimer]);
 	for _ in 0..history {
 		Vaults::deposit(RuntimeOrigin::signed(*staker), vault, *staker, 1_000).expect("funded");
 		System::set_block_number(System::block_number() + 1);

@@ -14,7 +14,7 @@ use frame_support::{
 	traits::{fungible::NativeOrWithId, fungibles::Inspect},
 	BoundedVec,
 };
-use rampart_primitives::{DelegatorKind, Role, SlasherKind, Subnetwork, VaultId};
+use rampart_primitives::{Role, Subnetwork, VaultId};
 
 const GOV_ASSET: AssetKind = NativeOrWithId::WithId(GOV);
 const USD_ASSET: AssetKind = NativeOrWithId::WithId(USD);
@@ -43,23 +43,7 @@ fn balance(asset: AssetKind, who: AccountId) -> Balance {
 /// A USD vault of Alice (admin, fee setter and claimer) with Bob's 600 and Charlie's 400 staked
 /// at block 1; the chain is at block 3.
 fn vault() -> VaultId {
-	let v = pallet_rampart_vaults::NextVaultId::<Test>::get();
-	let config = pallet_rampart_vaults::VaultConfig {
-		collateral: USD_ASSET,
-		epoch_duration: EPOCH,
-		delegator: DelegatorKind::NetworkRestake,
-		slasher: SlasherKind::Instant,
-		burner: pallet_rampart_vaults::Burner::Burn,
-		deposit_whitelist: false,
-		is_deposit_limit: false,
-		deposit_limit: 0,
-		roles: BoundedVec::truncate_from(vec![
-			(Role::Admin, ALICE),
-			(Role::AdminFeeSetter, ALICE),
-			(Role::AdminFeeClaimer, ALICE),
-		]),
-	};
-	assert_ok!(Vaults::create_vault(origin(ALICE), config));
+	let v = usd_vault(ALICE, &[Role::Admin, Role::AdminFeeSetter, Role::AdminFeeClaimer]);
 	assert_ok!(Vaults::deposit(origin(BOB), v, BOB, 600));
 	assert_ok!(Vaults::deposit(origin(CHARLIE), v, CHARLIE, 400));
 	run_to_block(3);
@@ -330,21 +314,7 @@ mod staker_rewards {
 				Error::<Test>::InvalidSnapshot
 			);
 			// A vault with no stake at the snapshot is refused clearly.
-			let empty = pallet_rampart_vaults::NextVaultId::<Test>::get();
-			assert_ok!(Vaults::create_vault(
-				origin(ALICE),
-				pallet_rampart_vaults::VaultConfig {
-					collateral: USD_ASSET,
-					epoch_duration: EPOCH,
-					delegator: DelegatorKind::NetworkRestake,
-					slasher: SlasherKind::Instant,
-					burner: pallet_rampart_vaults::Burner::Burn,
-					deposit_whitelist: false,
-					is_deposit_limit: false,
-					deposit_limit: 0,
-					roles: BoundedVec::truncate_from(vec![(Role::Admin, ALICE)]),
-				}
-			));
+			let empty = usd_vault(ALICE, &[Role::Admin]);
 			run_to_block(2 + WINDOW + 3);
 			assert_noop!(
 				call(MIDDLEWARE, empty, NETWORK, 100, 2 + WINDOW + 2, MAX_FEE),
