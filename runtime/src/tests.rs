@@ -542,11 +542,12 @@ mod rewards {
 
 	const RUSD: AssetKind = AssetKind::WithId(SAMPLE_ASSET_ID);
 
-	/// Share histories must answer for every snapshot still claimable.
+	/// Share histories must answer for every snapshot still claimable: the oldest snapshot
+	/// allowed, claimed at the end of the window.
 	#[test]
 	fn the_claim_window_fits_in_the_vaults_history() {
-		use crate::configs::restaking::{ClaimWindow, RewardLookback};
-		assert!(ClaimWindow::get() <= RewardLookback::get());
+		use crate::configs::restaking::{ClaimWindow, MaxSnapshotAge, RewardLookback};
+		assert!(MaxSnapshotAge::get() + ClaimWindow::get() <= RewardLookback::get());
 	}
 
 	/// The dev chain starts with a 10 % curator fee on vault 0 and 10 RAMP credited by Charlie's
@@ -607,6 +608,178 @@ mod rewards {
 				before + SAMPLE_OPERATOR_REWARD + 50 * UNIT
 			);
 			Rewards::do_try_state().expect("reward invariants hold");
+		});
+	}
+}
+
+/// Findings of the security review (issue 13) that depend on the runtime's own configuration:
+/// its `MaxConsumers` (16) and its asset-id allocator. Each test failed before its fix.
+mod review {
+	use super::*;
+	use codec::Compact;
+	use pallet_rampart_vaults::{Burner, DelegatorKind, SlasherKind, VaultConfig};
+	use rampart_primitives::Role;
+
+	fn signed(who: &AccountId) -> RuntimeOrigin {
+		RuntimeOrigin::signed(who.clone())
+	}
+
+	fn mallory() -> AccountId {
+		Sr25519Keyring::Ferdie.to_account_id()
+	}
+
+	/// Creates a fresh, non-sufficient asset of `owner` (with the next id, as any signed
+	/// creator must) and returns its id.
+	fn new_asset(owner: &AccountId, min_balance: Balance) -> AssetId {
+		let id = pallet_assets::NextAssetId::<Runtime>::get().expect("set at genesis");
+		assert_ok!(Assets::create(signed(owner), Compact(id), owner.clone().into(), min_balance));
+		id
+	}
+
+	/// What anyone can do to any account: give it the native existential deposit and one unit
+	/// of 16 self-made assets, using up every consumer reference the runtime allows.
+	fn fill_with_junk(victim: &AccountId) {
+		assert_ok!(Balances::transfer_keep_alive(
+			signed(&mallory()),
+			victim.clone().into(),
+			EXISTENTIAL_DEPOSIT
+		));
+		for _ in 0..16 {
+			let id = new_asset(&mallory(), 1);
+			let _ = Assets::mint(signed(&mallory()), Compact(id), victim.clone().into(), 1);
+		}
+		assert!(
+			!System::can_accrue_consumers(victim, 2),
+			"no consumer reference left for new assets"
+		);
+	}
+
+	/// A vault over `collateral` whose slashes go to `burner`, created by Alice.
+	fn vault_over(
+		collateral: AssetId,
+		burner: Burner<AccountId, BlockNumber>,
+	) -> pallet_rampart_vaults::VaultConfigOf<Runtime> {
+		VaultConfig {
+			collateral: AssetKind::WithId(collateral),
+			epoch_duration: 20,
+			delegator: DelegatorKind::NetworkRestake,
+			slasher: SlasherKind::Instant,
+			burner,
+			deposit_whitelist: false,
+			is_deposit_limit: false,
+			deposit_limit: 0,
+			roles: frame_support::BoundedVec::truncate_from(vec![(Role::Admin, alice())]),
+		}
+	}
+
+	/// Items 2 and 3: a future vault account and a redistribution receiver, both filled with
+	/// junk assets, can neither stop a vault's creation nor turn its slashes into burns.
+	#[test]
+	fn junk_assets_block_neither_vaults_nor_redistribution() {
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			let collateral = new_asset(&alice(), 10);
+			for who in [alice(), bob()] {
+				assert_ok!(Assets::mint(
+					signed(&alice()),
+					Compact(collateral),
+					who.into(),
+					1_000_000
+				));
+			}
+			let next = pallet_rampart_vaults::NextVaultId::<Runtime>::get();
+			fill_with_junk(&Vaults::account_of(next));
+			let fund = Sr25519Keyring::Eve.to_account_id();
+			fill_with_junk(&fund);
+
+			assert_ok!(Vaults::create_vault(
+				signed(&alice()),
+				vault_over(collateral, Burner::Account(fund.clone()))
+			));
+			assert_ok!(Vaults::deposit(signed(&bob()), next, bob(), 900_000));
+			// A slash of the vault, as the slashing pallet makes it.
+			System::set_block_number(3);
+			let supply = Assets::total_issuance(collateral);
+			let network = SAMPLE_NETWORK.to_account_id();
+			assert_eq!(
+				<Vaults as rampart_primitives::traits::VaultSlashing<_, _>>::on_slash(
+					next,
+					&network,
+					&alice(),
+					400_000,
+					2
+				),
+				Ok(400_000)
+			);
+			// Owed to the receiver, not burned; anyone releases it, paying its account deposit.
+			assert_eq!(Assets::total_issuance(collateral), supply);
+			assert_eq!(
+				pallet_rampart_vaults::PendingSlashed::<Runtime>::get(next, Some(fund.clone())),
+				400_000
+			);
+			assert_ok!(Vaults::release_slashed(signed(&bob()), next, Some(fund.clone())));
+			assert_eq!(Assets::balance(collateral, &fund), 400_000);
+			Vaults::do_try_state().expect("vault invariants hold");
+		});
+	}
+
+	/// Item 1: the rewards pallet's one account for every reward, filled with junk assets,
+	/// still takes a distribution in an asset it does not hold yet.
+	#[test]
+	fn junk_assets_do_not_lock_the_rewards_account_out_of_new_assets() {
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			fill_with_junk(&Rewards::account());
+			let middleware = SAMPLE_MIDDLEWARE.to_account_id();
+			let reward = new_asset(&middleware, 1);
+			assert_ok!(Assets::mint(
+				signed(&middleware),
+				Compact(reward),
+				middleware.clone().into(),
+				2_000_000
+			));
+			System::set_block_number(5);
+			assert_ok!(Rewards::distribute_staker_rewards(
+				signed(&middleware),
+				0,
+				SAMPLE_NETWORK.to_account_id(),
+				AssetKind::WithId(reward),
+				1_000_000,
+				4,
+				10_000
+			));
+			assert_ok!(Rewards::claim_staker_rewards(
+				signed(&bob()),
+				0,
+				SAMPLE_NETWORK.to_account_id(),
+				AssetKind::WithId(reward),
+				bob(),
+				1
+			));
+			assert_eq!(Assets::balance(reward, &bob()), 900_000);
+			Rewards::do_try_state().expect("reward invariants hold");
+		});
+	}
+
+	/// Item 8: signed creators take the next asset id; nobody can squat an id or re-create a
+	/// destroyed collateral's id.
+	#[test]
+	fn asset_ids_are_allocated_not_chosen() {
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			let next = pallet_assets::NextAssetId::<Runtime>::get().expect("set at genesis");
+			assert_eq!(next, SAMPLE_ASSET_ID + 1);
+			assert_noop!(
+				Assets::create(signed(&mallory()), Compact(next + 5), mallory().into(), 1),
+				pallet_assets::Error::<Runtime>::BadAssetId
+			);
+			let id = new_asset(&mallory(), 1);
+			assert_eq!(id, next);
+			assert_eq!(pallet_assets::NextAssetId::<Runtime>::get(), Some(next + 1));
+			// Destroyed, its id is not offered again.
+			assert_ok!(Assets::start_destroy(signed(&mallory()), Compact(id)));
+			assert_ok!(Assets::finish_destroy(signed(&mallory()), Compact(id)));
+			assert_noop!(
+				Assets::create(signed(&mallory()), Compact(id), mallory().into(), 1),
+				pallet_assets::Error::<Runtime>::BadAssetId
+			);
 		});
 	}
 }

@@ -11,7 +11,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::RawOrigin;
 use rampart_primitives::{
-	traits::{StakeProvider, VaultsInspect},
+	traits::{SlashInfo, StakeProvider, VaultsInspect},
 	DelegatorKind, Subnetwork, VaultId,
 };
 use sp_runtime::traits::BlockNumberProvider;
@@ -249,8 +249,7 @@ mod benches {
 				w.vault,
 				&w.subnetwork,
 				&w.operator,
-				1_000,
-				capture,
+				SlashInfo { amount: 1_000, capture, slashable: 1_000 * 2 },
 			);
 		}
 	}
@@ -267,8 +266,7 @@ mod benches {
 				w.vault,
 				&w.subnetwork,
 				&w.operator,
-				1_000,
-				capture,
+				SlashInfo { amount: 1_000, capture, slashable: 1_000 * 2 },
 			);
 		}
 
@@ -286,8 +284,7 @@ mod benches {
 				w.vault,
 				&w.subnetwork,
 				&w.operator,
-				1_000,
-				capture,
+				SlashInfo { amount: 1_000, capture, slashable: 1_000 * 2 },
 			);
 		}
 
@@ -312,8 +309,7 @@ mod benches {
 				w.vault,
 				&w.subnetwork,
 				&w.operator,
-				1,
-				capture,
+				SlashInfo { amount: 1, capture, slashable: 1 * 2 },
 			);
 		}
 		set_block::<T>(block::<T>() + 1);
@@ -324,8 +320,7 @@ mod benches {
 				w.vault,
 				&w.subnetwork,
 				&w.operator,
-				1,
-				capture,
+				SlashInfo { amount: 1, capture, slashable: 1 * 2 },
 			);
 		}
 

@@ -15,7 +15,7 @@ use rampart_primitives::{
 	checkpoints::TraceError,
 	paged_trace::{PagedTrace, TraceHead},
 	shares::mul_div,
-	traits::{NetworkRegistry, OptIns, VaultsInspect},
+	traits::{NetworkRegistry, OptIns, SlashInfo, VaultsInspect},
 	DelegatorKind, OptInTarget, Role, Subnetwork, SubnetworkId, VaultId,
 };
 use sp_runtime::{
@@ -148,11 +148,12 @@ impl<T: Config> Pallet<T> {
 		ensure!(T::Networks::is_network(network), Error::<T>::NotNetwork);
 		let kind = Self::kind(vault)?;
 		let pair_kind = matches!(kind, DelegatorKind::OperatorNetworkSpecific { .. });
+		let key = (vault, Subnetwork::new(network.clone(), id));
+		// The reference checks `AlreadySet` before the kind's own hook refuses another network.
+		ensure!(MaxNetworkLimit::<T>::latest_value_or(&key, 0) != amount, Error::<T>::AlreadySet);
 		if let DelegatorKind::OperatorNetworkSpecific { network: bound, .. } = &kind {
 			ensure!(bound == network, Error::<T>::InvalidNetwork);
 		}
-		let key = (vault, Subnetwork::new(network.clone(), id));
-		ensure!(MaxNetworkLimit::<T>::latest_value_or(&key, 0) != amount, Error::<T>::AlreadySet);
 		MaxNetworkLimit::<T>::push(&key, Self::now(), amount, Self::horizon(vault)?)
 			.map_err(trace_error)?;
 		Self::deposit_event(Event::MaxNetworkLimitSet { vault, subnetwork: key.1.clone(), amount });
@@ -384,14 +385,13 @@ impl<T: Config> Pallet<T> {
 		vault: VaultId,
 		subnetwork: &SubnetworkOf<T>,
 		operator: &T::AccountId,
-		amount: u128,
-		capture: BlockNumberOf<T>,
+		slash: SlashOf<T>,
 	) -> HookPolicy<BlockNumberOf<T>> {
+		let SlashInfo { amount, capture, .. } = slash;
 		let policy = HookPolicies::<T>::get(vault).unwrap_or_default();
 		if policy != HookPolicy::None {
-			let run = with_storage_layer(|| {
-				Self::run_hook(policy, vault, subnetwork, operator, amount, capture)
-			});
+			let run =
+				with_storage_layer(|| Self::run_hook(policy, vault, subnetwork, operator, slash));
 			if let Err(error) = run {
 				log::debug!(target: LOG_TARGET, "hook of vault {vault} failed: {error:?}");
 				Self::deposit_event(Event::HookFailed { vault, error });
@@ -412,9 +412,9 @@ impl<T: Config> Pallet<T> {
 		vault: VaultId,
 		subnetwork: &SubnetworkOf<T>,
 		operator: &T::AccountId,
-		amount: u128,
-		capture: BlockNumberOf<T>,
+		slash: SlashOf<T>,
 	) -> DispatchResult {
+		let SlashInfo { amount, capture, slashable } = slash;
 		let kind = Self::kind(vault)?;
 		let key = (vault, subnetwork.clone());
 		let op_key = (vault, subnetwork.clone(), operator.clone());
@@ -455,8 +455,10 @@ impl<T: Config> Pallet<T> {
 				Ok(())
 			},
 			HookPolicy::Redistribute => {
+				// PROTOCOL 3.7: scaled by what was still slashable for this capture before this
+				// slash (the stake at the capture less earlier slashes of it), so that a second
+				// slash of one capture takes its full share.
 				let shares = OperatorShares::<T>::latest_value_or(&op_key, 0);
-				let slashable = Self::stake_when(vault, subnetwork, operator, When::At(capture))?;
 				if !shares.is_zero() && !slashable.is_zero() {
 					let kept = slashable.saturating_sub(amount);
 					let new = mul_div(shares, kept, slashable, Rounding::Down)
@@ -474,7 +476,8 @@ impl<T: Config> Pallet<T> {
 				}
 				recent.try_push(now).map_err(|_| Error::<T>::InvalidHookPolicy)?;
 				let oldest = recent.first().copied().unwrap_or(now);
-				if recent.len() as u32 >= count && now.saturating_sub(oldest) < period {
+				// As the reference: the oldest kept slash counts while at most `period` old.
+				if recent.len() as u32 >= count && now.saturating_sub(oldest) <= period {
 					RecentSlashes::<T>::remove(&op_key);
 					match kind {
 						DelegatorKind::NetworkRestake => {
@@ -559,12 +562,13 @@ impl<T: Config> Pallet<T> {
 				min(T::Vaults::active_stake(key.0), NetworkLimit::<T>::latest_value_or(&key, 0));
 			ensure!(stakes <= pool, "a subnetwork's stakes sum above min(A, NL)");
 		}
-		for (key, recent) in RecentSlashes::<T>::iter() {
-			let count = match HookPolicies::<T>::get(key.0) {
-				Some(HookPolicy::Reset { count, .. }) => count,
-				_ => T::MaxResetCount::get(),
-			};
-			ensure!(recent.len() as u32 <= count, "a reset buffer is longer than its count");
+		// A curator may lower a policy's count (or change the policy) after slashes were kept:
+		// the next slash trims the buffer, so only the bound itself is an invariant.
+		for (_, recent) in RecentSlashes::<T>::iter() {
+			ensure!(
+				recent.len() as u32 <= T::MaxResetCount::get(),
+				"a reset buffer is longer than MaxResetCount"
+			);
 			ensure!(recent.windows(2).all(|w| w[0] <= w[1]), "a reset buffer is out of order");
 		}
 		Ok(())

@@ -26,10 +26,9 @@ impl<T: Config> StakeProvider<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 		vault: VaultId,
 		subnetwork: &SubnetworkOf<T>,
 		operator: &T::AccountId,
-		amount: u128,
-		capture: BlockNumberOf<T>,
+		slash: SlashOf<T>,
 	) -> Weight {
-		let policy = Self::do_on_slash(vault, subnetwork, operator, amount, capture);
+		let policy = Self::do_on_slash(vault, subnetwork, operator, slash);
 		Self::on_slash_weight_of(&policy)
 	}
 

@@ -8,7 +8,8 @@
 use crate::{mock::*, Error, Event, HookPolicy, NetworkLimit, RecentSlashes};
 use frame_support::{assert_noop, assert_ok, weights::Weight};
 use rampart_primitives::{
-	traits::StakeProvider, DelegatorKind, OptInTarget, Role, Subnetwork, VaultId,
+	traits::{SlashInfo, StakeProvider},
+	DelegatorKind, OptInTarget, Role, Subnetwork, VaultId,
 };
 use sp_runtime::DispatchError;
 
@@ -79,8 +80,16 @@ fn set_op_limit(vault: VaultId, operator: AccountId, amount: u128) {
 	));
 }
 
+/// A first slash of `amount` for `capture`: what was slashable is the stake at the capture (or
+/// `amount`, whichever is larger, for captures the doubles cannot answer).
 fn slash(vault: VaultId, operator: AccountId, amount: u128, capture: u64) -> Weight {
-	<Delegation as StakeProvider<_, _>>::on_slash(vault, &sn(), &operator, amount, capture)
+	let slashable = stake_at(vault, operator, capture).unwrap_or(0).max(amount);
+	<Delegation as StakeProvider<_, _>>::on_slash(
+		vault,
+		&sn(),
+		&operator,
+		SlashInfo { amount, capture, slashable },
+	)
 }
 
 mod setters {
@@ -699,12 +708,19 @@ mod invariants {
 					},
 					_ => {
 						let capture = block.saturating_sub(next(5)).max(1);
+						let slashable = <Delegation as StakeProvider<_, _>>::stake_at(
+							v,
+							&subnetwork,
+							&op,
+							capture,
+						)
+						.unwrap_or(0)
+						.max(amount);
 						<Delegation as StakeProvider<_, _>>::on_slash(
 							v,
 							&subnetwork,
 							&op,
-							amount,
-							capture,
+							SlashInfo { amount, capture, slashable },
 						);
 						Ok(())
 					},
@@ -715,6 +731,86 @@ mod invariants {
 				}
 				Delegation::do_try_state().expect("invariants hold after every step");
 			}
+		});
+	}
+}
+
+/// Findings of the security review and the comparison with the reference (issue 13): each test
+/// failed before its fix.
+mod review {
+	use super::*;
+
+	fn set_policy(vault: VaultId, policy: HookPolicy<u64>) {
+		assert_ok!(Delegation::set_hook_policy(origin(CURATOR), vault, policy));
+	}
+
+	/// Item 10: a curator may lower a `Reset` policy's count below the slashes already kept;
+	/// that state is legitimate (the next slash trims the buffer), so the invariants hold.
+	#[test]
+	fn lowering_a_reset_count_keeps_the_invariants() {
+		build_and_execute(|| {
+			let v = setup(DelegatorKind::NetworkRestake);
+			set_max(v, 1_000);
+			set_limit(v, 1_000);
+			set_shares(v, OP_A, 100);
+			set_shares(v, OP_B, 100);
+			set_policy(v, HookPolicy::Reset { period: 100, count: 3 });
+			for b in [2, 3] {
+				run_to_block(b);
+				slash(v, OP_A, 1, 1);
+			}
+			assert_eq!(RecentSlashes::<Test>::get((v, sn(), OP_A)).len(), 2);
+			set_policy(v, HookPolicy::Reset { period: 100, count: 1 });
+			Delegation::do_try_state().expect("a longer buffer than the new count is legitimate");
+			// The next slash trims the buffer to the new count and resets at once.
+			run_to_block(4);
+			slash(v, OP_A, 1, 3);
+			assert_eq!(stake(v, OP_A), 0);
+			assert!(!RecentSlashes::<Test>::contains_key((v, sn(), OP_A)));
+		});
+	}
+
+	/// Item 11: the reference resets when the oldest kept slash is at most `period` blocks old
+	/// (`now − oldest <= period`); two slashes exactly one period apart reset with count 2.
+	#[test]
+	fn reset_counts_a_slash_exactly_one_period_old() {
+		build_and_execute(|| {
+			let v = setup(DelegatorKind::NetworkRestake);
+			set_max(v, 1_000);
+			set_limit(v, 1_000);
+			set_shares(v, OP_A, 100);
+			set_shares(v, OP_B, 100);
+			set_policy(v, HookPolicy::Reset { period: 10, count: 2 });
+			run_to_block(2);
+			slash(v, OP_A, 1, 1);
+			run_to_block(12);
+			slash(v, OP_A, 1, 11);
+			assert_eq!(stake(v, OP_A), 0);
+			// One block more than the period apart: no reset.
+			run_to_block(13);
+			slash(v, OP_B, 1, 12);
+			run_to_block(24);
+			slash(v, OP_B, 1, 23);
+			assert_ne!(stake(v, OP_B), 0);
+		});
+	}
+
+	/// Item 14: on an operator-and-network-specific vault, another network setting its maximum to
+	/// the value it already has (zero) gets `AlreadySet` first, as in the reference; a new value
+	/// gets `InvalidNetwork`.
+	#[test]
+	fn already_set_comes_before_invalid_network() {
+		build_and_execute(|| {
+			let v =
+				setup(DelegatorKind::OperatorNetworkSpecific { operator: OP_A, network: NETWORK });
+			assert_noop!(
+				Delegation::set_max_network_limit(origin(NETWORK_2), v, 0, 0),
+				Error::<Test>::AlreadySet
+			);
+			assert_noop!(
+				Delegation::set_max_network_limit(origin(NETWORK_2), v, 0, 5),
+				Error::<Test>::InvalidNetwork
+			);
 		});
 	}
 }

@@ -16,6 +16,9 @@ pub type BlockNumberOf<T> =
 /// A subnetwork of runtime `T`.
 pub type SubnetworkOf<T> = Subnetwork<<T as frame_system::Config>::AccountId>;
 
+/// A slash as the hook policies see it, in this pallet's block numbers.
+pub type SlashOf<T> = rampart_primitives::traits::SlashInfo<BlockNumberOf<T>>;
+
 /// What the delegator does after one of its operators is slashed: the reference hook designs
 /// (PROTOCOL 3.7) as a per-vault policy. A policy runs inside a storage layer whose failure is
 /// ignored, so it can never block a slash.

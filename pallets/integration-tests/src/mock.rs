@@ -163,6 +163,7 @@ impl pallet_rampart_slashing::Config for Runtime {
 	type Stakes = Delegation;
 	type BlockNumberProvider = System;
 	type RequestRetention = ConstU64<5>;
+	type MaxCumulativeSlashDepth = ConstU32<10>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = NoBenchmarks;
@@ -181,7 +182,8 @@ impl pallet_rampart_rewards::Config for Runtime {
 	type Vaults = Vaults;
 	type Stakes = Delegation;
 	type BlockNumberProvider = System;
-	type ClaimWindow = ConstU64<LOOKBACK>;
+	type ClaimWindow = ConstU64<{ LOOKBACK / 2 }>;
+	type MaxSnapshotAge = ConstU64<{ LOOKBACK / 2 }>;
 	type MaxLiveDistributions = ConstU32<8>;
 	type MaxClaimBatch = ConstU32<8>;
 	type MaxOperatorPayouts = ConstU32<8>;

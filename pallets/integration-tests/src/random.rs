@@ -123,7 +123,9 @@ fn step(rng: &mut Rng, vaults: &[VaultId]) -> (&'static str, DispatchResult) {
 					acc(operator),
 					1 + rng.below(400) as u128,
 					capture,
-				),
+				)
+				.map(|_| ())
+				.map_err(|e| e.error),
 			)
 		},
 		10 => {

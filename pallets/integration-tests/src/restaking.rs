@@ -8,7 +8,7 @@ use frame_support::{assert_noop, assert_ok, BoundedVec};
 use pallet_rampart_delegation::HookPolicy;
 use pallet_rampart_vaults::{Burner, SlasherKind, VaultConfig};
 use rampart_primitives::{
-	traits::{StakeProvider, VaultSlashing},
+	traits::{SlashInfo, StakeProvider, VaultSlashing},
 	DelegatorKind, OptInTarget, Role, Subnetwork, VaultId,
 };
 
@@ -220,8 +220,7 @@ fn a_slash_with_the_decrease_policy_shrinks_the_operators_allocation() {
 			v,
 			&main(NETWORK_A),
 			&acc(OPERATOR_X),
-			moved,
-			2,
+			SlashInfo { amount: moved, capture: 2, slashable: guarantee },
 		);
 		assert!(weight.all_lte(<Delegation as StakeProvider<_, _>>::on_slash_weight()));
 		// NL 1000 − 200 = 800; X's shares 1 − ⌈200 · 1 / 500⌉ = 0: X is out, Y keeps the pool.

@@ -356,3 +356,36 @@ fn a_router_sends_each_networks_slashes_to_its_receiver() {
 		assert_eq!(Vaults::active_stake(v), 750);
 	});
 }
+
+/// Issue 13, item 5: the `Redistribute` hook scales the operator's shares by what was still
+/// slashable for the capture (PROTOCOL 3.7), not by the stake at the capture: after a second
+/// slash of one capture, the operator keeps no more than the reference leaves it. Failed before
+/// the fix (164 total shares: the second slash scaled 80 by 400/500 instead of 300/400).
+#[test]
+fn redistribute_after_a_second_slash_of_one_capture_follows_the_reference() {
+	build_and_execute(|| {
+		let v = world(DelegatorKind::NetworkRestake);
+		allocate(v, NETWORK_A, 1_000, 1_000);
+		shares(v, NETWORK_A, OPERATOR_X, 100);
+		shares(v, NETWORK_A, OPERATOR_Y, 100);
+		assert_ok!(Delegation::set_hook_policy(
+			signed(CURATOR),
+			v,
+			pallet_rampart_delegation::HookPolicy::Redistribute
+		));
+		run_to_block(2);
+		let capture = 2;
+		run_to_block(3);
+		assert_eq!(stake_at(v, NETWORK_A, OPERATOR_X, capture), 500);
+		// First slash: slashable 500, shares 100 · (500 − 100) / 500 = 80.
+		slash(v, NETWORK_A, MIDDLEWARE_A, OPERATOR_X, 100, capture);
+		assert_eq!(Delegation::subnetwork_limits(v, main(NETWORK_A)).2, 180);
+		// Second slash of the same capture: slashable 400, shares 80 · (400 − 100) / 400 = 60.
+		slash(v, NETWORK_A, MIDDLEWARE_A, OPERATOR_X, 100, capture);
+		assert_eq!(Delegation::subnetwork_limits(v, main(NETWORK_A)).2, 160);
+		// The other operator is not re-exposed to the slashed amount: Y keeps its 100 shares of
+		// the pool of 800, and X's stake is 800 · 60 / 160.
+		assert_eq!(stake(v, NETWORK_A, OPERATOR_X), 300);
+		assert_eq!(stake(v, NETWORK_A, OPERATOR_Y), 500);
+	});
+}

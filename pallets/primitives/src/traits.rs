@@ -202,6 +202,18 @@ impl<AccountId, BlockNumber> VaultSlashing<AccountId, BlockNumber> for () {
 	}
 }
 
+/// A slash as the delegator's hook sees it.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct SlashInfo<BlockNumber> {
+	/// What was slashed.
+	pub amount: u128,
+	/// The capture block.
+	pub capture: BlockNumber,
+	/// What was still slashable for this capture before this slash: the stake at the capture
+	/// less what earlier slashes of the same capture (or later ones) took. At least `amount`.
+	pub slashable: u128,
+}
+
 /// What a vault's delegator gives each (subnetwork, operator): the guarantee networks capture,
 /// and the delegator's side of a slash. Implemented by the delegation pallet for the slashing
 /// pallet and the networks' middleware.
@@ -220,15 +232,14 @@ pub trait StakeProvider<AccountId, BlockNumber> {
 		at: BlockNumber,
 	) -> Result<u128, DispatchError>;
 
-	/// The delegator's side of a slash of `amount` taken from `operator`'s stake in `subnetwork`
-	/// captured at `capture`: runs the vault's hook policy, which can never fail the slash.
-	/// Returns the weight used, at most [`Self::on_slash_weight`].
+	/// The delegator's side of `slash`, taken from `operator`'s stake in `subnetwork`: runs the
+	/// vault's hook policy, which can never fail the slash. Returns the weight used, at most
+	/// [`Self::on_slash_weight`].
 	fn on_slash(
 		vault: VaultId,
 		subnetwork: &Subnetwork<AccountId>,
 		operator: &AccountId,
-		amount: u128,
-		capture: BlockNumber,
+		slash: SlashInfo<BlockNumber>,
 	) -> Weight;
 
 	/// The worst-case weight of [`Self::stake_at`].
@@ -254,8 +265,7 @@ impl<AccountId, BlockNumber> StakeProvider<AccountId, BlockNumber> for () {
 		_: VaultId,
 		_: &Subnetwork<AccountId>,
 		_: &AccountId,
-		_: u128,
-		_: BlockNumber,
+		_: SlashInfo<BlockNumber>,
 	) -> Weight {
 		Weight::zero()
 	}
@@ -366,7 +376,8 @@ mod tests {
 		assert_eq!(<() as VaultSlashing<u64, u32>>::on_slash(0, &2, &1, 10, 1), Ok(0));
 		let sn = Subnetwork::main(2u64);
 		assert_eq!(<() as StakeProvider<u64, u32>>::stake_at(0, &sn, &1, 5), Ok(0));
-		assert_eq!(<() as StakeProvider<u64, u32>>::on_slash(0, &sn, &1, 9, 5), Weight::zero());
+		let slash = SlashInfo { amount: 9, capture: 5, slashable: 9 };
+		assert_eq!(<() as StakeProvider<u64, u32>>::on_slash(0, &sn, &1, slash), Weight::zero());
 	}
 
 	#[test]

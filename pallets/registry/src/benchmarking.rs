@@ -36,18 +36,24 @@ fn max_url<T: Config>() -> MetadataOf<T> {
 	MetadataOf::<T>::truncate_from(alloc::vec![b'u'; T::MaxMetadataLen::get() as usize])
 }
 
-/// Fills the (operator, target) history with `MaxOptInHistory - 1` alternating entries at blocks
+/// Fills the (operator, target) history with the most alternating entries the next call accepts, at blocks
 /// `1..`, the newest being `latest`, then moves the chain to the block after the newest entry.
 fn fill_history<T: Config>(
 	operator: &T::AccountId,
 	target: &OptInTarget<T::AccountId>,
 	latest: bool,
 ) {
-	let entries = T::MaxOptInHistory::get().saturating_sub(1);
+	// An opt-in must leave room for the opt-out after it: the fullest history an opt-in
+	// accepts holds two fewer entries than the bound, one an opt-out accepts one fewer.
+	let entries = T::MaxOptInHistory::get().saturating_sub(if latest { 1 } else { 2 });
 	let mut history = OptInHistoryOf::<T>::default();
 	for i in 0..entries {
 		let value = if (entries - 1 - i) % 2 == 0 { latest } else { !latest };
-		history.push((i + 1).into(), value).expect("fewer entries than the bound; qed");
+		history
+			.trace
+			.push((i + 1).into(), value)
+			.expect("fewer entries than the bound; qed");
+		history.changed_at = Some((i + 1).into());
 	}
 	OptInHistories::<T>::insert(operator, target, history);
 	OptInNonces::<T>::insert(operator, target, entries as u64);
@@ -182,8 +188,8 @@ mod benches {
 
 	#[benchmark]
 	fn increase_nonce() {
-		let caller: T::AccountId = whitelisted_caller();
-		let target = OptInTarget::Network(account("network", 0, 0));
+		let caller = new_operator::<T>(whitelisted_caller());
+		let target = OptInTarget::Network(new_network::<T>());
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), target.clone());

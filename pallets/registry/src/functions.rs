@@ -124,7 +124,7 @@ impl<T: Config> Pallet<T> {
 		OptInHistories::<T>::try_mutate(operator, target, |history| {
 			let history = history.as_mut().ok_or(Error::<T>::NotOptedIn)?;
 			ensure!(history.latest() == Some(true), Error::<T>::NotOptedIn);
-			ensure!(history.latest_key() != Some(Self::now()), Error::<T>::OptOutCooldown);
+			ensure!(history.changed_at != Some(Self::now()), Error::<T>::OptOutCooldown);
 			Self::record(history, false)
 		})?;
 		Self::deposit_event(Event::OptedOut { operator: operator.clone(), target: target.clone() });
@@ -132,10 +132,21 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Prunes the history to the retention window, then records `opted_in` from this block on.
+	///
+	/// An opt-in must leave room for the opt-out after it: it is refused unless one more entry
+	/// still fits once it is written, so leaving is never refused for a full history (an opt-out
+	/// only ever follows an opt-in, and pruning only frees room).
 	fn record(history: &mut OptInHistoryOf<T>, opted_in: bool) -> DispatchResult {
 		let now = Self::now();
-		history.prune(now.saturating_sub(T::OptInHistoryRetention::get()));
-		match history.push(now, opted_in) {
+		let trace = &mut history.trace;
+		trace.prune(now.saturating_sub(T::OptInHistoryRetention::get()));
+		let adds_entry = trace.latest_key() != Some(now);
+		if opted_in && adds_entry {
+			let room = (T::MaxOptInHistory::get() as usize).saturating_sub(trace.len());
+			ensure!(room >= 2, Error::<T>::TooManyOptInChanges);
+		}
+		history.changed_at = Some(now);
+		match history.trace.push(now, opted_in) {
 			Ok(_) => Ok(()),
 			Err(TraceError::Full) => Err(Error::<T>::TooManyOptInChanges.into()),
 			Err(e) => {
@@ -268,6 +279,16 @@ impl<T: Config> Pallet<T> {
 			ensure!(
 				history.latest_key().is_none_or(|k| k <= now),
 				"an opt-in history is ahead of the chain"
+			);
+			ensure!(
+				history.changed_at.is_some_and(|c| c <= now)
+					&& history.latest_key().is_none_or(|k| Some(k) <= history.changed_at),
+				"an opt-in history's latest change is not at or after its newest entry"
+			);
+			ensure!(
+				history.latest() != Some(true)
+					|| history.len() < T::MaxOptInHistory::get() as usize,
+				"an opted-in history has no room left for the opt-out"
 			);
 			ensure!(
 				Operators::<T>::contains_key(&operator),

@@ -225,10 +225,12 @@ pub mod pallet {
 		AlreadyOptedIn,
 		/// The operator is not opted into this target.
 		NotOptedIn,
-		/// The operator opted in during this block; opt out in a later block.
+		/// The operator's opt-in changed during this block (even if it changed back); opt out in
+		/// a later block.
 		OptOutCooldown,
-		/// The opt-in history of this pair is full inside its retention window: the operator
-		/// changed its opt-in too often. Try again once older entries leave the window.
+		/// The opt-in history of this pair has no room inside its retention window for this
+		/// opt-in and the opt-out after it: the operator changed its opt-in too often. Try again
+		/// once older entries leave the window. Opting out is never refused for this.
 		TooManyOptInChanges,
 		/// The signed message's deadline has passed; sign a new one.
 		SignatureExpired,
@@ -404,7 +406,7 @@ pub mod pallet {
 		/// Signed by the operator.
 		///
 		/// ## Errors
-		/// [`Error::NotOptedIn`], [`Error::OptOutCooldown`], [`Error::TooManyOptInChanges`].
+		/// [`Error::NotOptedIn`], [`Error::OptOutCooldown`].
 		///
 		/// ## Events
 		/// [`Event::OptedOut`], [`Event::NonceIncreased`].
@@ -470,7 +472,11 @@ pub mod pallet {
 		/// current nonce.
 		///
 		/// ## Dispatch Origin
-		/// Signed by anyone (only the caller's own nonce changes).
+		/// Signed by a registered operator (only the caller's own nonce changes).
+		///
+		/// ## Errors
+		/// [`Error::NotOperator`], [`Error::UnknownTarget`] (a nonce is storage: it is kept only
+		/// for an operator, who paid a registration deposit, and a target that exists).
 		///
 		/// ## Events
 		/// [`Event::NonceIncreased`].
@@ -480,6 +486,8 @@ pub mod pallet {
 			target: OptInTarget<T::AccountId>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
+			ensure!(Operators::<T>::contains_key(&who), Error::<T>::NotOperator);
+			ensure!(Self::target_exists(&target), Error::<T>::UnknownTarget);
 			Self::do_increase_nonce(&who, &target).map(|_| ())
 		}
 	}

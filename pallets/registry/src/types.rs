@@ -6,7 +6,10 @@
 use crate::Config;
 use alloc::vec::Vec;
 use codec::{Decode, Encode, MaxEncodedLen};
-use frame_support::{traits::Footprint, BoundedVec};
+use frame_support::{
+	traits::{Footprint, Get},
+	BoundedVec,
+};
 use rampart_primitives::{checkpoints::Trace, OptInTarget};
 use scale_info::TypeInfo;
 use sp_runtime::traits::BlockNumberProvider;
@@ -19,7 +22,37 @@ pub type BlockNumberOf<T> =
 pub type MetadataOf<T> = BoundedVec<u8, <T as Config>::MaxMetadataLen>;
 
 /// The opt-in history of one (operator, target) pair.
-pub type OptInHistoryOf<T> = Trace<BlockNumberOf<T>, bool, <T as Config>::MaxOptInHistory>;
+pub type OptInHistoryOf<T> = OptInHistory<BlockNumberOf<T>, <T as Config>::MaxOptInHistory>;
+
+/// The opt-in history of one (operator, target) pair: `true` from each opt-in, `false` from each
+/// opt-out, and the block of the latest change.
+///
+/// The trace keeps one entry per block and drops an entry that repeats the one before it, so an
+/// opt-out and an opt-in in the same block leave no trace of that block. `changed_at` keeps
+/// it: the opt-out cooldown (no opt-out in the block of the latest change, as the reference's
+/// `OptOutCooldown`) reads it rather than the trace's newest key.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[scale_info(skip_type_params(S))]
+#[codec(mel_bound(B: MaxEncodedLen))]
+pub struct OptInHistory<B, S: Get<u32>> {
+	/// The opt-in values by block.
+	pub trace: Trace<B, bool, S>,
+	/// The block of the latest opt-in or opt-out, even one the trace folded away.
+	pub changed_at: Option<B>,
+}
+
+impl<B: Default, S: Get<u32>> Default for OptInHistory<B, S> {
+	fn default() -> Self {
+		Self { trace: Trace::default(), changed_at: None }
+	}
+}
+
+impl<B, S: Get<u32>> core::ops::Deref for OptInHistory<B, S> {
+	type Target = Trace<B, bool, S>;
+	fn deref(&self) -> &Self::Target {
+		&self.trace
+	}
+}
 
 /// A registered network.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]

@@ -10,7 +10,10 @@ use super::*;
 use crate::{weights::BENCHMARKED_DEPTH, Pallet as Rewards};
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
-use frame_support::{traits::Get, BoundedVec};
+use frame_support::{
+	traits::{AccountTouch, Get},
+	BoundedVec,
+};
 use frame_system::RawOrigin;
 use rampart_primitives::{Subnetwork, VaultId};
 use sp_runtime::traits::{BlockNumberProvider, One, Saturating};
@@ -102,6 +105,21 @@ mod benches {
 		);
 
 		assert_eq!(Streams::<T>::get((w.vault, w.network, w.asset)), (2, 3));
+	}
+
+	/// The pallet account's account of a new asset, opened with the payer's deposit.
+	#[benchmark]
+	fn open_asset_account() {
+		let w = world::<T>();
+		let pot = Rewards::<T>::account();
+
+		#[block]
+		{
+			T::Assets::touch(w.asset.clone(), &pot, &w.middleware)
+				.expect("a funded payer opens a new account; qed");
+		}
+
+		assert!(!T::Assets::should_touch(w.asset, &pot));
 	}
 
 	#[benchmark]

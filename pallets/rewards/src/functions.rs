@@ -12,6 +12,7 @@ use frame_support::{
 	traits::{
 		fungibles::{Inspect, Mutate},
 		tokens::Preservation,
+		AccountTouch,
 	},
 };
 use rampart_primitives::{
@@ -56,6 +57,14 @@ impl<T: Config> Pallet<T> {
 		let depth = T::MaxHistoryDepth::get();
 		T::WeightInfo::distribute_staker_rewards()
 			.saturating_add(T::DbWeight::get().reads(u64::from(depth.saturating_mul(2))))
+			.saturating_add(T::WeightInfo::open_asset_account())
+	}
+
+	/// The weight of a listed operator distribution over `n` operators, opening the pallet
+	/// account's account of the asset if it must.
+	pub fn listed_weight(n: u32) -> Weight {
+		T::WeightInfo::distribute_operator_rewards(n)
+			.saturating_add(T::WeightInfo::open_asset_account())
 	}
 
 	/// The weight of a pro-rata operator distribution over `n` operators: the measured part
@@ -63,6 +72,7 @@ impl<T: Config> Pallet<T> {
 	pub fn by_stake_weight(n: u32) -> Weight {
 		T::WeightInfo::distribute_operator_rewards_by_stake(n)
 			.saturating_add(T::Stakes::stake_at_weight().saturating_mul(u64::from(n)))
+			.saturating_add(T::WeightInfo::open_asset_account())
 	}
 
 	fn ensure_middleware(who: &T::AccountId, network: &T::AccountId) -> DispatchResult {
@@ -89,6 +99,11 @@ impl<T: Config> Pallet<T> {
 			minimums.push(asset.clone());
 		}
 		for kind in minimums {
+			// Anyone may have used up the pallet account's consumer references with junk
+			// assets: the payer then opens its account of this asset with a deposit.
+			if T::Assets::should_touch(kind.clone(), &pot) {
+				T::Assets::touch(kind.clone(), &pot, payer)?;
+			}
 			let min = T::Assets::minimum_balance(kind.clone());
 			let held = T::Assets::balance(kind.clone(), &pot);
 			let owed = Owed::<T>::get(&kind);
@@ -131,8 +146,13 @@ impl<T: Config> Pallet<T> {
 		let fee = AdminFee::<T>::get(vault);
 		ensure!(fee <= max_admin_fee, Error::<T>::HighAdminFee);
 		let now = Self::now();
-		let claimable_until = snapshot.saturating_add(T::ClaimWindow::get());
-		ensure!(snapshot < now && claimable_until >= now, Error::<T>::InvalidSnapshot);
+		// The claim window runs from the distribution, not from its snapshot: a distribution
+		// at the oldest snapshot allowed still gives stakers the whole window.
+		let claimable_until = now.saturating_add(T::ClaimWindow::get());
+		ensure!(
+			snapshot < now && snapshot >= now.saturating_sub(T::MaxSnapshotAge::get()),
+			Error::<T>::InvalidSnapshot
+		);
 		let total_shares = T::Vaults::active_shares_at(vault, snapshot)?;
 		let stake = T::Vaults::active_stake_at(vault, snapshot)?;
 		ensure!(!total_shares.is_zero() && !stake.is_zero(), Error::<T>::NoStakeAtSnapshot);
@@ -255,6 +275,12 @@ impl<T: Config> Pallet<T> {
 			distribution.claimed =
 				distribution.claimed.checked_add(part).ok_or(ArithmeticError::Overflow)?;
 			Distributions::<T>::insert(&key, index, distribution);
+		}
+		// A claim paying nothing only moves a cursor: fine for a staker (past distributions it
+		// had no part in), free storage for anyone else.
+		if total.is_zero() && !Cursors::<T>::contains_key(&key, who) {
+			let shares = T::Vaults::active_shares_of_at(vault, who, Self::now())?;
+			ensure!(!shares.is_zero(), Error::<T>::NoRewardsToClaim);
 		}
 		Cursors::<T>::insert(&key, who, end);
 		if !total.is_zero() {

@@ -54,7 +54,12 @@ pub mod pallet {
 
 		/// Every reward asset, moved through one `fungibles` implementation (in the reference
 		/// runtime, `UnionOf<Balances, Assets, ..>`).
-		type Assets: fungibles::Mutate<Self::AccountId, AssetId = Self::AssetKind, Balance = u128>;
+		///
+		/// `AccountTouch` opens the pallet account's account of a new asset with a deposit (paid
+		/// by the distributor) rather than a consumer reference, which anyone could use up in
+		/// advance by sending the shared pallet account junk assets.
+		type Assets: fungibles::Mutate<Self::AccountId, AssetId = Self::AssetKind, Balance = u128>
+			+ frame_support::traits::AccountTouch<Self::AssetKind, Self::AccountId>;
 
 		/// The native token's asset kind: the pallet account keeps its existential deposit so it
 		/// can hold any asset.
@@ -76,11 +81,18 @@ pub mod pallet {
 		/// Where block numbers come from (the vaults' provider).
 		type BlockNumberProvider: BlockNumberProvider;
 
-		/// Blocks after its snapshot during which a staker distribution can be claimed; then what
-		/// is left goes back to the network. It must not exceed the vaults' `RewardLookback`, so
-		/// that share histories still answer for every claimable snapshot.
+		/// Blocks after it is made during which a staker distribution can be claimed; then what
+		/// is left goes back to the network.
+		///
+		/// `MaxSnapshotAge + ClaimWindow` must not exceed the vaults' `RewardLookback`, so that
+		/// share histories still answer for every snapshot still claimable (checked by the
+		/// reference runtime's tests; the two pallets cannot see each other's configuration).
 		#[pallet::constant]
 		type ClaimWindow: Get<BlockNumberOf<Self>>;
+
+		/// How far back a staker distribution's snapshot may be, in blocks.
+		#[pallet::constant]
+		type MaxSnapshotAge: Get<BlockNumberOf<Self>>;
 
 		/// The most distributions one (vault, network, asset) may have that are not yet
 		/// expired and removed.
@@ -308,8 +320,7 @@ pub mod pallet {
 		UnknownVault,
 		/// The caller is not the middleware of the network.
 		NotNetworkMiddleware,
-		/// The snapshot block is not strictly in the past, or so old that its distribution could
-		/// no longer be claimed.
+		/// The snapshot block is not strictly in the past, or older than `MaxSnapshotAge`.
 		InvalidSnapshot,
 		/// The vault had no active shares or no active stake at the snapshot: nobody could
 		/// claim. Pick a snapshot at which the vault had stake.
@@ -322,7 +333,9 @@ pub mod pallet {
 		/// The (vault, network, asset) has `MaxLiveDistributions` distributions; wait until the
 		/// oldest expire.
 		TooManyDistributions,
-		/// Nothing to claim: every distribution was claimed already, or none was made.
+		/// Nothing to claim: every distribution was claimed already, or none was made; or the
+		/// claim would pay nothing to an account that holds no shares of the vault and never
+		/// claimed (its cursor would be storage written for free).
 		NoRewardsToClaim,
 		/// `max` must be between 1 and `MaxClaimBatch`.
 		InvalidClaimCount,
@@ -350,11 +363,13 @@ pub mod pallet {
 	#[pallet::call]
 	impl<T: Config> Pallet<T> {
 		/// Distributes `amount` of `asset` to the stakers of `vault`, pro rata to their active
-		/// shares at block `snapshot` (strictly in the past, within the claim window), after the
-		/// vault's curator fee, which must not exceed `max_admin_fee` (basis points). The
-		/// caller must be `network`'s middleware and pays `amount` (plus, the first time an
-		/// asset is paid, the pallet account's minimum balance of it). Removes up to two
-		/// expired distributions of the same list first.
+		/// shares at block `snapshot` (strictly in the past, at most `MaxSnapshotAge` blocks
+		/// back), after the vault's curator fee, which must not exceed `max_admin_fee` (basis
+		/// points). Stakers can claim it for `ClaimWindow` blocks from now. The caller must be
+		/// `network`'s middleware and pays `amount` (plus, the first time an asset is paid, the
+		/// pallet account's minimum balance of it, and its asset-account deposit if the pallet
+		/// account cannot open one by itself). Removes up to two expired distributions of the
+		/// same list first.
 		#[pallet::call_index(0)]
 		#[pallet::weight(Pallet::<T>::distribute_weight())]
 		pub fn distribute_staker_rewards(
@@ -380,7 +395,9 @@ pub mod pallet {
 
 		/// Claims the caller's rewards from up to `max` distributions of (vault, network, asset),
 		/// in order, paying them to `recipient`. Expired distributions are passed over and pay
-		/// nothing.
+		/// nothing. A claim that pays nothing is refused (`NoRewardsToClaim`) unless the caller
+		/// holds shares of the vault or has claimed before: moving past distributions it had no
+		/// part in is for stakers, not free storage for anyone.
 		#[pallet::call_index(1)]
 		#[pallet::weight(Pallet::<T>::claim_weight((*max).min(T::MaxClaimBatch::get())))]
 		pub fn claim_staker_rewards(
@@ -421,7 +438,7 @@ pub mod pallet {
 		/// Credits each listed operator its amount of `asset`, paid now by the caller, which
 		/// must be `network`'s middleware.
 		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::distribute_operator_rewards(payouts.len() as u32))]
+		#[pallet::weight(Pallet::<T>::listed_weight(payouts.len() as u32))]
 		pub fn distribute_operator_rewards(
 			origin: OriginFor<T>,
 			network: T::AccountId,

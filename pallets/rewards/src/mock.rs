@@ -75,9 +75,11 @@ pub const GOV: u32 = 8;
 pub const GOV_MIN: Balance = 3;
 /// Vault epoch length; histories answer two epochs plus the lookback back.
 pub const EPOCH: u64 = 10;
-pub const LOOKBACK: u64 = 20;
-/// How long a distribution can be claimed after its snapshot.
+pub const LOOKBACK: u64 = SNAPSHOT_AGE + WINDOW;
+/// How long a distribution can be claimed after it is made.
 pub const WINDOW: u64 = 20;
+/// How far back a snapshot may be.
+pub const SNAPSHOT_AGE: u64 = 10;
 pub const MAX_LIVE: u32 = 5;
 pub const MAX_CLAIM: u32 = 4;
 pub const MAX_PAYOUTS: u32 = 4;
@@ -177,7 +179,12 @@ impl StakeProvider<AccountId, u64> for Stakes {
 				.unwrap_or(0)
 		}))
 	}
-	fn on_slash(_: VaultId, _: &Subnetwork<AccountId>, _: &AccountId, _: u128, _: u64) -> Weight {
+	fn on_slash(
+		_: VaultId,
+		_: &Subnetwork<AccountId>,
+		_: &AccountId,
+		_: rampart_primitives::traits::SlashInfo<u64>,
+	) -> Weight {
 		Weight::zero()
 	}
 	fn stake_at_weight() -> Weight {
@@ -234,6 +241,7 @@ impl pallet_rewards::Config for Test {
 	type Stakes = Stakes;
 	type BlockNumberProvider = System;
 	type ClaimWindow = ConstU64<WINDOW>;
+	type MaxSnapshotAge = ConstU64<SNAPSHOT_AGE>;
 	type MaxLiveDistributions = ConstU32<MAX_LIVE>;
 	type MaxClaimBatch = ConstU32<MAX_CLAIM>;
 	type MaxOperatorPayouts = ConstU32<MAX_PAYOUTS>;

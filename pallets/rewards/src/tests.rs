@@ -106,7 +106,8 @@ mod staker_rewards {
 					amount: 900,
 					total_shares: 1_000,
 					claimed: 0,
-					claimable_until: 2 + WINDOW
+					// The window runs from the distribution (block 3), not the snapshot.
+					claimable_until: 3 + WINDOW
 				})
 			);
 			assert_eq!(Rewards::claimable_staker_rewards(v, NETWORK, GOV_ASSET, BOB, 4), Ok(540));
@@ -179,7 +180,12 @@ mod staker_rewards {
 			run_to_block(4);
 			distribute(v, GOV_ASSET, 1_000, 3);
 			assert_eq!(claim(v, BOB, GOV_ASSET, 4), 1_000);
-			assert_eq!(claim(v, CHARLIE, GOV_ASSET, 4), 0);
+			// Charlie holds no active shares and had none at the snapshot: nothing to claim,
+			// and no cursor written for it.
+			assert_noop!(
+				Rewards::claim_staker_rewards(origin(CHARLIE), v, NETWORK, GOV_ASSET, CHARLIE, 4),
+				Error::<Test>::NoRewardsToClaim
+			);
 		});
 	}
 
@@ -212,7 +218,7 @@ mod staker_rewards {
 			assert_eq!(claim(v, DAVE, GOV_ASSET, 4), 0);
 			let d = Distributions::<Test>::get((v, NETWORK, GOV_ASSET), 0).unwrap();
 			assert_eq!((d.amount, d.claimed), (100, 98));
-			run_to_block(3 + WINDOW + 1);
+			run_to_block(4 + WINDOW + 1);
 			let network = balance(GOV_ASSET, NETWORK);
 			assert_ok!(Rewards::expire_distribution(origin(DAVE), v, NETWORK, GOV_ASSET));
 			assert_eq!(balance(GOV_ASSET, NETWORK), network + 2);
@@ -329,9 +335,11 @@ mod staker_rewards {
 	fn live_distributions_are_bounded_and_expire() {
 		build_and_execute(|| {
 			let v = vault();
-			run_to_block(10);
-			for snapshot in 2..2 + u64::from(MAX_LIVE) {
-				distribute(v, GOV_ASSET, 100, snapshot);
+			// Distribution `k` (snapshot `2 + k`) is made at block `10 + k`, claimable until
+			// `10 + k + WINDOW`.
+			for k in 0..u64::from(MAX_LIVE) {
+				run_to_block(10 + k);
+				distribute(v, GOV_ASSET, 100, 2 + k);
 			}
 			assert_noop!(
 				Rewards::distribute_staker_rewards(
@@ -351,7 +359,7 @@ mod staker_rewards {
 			);
 			// Bob claims the first; the rest of it and all of the second go back.
 			assert_eq!(claim(v, BOB, GOV_ASSET, 1), 60);
-			run_to_block(3 + WINDOW + 1);
+			run_to_block(11 + WINDOW + 1);
 			let network = balance(GOV_ASSET, NETWORK);
 			events();
 			distribute(v, GOV_ASSET, 100, 3 + WINDOW);
@@ -376,9 +384,9 @@ mod staker_rewards {
 				]
 			);
 			assert_eq!(Streams::<Test>::get((v, NETWORK, GOV_ASSET)), (2, 1 + MAX_LIVE));
-			// Claims pass over expired distributions (index 2, snapshot 4), paying nothing for
-			// them: Charlie gets 40 of each of indices 3, 4 and 5.
-			run_to_block(4 + WINDOW + 1);
+			// Claims pass over expired distributions (index 2, made at block 12), paying nothing
+			// for them: Charlie gets 40 of each of indices 3, 4 and 5.
+			run_to_block(12 + WINDOW + 1);
 			assert_eq!(claim(v, CHARLIE, GOV_ASSET, 4), 3 * 40);
 			assert_eq!(Cursors::<Test>::get((v, NETWORK, GOV_ASSET), CHARLIE), 6);
 			assert_ok!(Rewards::expire_distribution(origin(DAVE), v, NETWORK, GOV_ASSET));
@@ -660,4 +668,79 @@ fn unsigned_calls_are_refused() {
 			sp_runtime::DispatchError::BadOrigin
 		);
 	});
+}
+
+/// Findings of the security review and the comparison with the reference (issue 13): each test
+/// failed before its fix.
+mod review {
+	use super::*;
+	use frame_support::traits::fungibles::Mutate;
+
+	/// Item 1: anyone can fill the shared rewards account with junk assets, using up its
+	/// consumer references (`MaxConsumers` is 16, as in the reference runtime); a distribution
+	/// in an asset the account does not hold yet must still go through.
+	#[test]
+	fn junk_assets_in_the_rewards_account_do_not_block_new_assets() {
+		build_and_execute(|| {
+			let v = vault();
+			let pot = Rewards::account();
+			assert_ok!(NativeAndAssets::transfer(
+				NATIVE,
+				&DAVE,
+				&pot,
+				ED,
+				frame_support::traits::tokens::Preservation::Preserve
+			));
+			for id in 100..116u32 {
+				assert_ok!(Assets::force_create(RuntimeOrigin::root(), id, DAVE, false, 1));
+				let _ = Assets::mint(origin(DAVE), id, pot, 1);
+			}
+			assert!(
+				!System::can_accrue_consumers(&pot, 2),
+				"no consumer reference left for new assets"
+			);
+			// A new, non-sufficient reward asset held by the middleware.
+			assert_ok!(Assets::force_create(RuntimeOrigin::root(), 200, ALICE, false, 2));
+			assert_ok!(Assets::mint(origin(ALICE), 200, MIDDLEWARE, 10_000));
+			let reward = NativeOrWithId::WithId(200);
+			distribute(v, reward.clone(), 1_000, 2);
+			assert_eq!(claim(v, BOB, reward.clone(), 1), 600);
+			// The middleware paid the asset-account deposit of the pot (10 in the mock).
+			assert_eq!(balance(NATIVE, MIDDLEWARE), ENDOWMENT - 10);
+		});
+	}
+
+	/// Item 7: a distribution at the oldest snapshot allowed is still claimable for the whole
+	/// claim window after it is made (it used to expire `ClaimWindow` after its snapshot, so at
+	/// the edge in its own block, while the curator kept its fee).
+	#[test]
+	fn stakers_get_the_whole_claim_window_from_the_distribution() {
+		build_and_execute(|| {
+			let v = vault();
+			run_to_block(12);
+			// Snapshot 2 is ten blocks back: allowed.
+			distribute(v, GOV_ASSET, 1_000, 2);
+			run_to_block(12 + WINDOW);
+			assert_eq!(claim(v, BOB, GOV_ASSET, 1), 600);
+		});
+	}
+
+	/// Item 9: a claim that pays nothing must not write a cursor for an account with no shares
+	/// (storage for free).
+	#[test]
+	fn a_claim_paying_nothing_writes_no_cursor() {
+		build_and_execute(|| {
+			let v = vault();
+			distribute(v, GOV_ASSET, 1_000, 2);
+			assert_noop!(
+				Rewards::claim_staker_rewards(origin(DAVE), v, NETWORK, GOV_ASSET, DAVE, 1),
+				Error::<Test>::NoRewardsToClaim
+			);
+			assert!(!Cursors::<Test>::contains_key((v, NETWORK, GOV_ASSET), DAVE));
+			// A holder of shares may move past distributions it had no part in.
+			assert_ok!(Vaults::deposit(origin(DAVE), v, DAVE, 100));
+			assert_ok!(Rewards::claim_staker_rewards(origin(DAVE), v, NETWORK, GOV_ASSET, DAVE, 1));
+			assert_eq!(Cursors::<Test>::get((v, NETWORK, GOV_ASSET), DAVE), 1);
+		});
+	}
 }

@@ -29,6 +29,9 @@ pub trait WeightInfo {
 	fn claim_operator_rewards() -> Weight;
 	/// `expire_distribution`.
 	fn expire_distribution() -> Weight;
+	/// Opening the pallet account's account of a new asset with the payer's deposit
+	/// (`AccountTouch::touch`), which a distribution may do besides its measured part.
+	fn open_asset_account() -> Weight;
 }
 
 impl WeightInfo for () {
@@ -51,6 +54,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn claim_operator_rewards() -> Weight {
+		Weight::zero()
+	}
+	fn open_asset_account() -> Weight {
 		Weight::zero()
 	}
 	fn expire_distribution() -> Weight {

@@ -18,6 +18,9 @@ use sp_runtime::traits::BlockNumberProvider;
 const EPOCH: u32 = 100;
 /// The veto vaults' veto period.
 const VETO: u32 = 10;
+/// The deepest cumulative-slash history the `d`-parameterised benchmarks build (`2^MAX_DEPTH`
+/// entries); the runtime charges the measured slope at `MaxCumulativeSlashDepth`.
+const MAX_DEPTH: u32 = 10;
 
 fn set_block<T: Config>(n: u32) {
 	T::BlockNumberProvider::set_block_number(n.into());
@@ -67,27 +70,30 @@ fn resolver<T: Config>(w: &World<T>, n: u32) {
 	.expect("a network sets a resolver; qed");
 }
 
+/// Writes a cumulative-slash history of `2^d − 1` entries at blocks `1..2^d` for the world's
+/// pair (as if it had been slashed in each of those blocks), so that a lookup searches `d`
+/// probes deep. Returns the first block after it.
+fn deep_history<T: Config>(w: &World<T>, d: u32) -> u32 {
+	let key = (w.vault, w.subnetwork.clone(), w.operator.clone());
+	let end = 1u32 << d;
+	for b in 1..end {
+		CumulativeSlash::<T>::push(&key, b.into(), u128::from(b), 0u32.into())
+			.expect("blocks increase; qed");
+	}
+	end
+}
+
 #[benchmarks]
 mod benches {
 	use super::*;
 
+	/// A slash whose cumulative-slash history is `2^d − 1` entries long (`d` probes), with
+	/// entries a window old for the write to prune.
 	#[benchmark]
-	fn slash() {
+	fn slash(d: Linear<1, MAX_DEPTH>) {
 		let w = world::<T>(SlasherKind::Instant);
-		// Three executions leave three cumulative entries, prunable a window later.
-		for b in 2..5u32 {
-			set_block::<T>(b);
-			Slashing::<T>::slash(
-				RawOrigin::Signed(w.middleware.clone()).into(),
-				w.vault,
-				w.subnetwork.clone(),
-				w.operator.clone(),
-				1,
-				(b - 1).into(),
-			)
-			.expect("the middleware slashes within the window; qed");
-		}
-		let now = 5 + EPOCH + 2;
+		let end = deep_history::<T>(&w, d);
+		let now = end + EPOCH + 2;
 		set_block::<T>(now);
 
 		#[extrinsic_call]
@@ -104,13 +110,14 @@ mod benches {
 	}
 
 	#[benchmark]
-	fn request_slash() {
+	fn request_slash(d: Linear<1, MAX_DEPTH>) {
 		let w = veto::<T>();
 		set_block::<T>(2);
 		request::<T>(&w, 1);
 		request::<T>(&w, 1);
+		let end = deep_history::<T>(&w, d);
 		let retention: u32 = T::RequestRetention::get().try_into().unwrap_or(u32::MAX / 4);
-		let now = 2 + EPOCH + retention + 2;
+		let now = end + EPOCH + retention + 2;
 		set_block::<T>(now);
 
 		#[extrinsic_call]
@@ -127,12 +134,13 @@ mod benches {
 	}
 
 	#[benchmark]
-	fn execute_slash() {
+	fn execute_slash(d: Linear<1, MAX_DEPTH>) {
 		let w = veto::<T>();
 		resolver::<T>(&w, 0);
-		set_block::<T>(3);
-		request::<T>(&w, 2);
-		set_block::<T>(3 + VETO);
+		let end = deep_history::<T>(&w, d);
+		set_block::<T>(end + 1);
+		request::<T>(&w, end);
+		set_block::<T>(end + 1 + VETO);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(w.middleware.clone()), 0);
@@ -169,7 +177,7 @@ mod benches {
 		_(RawOrigin::Signed(w.network.clone()), w.vault, 0, Some(next.clone()));
 
 		let from: BlockNumberOf<T> = (1 + 3 * EPOCH).into();
-		assert_eq!(Slashing::<T>::resolver_of(w.vault, &w.subnetwork, from), Some(next));
+		assert_eq!(Slashing::<T>::resolver_of(w.vault, &w.subnetwork, from), Ok(Some(next)));
 	}
 
 	impl_benchmark_test_suite!(Slashing, mock::new_test_ext(), mock::Test);

@@ -8,7 +8,7 @@ use crate::*;
 use frame_support::{defensive, pallet_prelude::*, weights::Weight};
 use rampart_primitives::{
 	checkpoints::TraceError,
-	traits::{NetworkRegistry, StakeProvider, VaultSlashing, VaultsInspect},
+	traits::{NetworkRegistry, SlashInfo, StakeProvider, VaultSlashing, VaultsInspect},
 	SlasherKind, Subnetwork, SubnetworkId, VaultId,
 };
 use sp_runtime::{
@@ -77,37 +77,60 @@ impl<T: Config> Pallet<T> {
 		operator: &T::AccountId,
 		capture: BlockNumberOf<T>,
 	) -> Result<u128, DispatchError> {
+		Self::slashable_with_depth(vault, epoch, subnetwork, operator, capture).map(|(s, _)| s)
+	}
+
+	/// The probes a binary search makes in a cumulative-slash history of `len` entries.
+	fn search_depth(len: u32) -> u32 {
+		u32::BITS - len.leading_zeros()
+	}
+
+	/// The weight of `request_slash` whose cumulative-slash lookup was `depth` probes deep.
+	pub fn request_weight(depth: u32) -> Weight {
+		T::WeightInfo::request_slash(depth).saturating_add(T::Stakes::stake_at_weight())
+	}
+
+	/// [`Self::slashable_in`] and the depth of its cumulative-slash lookup (zero when it made
+	/// none).
+	fn slashable_with_depth(
+		vault: VaultId,
+		epoch: BlockNumberOf<T>,
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+		capture: BlockNumberOf<T>,
+	) -> Result<(u128, u32), DispatchError> {
 		let now = Self::now();
 		if capture >= now || capture < now.saturating_sub(epoch) {
-			return Ok(0);
+			return Ok((0, 0));
 		}
 		let key = (vault, subnetwork.clone(), operator.clone());
 		if LatestSlashedCapture::<T>::get(&key).is_some_and(|latest| capture < latest) {
-			return Ok(0);
+			return Ok((0, 0));
 		}
 		let guarantee = T::Stakes::stake_at(vault, subnetwork, operator, capture)?;
+		let depth = Self::search_depth(CumulativeSlash::<T>::head(&key).len);
 		let total = CumulativeSlash::<T>::latest_value_or(&key, 0);
 		let before = CumulativeSlash::<T>::at(&key, capture)
 			.map_err(|_| DispatchError::Corruption)?
 			.unwrap_or(0);
-		Ok(guarantee.saturating_sub(total.saturating_sub(before)))
+		Ok((guarantee.saturating_sub(total.saturating_sub(before)), depth))
 	}
 
-	/// Applies a slash of `slashed` (already bounded by the budget): the capture order, the
-	/// delegator's hook, the vault's collateral, then the budget with what actually moved.
-	/// Returns what moved and the weight the hook actually used.
+	/// Applies a slash of `slashed` (already bounded by `slashable`, the budget): the capture
+	/// order, the delegator's hook, the vault's collateral, then the budget with what actually
+	/// moved. Returns what moved and the weight the hook actually used.
 	fn execute(
 		vault: VaultId,
 		subnetwork: &SubnetworkOf<T>,
 		operator: &T::AccountId,
-		slashed: u128,
-		capture: BlockNumberOf<T>,
+		slash: SlashInfo<BlockNumberOf<T>>,
 		epoch: BlockNumberOf<T>,
 	) -> Result<(u128, Weight), DispatchError> {
+		let SlashInfo { amount: slashed, capture, .. } = slash;
 		let key = (vault, subnetwork.clone(), operator.clone());
 		let latest = LatestSlashedCapture::<T>::get(&key).map_or(capture, |l| l.max(capture));
 		LatestSlashedCapture::<T>::insert(&key, latest);
-		let hook = T::Stakes::on_slash(vault, subnetwork, operator, slashed, capture);
+		let hook = T::Stakes::on_slash(vault, subnetwork, operator, slash);
 		let moved = T::Vaults::on_slash(vault, &subnetwork.network, operator, slashed, capture)?;
 		if !moved.is_zero() {
 			let now = Self::now();
@@ -143,10 +166,12 @@ impl<T: Config> Pallet<T> {
 			capture < now && capture >= now.saturating_sub(epoch),
 			Error::<T>::InvalidCaptureBlock
 		);
-		let slashed =
-			amount.min(Self::slashable_in(vault, epoch, &subnetwork, &operator, capture)?);
+		let (slashable, depth) =
+			Self::slashable_with_depth(vault, epoch, &subnetwork, &operator, capture)?;
+		let slashed = amount.min(slashable);
 		ensure!(!slashed.is_zero(), Error::<T>::InsufficientSlash);
-		let (moved, hook) = Self::execute(vault, &subnetwork, &operator, slashed, capture, epoch)?;
+		let slash = SlashInfo { amount: slashed, capture, slashable };
+		let (moved, hook) = Self::execute(vault, &subnetwork, &operator, slash, epoch)?;
 		Self::deposit_event(Event::Slashed {
 			vault,
 			subnetwork,
@@ -156,7 +181,7 @@ impl<T: Config> Pallet<T> {
 			moved,
 			capture,
 		});
-		Ok(Self::used_weight(T::WeightInfo::slash(), hook))
+		Ok(Self::used_weight(T::WeightInfo::slash(depth), hook))
 	}
 
 	pub(crate) fn do_request_slash(
@@ -166,7 +191,7 @@ impl<T: Config> Pallet<T> {
 		operator: T::AccountId,
 		amount: u128,
 		capture: BlockNumberOf<T>,
-	) -> DispatchResult {
+	) -> Result<u32, DispatchError> {
 		Self::ensure_middleware(who, &subnetwork)?;
 		let (kind, epoch) = Self::slasher(vault)?;
 		let SlasherKind::Veto { veto_duration, .. } = kind else {
@@ -178,8 +203,9 @@ impl<T: Config> Pallet<T> {
 			capture < now && capture.saturating_add(epoch) >= now.saturating_add(veto_duration),
 			Error::<T>::InvalidCaptureBlock
 		);
-		let recorded =
-			amount.min(Self::slashable_in(vault, epoch, &subnetwork, &operator, capture)?);
+		let (slashable, depth) =
+			Self::slashable_with_depth(vault, epoch, &subnetwork, &operator, capture)?;
+		let recorded = amount.min(slashable);
 		ensure!(!recorded.is_zero(), Error::<T>::InsufficientSlash);
 		let id = NextRequestId::<T>::get();
 		NextRequestId::<T>::put(id.checked_add(1).ok_or(ArithmeticError::Overflow)?);
@@ -211,7 +237,7 @@ impl<T: Config> Pallet<T> {
 			capture,
 			veto_deadline,
 		});
-		Ok(())
+		Ok(depth)
 	}
 
 	pub(crate) fn do_execute_slash(
@@ -226,7 +252,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!watched || request.veto_deadline <= now, Error::<T>::VetoPeriodNotEnded);
 		ensure!(now.saturating_sub(request.capture) <= epoch, Error::<T>::SlashPeriodEnded);
 		ensure!(request.status == RequestStatus::Pending, Error::<T>::RequestCompleted);
-		let slashable = Self::slashable_in(
+		let (slashable, depth) = Self::slashable_with_depth(
 			request.vault,
 			epoch,
 			&request.subnetwork,
@@ -235,23 +261,24 @@ impl<T: Config> Pallet<T> {
 		)?;
 		let slashed = request.amount.min(slashable);
 		ensure!(!slashed.is_zero(), Error::<T>::InsufficientSlash);
-		let (moved, hook) = Self::execute(
-			request.vault,
-			&request.subnetwork,
-			&request.operator,
-			slashed,
-			request.capture,
-			epoch,
-		)?;
+		let slash = SlashInfo { amount: slashed, capture: request.capture, slashable };
+		let (moved, hook) =
+			Self::execute(request.vault, &request.subnetwork, &request.operator, slash, epoch)?;
 		request.status = RequestStatus::Executed { slashed, moved, at: now };
 		Requests::<T>::insert(id, request);
 		Self::deposit_event(Event::SlashExecuted { id, slashed, moved });
-		Ok(Self::used_weight(T::WeightInfo::execute_slash(), hook))
+		Ok(Self::used_weight(T::WeightInfo::execute_slash(depth), hook))
 	}
 
 	pub(crate) fn do_veto_slash(who: &T::AccountId, id: RequestId) -> DispatchResult {
 		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		let now = Self::now();
+		// The resolver history answers only for the last epoch. A request captured before it
+		// has necessarily passed its veto deadline (a deadline is at most its capture plus an
+		// epoch), so that is the answer, rather than a pruned lookup's "no resolver". The
+		// reference, which never prunes, answers the same to the resolver it would find.
+		let epoch = T::Vaults::epoch_duration(request.vault).ok_or(Error::<T>::UnknownVault)?;
+		ensure!(now.saturating_sub(request.capture) <= epoch, Error::<T>::VetoPeriodEnded);
 		let resolver = Self::watching_resolver(&request, now).ok_or(Error::<T>::NoResolver)?;
 		ensure!(&resolver == who, Error::<T>::NotResolver);
 		ensure!(request.veto_deadline > now, Error::<T>::VetoPeriodEnded);
@@ -327,13 +354,16 @@ impl<T: Config> Pallet<T> {
 		history.iter().rev().find(|(b, _)| *b <= at).and_then(|(_, r)| r.clone())
 	}
 
-	/// The resolver of `subnetwork` in `vault` at block `at`.
+	/// The resolver of `subnetwork` in `vault` at block `at`: [`Error::HistoryPruned`] for a
+	/// block before the window (one epoch) the history is kept for.
 	pub fn resolver_of(
 		vault: VaultId,
 		subnetwork: &SubnetworkOf<T>,
 		at: BlockNumberOf<T>,
-	) -> Option<T::AccountId> {
-		Self::in_force(&Resolvers::<T>::get((vault, subnetwork.clone())), at)
+	) -> Result<Option<T::AccountId>, DispatchError> {
+		let (_, epoch) = Self::slasher(vault)?;
+		ensure!(at >= Self::now().saturating_sub(epoch), Error::<T>::HistoryPruned);
+		Ok(Self::in_force(&Resolvers::<T>::get((vault, subnetwork.clone())), at))
 	}
 
 	/// The resolver that watches `request` (PROTOCOL 4.3): the one in force at its capture, if

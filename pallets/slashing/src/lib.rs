@@ -67,6 +67,14 @@ pub mod pallet {
 		#[pallet::constant]
 		type RequestRetention: Get<BlockNumberOf<Self>>;
 
+		/// The most probes of a binary search in a cumulative-slash history: such a history keeps
+		/// at most one entry per block of the longest vault epoch (plus the one in force at its
+		/// start), so `⌈log2(MaxEpochDuration + 2)⌉` (17 for a one-week epoch of 6-second blocks).
+		/// Calls that execute or record a slash are charged this deep and refunded to the depth
+		/// they met.
+		#[pallet::constant]
+		type MaxCumulativeSlashDepth: Get<u32>;
+
 		/// Weights of this pallet's calls.
 		type WeightInfo: WeightInfo;
 
@@ -247,6 +255,9 @@ pub mod pallet {
 		NotResolver,
 		/// The resolver is already the one set (or pending).
 		AlreadySet,
+		/// A lookup asked for a block older than the slashing window (one epoch): the resolver
+		/// history no longer answers for it.
+		HistoryPruned,
 	}
 
 	#[pallet::call]
@@ -256,7 +267,9 @@ pub mod pallet {
 		/// network; the capture must lie in the last epoch, strictly before now. The weight of
 		/// the delegator hook is charged at its worst and refunded to what it used.
 		#[pallet::call_index(0)]
-		#[pallet::weight(Pallet::<T>::slash_weight(T::WeightInfo::slash()))]
+		#[pallet::weight(Pallet::<T>::slash_weight(T::WeightInfo::slash(
+			T::MaxCumulativeSlashDepth::get()
+		)))]
 		pub fn slash(
 			origin: OriginFor<T>,
 			vault: VaultId,
@@ -273,7 +286,7 @@ pub mod pallet {
 		/// Requests a slash in a veto-slasher vault; the subnetwork's resolver (if any) may veto
 		/// it until the returned deadline, after which the middleware executes it.
 		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::request_slash().saturating_add(T::Stakes::stake_at_weight()))]
+		#[pallet::weight(Pallet::<T>::request_weight(T::MaxCumulativeSlashDepth::get()))]
 		pub fn request_slash(
 			origin: OriginFor<T>,
 			vault: VaultId,
@@ -281,15 +294,18 @@ pub mod pallet {
 			operator: T::AccountId,
 			amount: u128,
 			capture: BlockNumberOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_request_slash(&who, vault, subnetwork, operator, amount, capture)
+			let depth = Self::do_request_slash(&who, vault, subnetwork, operator, amount, capture)?;
+			Ok(Some(Self::request_weight(depth)).into())
 		}
 
 		/// Executes request `id` once its veto period ended (or at once if no resolver watches
 		/// the subnetwork), within one epoch of its capture. The caller must be the middleware.
 		#[pallet::call_index(2)]
-		#[pallet::weight(Pallet::<T>::slash_weight(T::WeightInfo::execute_slash()))]
+		#[pallet::weight(Pallet::<T>::slash_weight(T::WeightInfo::execute_slash(
+			T::MaxCumulativeSlashDepth::get()
+		)))]
 		pub fn execute_slash(origin: OriginFor<T>, id: RequestId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
 			let used = Self::do_execute_slash(&who, id)?;
@@ -349,12 +365,14 @@ pub mod pallet {
 			Self::slashable(vault, &subnetwork, &operator, capture)
 		}
 
-		/// The resolver of `subnetwork` in `vault` at block `at`.
+		/// The resolver of `subnetwork` in `vault` at block `at` (a later block answers with the
+		/// change scheduled by then). Fails with [`Error::HistoryPruned`] for a block older than
+		/// one epoch, which the history no longer answers for, rather than guessing.
 		pub fn resolver_at(
 			vault: VaultId,
 			subnetwork: SubnetworkOf<T>,
 			at: BlockNumberOf<T>,
-		) -> Option<T::AccountId> {
+		) -> Result<Option<T::AccountId>, DispatchError> {
 			Self::resolver_of(vault, &subnetwork, at)
 		}
 	}

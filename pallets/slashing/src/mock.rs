@@ -8,9 +8,13 @@
 
 use crate as pallet_slashing;
 use core::cell::RefCell;
-use frame_support::{derive_impl, traits::ConstU64, weights::Weight};
+use frame_support::{
+	derive_impl,
+	traits::{ConstU32, ConstU64},
+	weights::Weight,
+};
 use rampart_primitives::{
-	traits::{NetworkRegistry, StakeProvider, VaultSlashing, VaultsInspect},
+	traits::{NetworkRegistry, SlashInfo, StakeProvider, VaultSlashing, VaultsInspect},
 	DelegatorKind, Role, SlasherKind, Subnetwork, VaultId,
 };
 use sp_runtime::{BuildStorage, DispatchError};
@@ -59,6 +63,8 @@ struct World {
 	vaults: BTreeMap<VaultId, MockVault>,
 	stakes: BTreeMap<(VaultId, Subnetwork<AccountId>, AccountId), Vec<(u64, u128)>>,
 	hook_calls: Vec<(VaultId, AccountId, u128, u64)>,
+	/// What was slashable before each hook call, in order.
+	hook_slashables: Vec<u128>,
 	vault_slashes: Vec<(VaultId, u128, u64)>,
 }
 
@@ -111,6 +117,11 @@ pub fn set_stake(
 }
 
 /// The delegator hook calls so far: (vault, operator, amount, capture).
+/// What was still slashable for the capture before each hook call, in order.
+pub fn hook_slashables() -> Vec<u128> {
+	WORLD.with(|w| w.borrow().hook_slashables.clone())
+}
+
 pub fn hook_calls() -> Vec<(VaultId, AccountId, u128, u64)> {
 	WORLD.with(|w| w.borrow().hook_calls.clone())
 }
@@ -229,10 +240,14 @@ impl StakeProvider<AccountId, u64> for Stakes {
 		vault: VaultId,
 		_: &Subnetwork<AccountId>,
 		operator: &AccountId,
-		amount: u128,
-		capture: u64,
+		slash: SlashInfo<u64>,
 	) -> Weight {
-		WORLD.with(|w| w.borrow_mut().hook_calls.push((vault, *operator, amount, capture)));
+		let SlashInfo { amount, capture, slashable } = slash;
+		WORLD.with(|w| {
+			let mut w = w.borrow_mut();
+			w.hook_calls.push((vault, *operator, amount, capture));
+			w.hook_slashables.push(slashable);
+		});
 		HOOK_USED
 	}
 	fn stake_at_weight() -> Weight {
@@ -249,6 +264,7 @@ impl pallet_slashing::Config for Test {
 	type Stakes = Stakes;
 	type BlockNumberProvider = System;
 	type RequestRetention = ConstU64<RETENTION>;
+	type MaxCumulativeSlashDepth = ConstU32<10>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelper;

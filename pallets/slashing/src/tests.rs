@@ -434,7 +434,7 @@ mod veto {
 					from: 1
 				}]
 			);
-			assert_eq!(Slashing::resolver_at(v, sn(), 1), Some(RESOLVER));
+			assert_eq!(Slashing::resolver_at(v, sn(), 1), Ok(Some(RESOLVER)));
 			assert_noop!(
 				Slashing::set_resolver(origin(NETWORK), v, 0, Some(RESOLVER)),
 				Error::<Test>::AlreadySet
@@ -443,13 +443,13 @@ mod veto {
 			run_to_block(15);
 			set_resolver(v, Some(RESOLVER_2));
 			let from = 11 + 3 * D;
-			assert_eq!(Slashing::resolver_at(v, sn(), from - 1), Some(RESOLVER));
-			assert_eq!(Slashing::resolver_at(v, sn(), from), Some(RESOLVER_2));
+			assert_eq!(Slashing::resolver_at(v, sn(), from - 1), Ok(Some(RESOLVER)));
+			assert_eq!(Slashing::resolver_at(v, sn(), from), Ok(Some(RESOLVER_2)));
 			// A new call replaces the pending change; the current value cancels it.
 			set_resolver(v, None);
-			assert_eq!(Slashing::resolver_at(v, sn(), from), None);
+			assert_eq!(Slashing::resolver_at(v, sn(), from), Ok(None));
 			set_resolver(v, Some(RESOLVER));
-			assert_eq!(Slashing::resolver_at(v, sn(), from + 100), Some(RESOLVER));
+			assert_eq!(Slashing::resolver_at(v, sn(), from + 100), Ok(Some(RESOLVER)));
 			// The removal, once in force, makes requests executable at once and unvetoable.
 			set_resolver(v, None);
 			run_to_block(from + 1);
@@ -499,6 +499,74 @@ mod veto {
 			assert!(evs.contains(&Event::RequestPruned { id: later }));
 			assert_eq!(Slashing::request(old), None);
 			assert_eq!(crate::VaultRequestQueue::<Test>::get(v), (2, 4));
+		});
+	}
+}
+
+/// Findings of the security review and the comparison with the reference (issue 13): each test
+/// failed before its fix.
+mod review {
+	use super::*;
+
+	fn set_resolver(v: VaultId, resolver: Option<AccountId>) {
+		assert_ok!(Slashing::set_resolver(origin(NETWORK), v, 0, resolver));
+	}
+
+	/// Item 5, the slashing side: the delegator's hook is told what was still slashable for the
+	/// capture before each slash, so a second slash of one capture sees the first one's cut.
+	#[test]
+	fn the_hook_gets_what_was_still_slashable() {
+		build_and_execute(|| {
+			let v = instant();
+			run_to_block(3);
+			assert_ok!(slash(v, 250, 2));
+			assert_ok!(slash(v, 100, 2));
+			assert_eq!(hook_slashables(), vec![400, 150]);
+		});
+	}
+
+	/// Item 15: a request older than what the resolver history keeps. The reference (which
+	/// never prunes) answers `VetoPeriodEnded` to the resolver in force at the capture and now;
+	/// the pruned lookup must not answer "no resolver" instead.
+	#[test]
+	fn a_veto_of_a_request_older_than_the_resolver_history_says_the_period_ended() {
+		build_and_execute(|| {
+			let v = veto();
+			set_resolver(v, Some(RESOLVER)); // [(1, R)]
+			run_to_block(5);
+			let id = request(v, 100, 4);
+			run_to_block(15);
+			set_resolver(v, Some(RESOLVER_2)); // R2 from 41
+			run_to_block(45);
+			set_resolver(v, Some(RESOLVER)); // R again from 71
+			run_to_block(75);
+			set_resolver(v, Some(RESOLVER_2)); // R2 from 101; (1, R) is pruned
+			run_to_block(76);
+			// R is in force both at the capture (4) and now.
+			assert_noop!(
+				Slashing::veto_slash(origin(RESOLVER), id),
+				Error::<Test>::VetoPeriodEnded
+			);
+		});
+	}
+
+	/// Item 15, the lookup itself: the resolver at a block the history no longer answers for
+	/// is an error, never "none".
+	#[test]
+	fn a_resolver_lookup_before_the_window_is_refused() {
+		build_and_execute(|| {
+			let v = veto();
+			set_resolver(v, Some(RESOLVER));
+			run_to_block(15);
+			set_resolver(v, Some(RESOLVER_2));
+			run_to_block(45);
+			set_resolver(v, Some(RESOLVER));
+			run_to_block(75);
+			set_resolver(v, Some(RESOLVER_2));
+			assert_eq!(Slashing::resolver_at(v, sn(), 4), Err(Error::<Test>::HistoryPruned.into()));
+			assert_eq!(Slashing::resolver_at(v, sn(), 75 - D), Ok(Some(RESOLVER_2)));
+			assert_eq!(Slashing::resolver_at(v, sn(), 75), Ok(Some(RESOLVER)));
+			assert_eq!(Slashing::resolver_at(v, sn(), 101), Ok(Some(RESOLVER_2)));
 		});
 	}
 }

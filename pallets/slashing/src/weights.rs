@@ -10,12 +10,13 @@ use frame_support::weights::Weight;
 /// slash add the guarantee lookup and the delegator hook at their worst (see
 /// [`crate::Pallet::slash_weight`]).
 pub trait WeightInfo {
-	/// `slash`.
-	fn slash() -> Weight;
-	/// `request_slash`, pruning as many old requests as it may.
-	fn request_slash() -> Weight;
-	/// `execute_slash`.
-	fn execute_slash() -> Weight;
+	/// `slash`, with a binary search `d` probes deep in the cumulative-slash history.
+	fn slash(d: u32) -> Weight;
+	/// `request_slash`, pruning as many old requests as it may, with a binary search `d` probes
+	/// deep in the cumulative-slash history.
+	fn request_slash(d: u32) -> Weight;
+	/// `execute_slash`, with a binary search `d` probes deep in the cumulative-slash history.
+	fn execute_slash(d: u32) -> Weight;
 	/// `veto_slash`.
 	fn veto_slash() -> Weight;
 	/// `set_resolver`, replacing a pending change.
@@ -23,13 +24,13 @@ pub trait WeightInfo {
 }
 
 impl WeightInfo for () {
-	fn slash() -> Weight {
+	fn slash(_: u32) -> Weight {
 		Weight::zero()
 	}
-	fn request_slash() -> Weight {
+	fn request_slash(_: u32) -> Weight {
 		Weight::zero()
 	}
-	fn execute_slash() -> Weight {
+	fn execute_slash(_: u32) -> Weight {
 		Weight::zero()
 	}
 	fn veto_slash() -> Weight {

@@ -10,12 +10,15 @@ use crate::Pallet as Vaults;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::{
-	traits::{fungibles::Mutate, EnsureOrigin, Get},
+	traits::{
+		fungibles::{Inspect, Mutate},
+		AccountTouch, EnsureOrigin, Get,
+	},
 	BoundedVec,
 };
 use frame_system::RawOrigin;
 use rampart_primitives::{traits::VaultSlashing, VaultId};
-use sp_runtime::traits::{BlockNumberProvider, One, Saturating};
+use sp_runtime::traits::{BlockNumberProvider, One, Saturating, Zero};
 
 /// Depositors in the state of the `on_slash` benchmark.
 const MAX_DEPOSITORS: u32 = 1_000;
@@ -388,6 +391,23 @@ mod benches {
 		_(RawOrigin::Signed(caller), vault, Some(receiver));
 
 		assert_eq!(Ledgers::<T>::get(vault).pending_burn, 0);
+	}
+
+	/// An asset account opened with a deposit for an account that could not open it by itself.
+	#[benchmark]
+	fn open_asset_account() {
+		let collateral = T::BenchmarkHelper::collateral();
+		let caller: T::AccountId = whitelisted_caller();
+		fund::<T>(&collateral, &caller);
+		let who: T::AccountId = account("receiver", 0, 0);
+
+		#[block]
+		{
+			T::Assets::touch(collateral.clone(), &who, &caller)
+				.expect("a funded caller opens a new account; qed");
+		}
+
+		assert!(T::Assets::balance(collateral, &who).is_zero());
 	}
 
 	/// A change on an operator route that replaces one whose delay has passed (settling it

@@ -16,7 +16,7 @@ use frame_support::{
 	traits::{
 		fungibles::{Inspect, Mutate},
 		tokens::{Fortitude, Precision, Preservation},
-		Consideration, Footprint,
+		AccountTouch, Consideration, Footprint,
 	},
 };
 use rampart_primitives::{
@@ -160,6 +160,13 @@ impl<T: Config> Pallet<T> {
 			let ed = T::Assets::minimum_balance(native.clone());
 			T::Assets::transfer(native, creator, &account, ed, Preservation::Preserve)?;
 		}
+		// A vault account is known before the vault exists: anyone may have used up its consumer
+		// references with junk assets. The creator opens the collateral account with the asset's
+		// deposit instead, which needs none (and stays held for the vault's life, as the vault
+		// never empties its reserve).
+		if T::Assets::should_touch(collateral.clone(), &account) {
+			T::Assets::touch(collateral.clone(), &account, creator)?;
+		}
 		let reserve = T::Assets::minimum_balance(collateral.clone());
 		T::Assets::transfer(
 			collateral.clone(),
@@ -226,6 +233,8 @@ impl<T: Config> Pallet<T> {
 		// Without an admin, a limit role nobody holds could never be granted: the vault would
 		// give every network zero forever.
 		ensure!(delegator.limit_roles().iter().all(|r| has(*r)), Error::<T>::MissingRoles);
+		// A curator fee nobody can claim would accrue and stay locked for ever.
+		ensure!(!has(Role::AdminFeeSetter) || has(Role::AdminFeeClaimer), Error::<T>::MissingRoles);
 		if !has(Role::DepositWhitelistSetter) {
 			ensure!(deposit_whitelist == has(Role::DepositorWhitelister), Error::<T>::MissingRoles);
 		}
@@ -266,6 +275,16 @@ impl<T: Config> Pallet<T> {
 		let shares = Self::active_shares(vault);
 		// Shares left over a zero stake would take the new deposit from whoever deposits.
 		ensure!(!active.is_zero() || shares.is_zero(), Error::<T>::VaultFullySlashed);
+		// The transfer comes before the limit, as the reference's `transferFrom` does: a
+		// deposit beyond both the depositor's balance and the limit fails on the balance. The
+		// call's storage layer undoes the transfer if a later check fails.
+		T::Assets::transfer(
+			info.collateral.clone(),
+			depositor,
+			&Self::account_of(vault),
+			amount,
+			Preservation::Preserve,
+		)?;
 		let new_active = active.checked_add(amount).ok_or(ArithmeticError::Overflow)?;
 		if info.is_deposit_limit {
 			ensure!(new_active <= info.deposit_limit, Error::<T>::DepositLimitReached);
@@ -276,13 +295,6 @@ impl<T: Config> Pallet<T> {
 		let mine = Self::shares_of(vault, on_behalf_of);
 		let new_mine = mine.checked_add(minted).ok_or(Error::<T>::SharesOverflow)?;
 
-		T::Assets::transfer(
-			info.collateral.clone(),
-			depositor,
-			&Self::account_of(vault),
-			amount,
-			Preservation::Preserve,
-		)?;
 		let (now, horizon) = (Self::now(), Self::horizon(&info.clock));
 		ActiveStake::<T>::push(&vault, now, new_active, horizon).map_err(trace_error)?;
 		ActiveShares::<T>::push(&vault, now, new_shares, horizon).map_err(trace_error)?;
@@ -626,7 +638,7 @@ impl<T: Config> Pallet<T> {
 			.ok_or(ArithmeticError::Overflow)?;
 		let slashed = split.total();
 		let receiver = Self::receiver_of(vault, &info, network, operator);
-		let (mut burned_instead, mut deferred) = (false, false);
+		let mut deferred = false;
 		if !slashed.is_zero() {
 			let new_active = active.checked_sub(split.active).ok_or(ArithmeticError::Underflow)?;
 			ActiveStake::<T>::push(&vault, Self::now(), new_active, Self::horizon(&info.clock))
@@ -645,25 +657,22 @@ impl<T: Config> Pallet<T> {
 					.checked_sub(split.next_withdrawals)
 					.ok_or(ArithmeticError::Underflow)?,
 			);
-			// A slash must not be blockable by whoever can freeze the vault account: if the
-			// collateral cannot leave now, the loss still applies and the collateral is owed to
-			// the receiver chosen now until `release_slashed` moves it.
+			// A slash must not be blockable by whoever can freeze the vault account or make the
+			// receiver unable to take the collateral (junk assets using up its consumer
+			// references, say): if the collateral cannot reach the burner now, the loss still
+			// applies and the collateral is owed to the receiver chosen now until
+			// `release_slashed` moves it. A redistribution is never turned into a burn.
 			let sent = storage::with_transaction(|| {
 				match Self::send_slashed(&info.collateral, vault, receiver.as_ref(), slashed) {
-					Ok(burned) => sp_runtime::TransactionOutcome::Commit(Ok(Some(burned))),
+					Ok(()) => sp_runtime::TransactionOutcome::Commit(Ok(true)),
 					Err(_) => {
-						sp_runtime::TransactionOutcome::Rollback(Ok::<_, DispatchError>(None))
+						sp_runtime::TransactionOutcome::Rollback(Ok::<_, DispatchError>(false))
 					},
 				}
 			})?;
-			match sent {
-				Some(burned) => burned_instead = burned,
-				None => {
-					deferred = true;
-					PendingSlashed::<T>::mutate(vault, &receiver, |p| {
-						*p = p.saturating_add(slashed)
-					});
-				},
+			if !sent {
+				deferred = true;
+				PendingSlashed::<T>::mutate(vault, &receiver, |p| *p = p.saturating_add(slashed));
 			}
 			Ledgers::<T>::mutate(vault, |l| {
 				l.slashed = l.slashed.saturating_add(slashed);
@@ -680,24 +689,28 @@ impl<T: Config> Pallet<T> {
 			requested: amount,
 			capture,
 			slashed,
-			burned_instead,
 			deferred,
 		});
 		Ok(slashed)
 	}
 
 	pub(crate) fn do_release_slashed(
+		caller: &T::AccountId,
 		vault: VaultId,
 		receiver: Option<T::AccountId>,
 	) -> DispatchResult {
 		let info = Self::info(vault)?;
 		let amount = PendingSlashed::<T>::get(vault, &receiver);
 		ensure!(!amount.is_zero(), Error::<T>::NothingToRelease);
-		let burned_instead =
-			Self::send_slashed(&info.collateral, vault, receiver.as_ref(), amount)?;
+		if let Some(to) = &receiver {
+			if T::Assets::should_touch(info.collateral.clone(), to) {
+				T::Assets::touch(info.collateral.clone(), to, caller)?;
+			}
+		}
+		Self::send_slashed(&info.collateral, vault, receiver.as_ref(), amount)?;
 		PendingSlashed::<T>::remove(vault, &receiver);
 		Ledgers::<T>::mutate(vault, |l| l.pending_burn = l.pending_burn.saturating_sub(amount));
-		Self::deposit_event(Event::SlashedReleased { vault, receiver, amount, burned_instead });
+		Self::deposit_event(Event::SlashedReleased { vault, receiver, amount });
 		Ok(())
 	}
 
@@ -731,44 +744,33 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Moves `amount` out of the vault to `receiver`, or burns it for `None`. Returns whether it
-	/// had to be burned because the receiver could not take it.
+	/// Moves `amount` out of the vault to `receiver`, or burns it for `None`.
 	fn send_slashed(
 		collateral: &T::AssetKind,
 		vault: VaultId,
 		receiver: Option<&T::AccountId>,
 		amount: u128,
-	) -> Result<bool, DispatchError> {
+	) -> DispatchResult {
 		let account = Self::account_of(vault);
-		if let Some(to) = receiver {
-			let sent = storage::with_transaction(|| {
-				let result = T::Assets::transfer(
-					collateral.clone(),
-					&account,
-					to,
-					amount,
-					Preservation::Preserve,
-				);
-				match result {
-					Ok(_) => sp_runtime::TransactionOutcome::Commit(Ok(true)),
-					Err(_) => {
-						sp_runtime::TransactionOutcome::Rollback(Ok::<_, DispatchError>(false))
-					},
-				}
-			})?;
-			if sent {
-				return Ok(false);
-			}
+		match receiver {
+			Some(to) => T::Assets::transfer(
+				collateral.clone(),
+				&account,
+				to,
+				amount,
+				Preservation::Preserve,
+			)
+			.map(|_| ()),
+			None => T::Assets::burn_from(
+				collateral.clone(),
+				&account,
+				amount,
+				Preservation::Preserve,
+				Precision::Exact,
+				Fortitude::Force,
+			)
+			.map(|_| ()),
 		}
-		T::Assets::burn_from(
-			collateral.clone(),
-			&account,
-			amount,
-			Preservation::Preserve,
-			Precision::Exact,
-			Fortitude::Force,
-		)?;
-		Ok(receiver.is_some())
 	}
 
 	pub(crate) fn do_set_router_receiver(
@@ -926,6 +928,23 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(Self::withdrawals_of(vault, next, who))
 	}
 
+	/// What the vault account must hold by its books: `reserve + deposited − claimed − slashed
+	/// + pending`.
+	fn books(info: &VaultInfoOf<T>, ledger: &VaultLedger) -> u128 {
+		info.reserve
+			.saturating_add(ledger.deposited)
+			.saturating_sub(ledger.claimed)
+			.saturating_sub(ledger.slashed)
+			.saturating_add(ledger.pending_burn)
+	}
+
+	/// Collateral the vault account holds beyond its books: donations.
+	pub fn surplus_of(vault: VaultId) -> Option<u128> {
+		let info = Vaults::<T>::get(vault)?;
+		let balance = T::Assets::balance(info.collateral.clone(), &Self::account_of(vault));
+		Some(balance.saturating_sub(Self::books(&info, &Ledgers::<T>::get(vault))))
+	}
+
 	/// The epoch vault `vault` is in now.
 	pub fn current_epoch_of(vault: VaultId) -> Option<BlockNumberOf<T>> {
 		Vaults::<T>::get(vault).map(|info| Self::current_epoch(&info.clock))
@@ -937,8 +956,9 @@ impl<T: Config> Pallet<T> {
 	/// Checks, per vault (PROTOCOL 6.1 items 3-12 that apply to Rampart vaults):
 	/// - every history is well formed (strictly increasing blocks, no repeats, not in the future);
 	/// - `S = Σ s[a]` and `WS[e] = Σ ws[e][a]`;
-	/// - conservation: the vault account holds `reserve + deposited − claimed − slashed`, and that
-	///   covers `A` plus every bucket's unpaid part;
+	/// - conservation: the vault account holds at least `reserve + deposited − claimed − slashed +
+	///   pending` (more only by donations: the surplus), and that covers `A` plus every bucket's
+	///   unpaid part;
 	/// - a deposit limit in force is not exceeded by deposits (checked through the ledger only:
 	///   lowering the limit later is allowed);
 	/// - counters: every vault id is below `NextVaultId`.
@@ -992,15 +1012,11 @@ impl<T: Config> Pallet<T> {
 			);
 			let ledger = Ledgers::<T>::get(vault);
 			let balance = T::Assets::balance(info.collateral.clone(), &Self::account_of(vault));
-			let expected = info
-				.reserve
-				.saturating_add(ledger.deposited)
-				.saturating_sub(ledger.claimed)
-				.saturating_sub(ledger.slashed)
-				.saturating_add(ledger.pending_burn);
+			// Anyone may send collateral to a vault account: that surplus is tolerated (it is
+			// nobody's stake), a shortfall never is.
 			ensure!(
-				balance == expected,
-				"vault balance != reserve + deposited - claimed - slashed + pending"
+				balance >= Self::books(&info, &ledger),
+				"vault balance < reserve + deposited - claimed - slashed + pending"
 			);
 			let pending: u128 =
 				PendingSlashed::<T>::iter_prefix_values(vault).fold(0, |a, p| a.saturating_add(p));

@@ -72,7 +72,12 @@ pub mod pallet {
 
 		/// Every collateral, read and moved through one `fungibles` implementation (in the
 		/// reference runtime, `UnionOf<Balances, Assets, ..>`).
-		type Assets: fungibles::Mutate<Self::AccountId, AssetId = Self::AssetKind, Balance = u128>;
+		///
+		/// `AccountTouch` opens an asset account paid by a deposit rather than by a consumer
+		/// reference, which anyone could use up in advance by sending junk assets to an account
+		/// (a future vault's, a redistribution receiver's).
+		type Assets: fungibles::Mutate<Self::AccountId, AssetId = Self::AssetKind, Balance = u128>
+			+ frame_support::traits::AccountTouch<Self::AssetKind, Self::AccountId>;
 
 		/// The native token's asset kind: it pays the keep-alive deposit of a vault account whose
 		/// collateral is another asset.
@@ -396,10 +401,9 @@ pub mod pallet {
 			capture: BlockNumberOf<T>,
 			/// What was moved: at most what the vault held at risk.
 			slashed: u128,
-			/// Whether the burner account could not take it and it was burned instead.
-			burned_instead: bool,
-			/// Whether the collateral could not leave the vault (its account is frozen): the
-			/// loss applies, and the collateral is owed to the burner until `release_slashed`.
+			/// Whether the collateral could not reach the burner now (the vault account is
+			/// frozen, or the receiver cannot take it yet): the loss applies, and the collateral
+			/// is owed to the burner until `release_slashed`.
 			deferred: bool,
 		},
 		/// Slashed collateral owed to the burner left the vault.
@@ -410,8 +414,6 @@ pub mod pallet {
 			receiver: Option<T::AccountId>,
 			/// Collateral moved.
 			amount: u128,
-			/// Whether the burner account could not take it and it was burned instead.
-			burned_instead: bool,
 		},
 		/// Active shares moved between accounts.
 		SharesTransferred {
@@ -584,8 +586,15 @@ pub mod pallet {
 		/// Creates a vault with `config`. Anyone may create one over any existing collateral that
 		/// is not deny-listed. The creator pays the creation deposit (on hold) and the vault
 		/// account's keep-alive reserve (the collateral's minimum balance, plus the native
-		/// existential deposit when the collateral is another asset), which is never stake.
+		/// existential deposit when the collateral is another asset), which is never stake. If
+		/// the vault account cannot open an account for the collateral by itself (anyone may
+		/// have sent junk assets to it in advance, using up its consumer references), the
+		/// creator also pays the collateral's asset-account deposit (`AccountTouch`), held for
+		/// the vault's life.
 		#[pallet::call_index(0)]
+		#[pallet::weight(
+			T::WeightInfo::create_vault().saturating_add(T::WeightInfo::open_asset_account())
+		)]
 		pub fn create_vault(origin: OriginFor<T>, config: VaultConfigOf<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_create_vault(&who, config).map(|_| ())
@@ -751,18 +760,31 @@ pub mod pallet {
 			Ok(())
 		}
 
-		/// Moves slashed collateral that could not leave the vault when it was slashed (its
-		/// account was frozen) to the destination chosen at the slash (`receiver`, or `None` for
-		/// collateral to burn; see `PendingSlashed`). Anyone may call it; it fails, changing
-		/// nothing, while the vault account is still frozen.
+		/// Moves slashed collateral that could not reach the burner when it was slashed (the
+		/// vault account was frozen, or the receiver could not take it) to the destination chosen
+		/// at the slash (`receiver`, or `None` for collateral to burn; see `PendingSlashed`).
+		/// Anyone may call it. If the receiver has no account for the collateral and cannot
+		/// open one by itself (say, its consumer references are used up), the caller opens it
+		/// with the asset's account deposit (`AccountTouch`), which stays the caller's.
+		///
+		/// ## Errors
+		/// [`Error::UnknownVault`], [`Error::NothingToRelease`]; a transfer error (nothing
+		/// changes) while the vault account is still frozen or the receiver still cannot take
+		/// it.
+		///
+		/// ## Events
+		/// [`Event::SlashedReleased`].
 		#[pallet::call_index(15)]
+		#[pallet::weight(
+			T::WeightInfo::release_slashed().saturating_add(T::WeightInfo::open_asset_account())
+		)]
 		pub fn release_slashed(
 			origin: OriginFor<T>,
 			vault: VaultId,
 			receiver: Option<T::AccountId>,
 		) -> DispatchResult {
-			ensure_signed(origin)?;
-			Self::do_release_slashed(vault, receiver)
+			let who = ensure_signed(origin)?;
+			Self::do_release_slashed(&who, vault, receiver)
 		}
 
 		/// Changes the receiver of a router burner on `route` (`None` removes the route, so its
@@ -878,6 +900,13 @@ pub mod pallet {
 		/// The epoch `vault` is in now, if it exists.
 		pub fn vault_epoch(vault: VaultId) -> Option<BlockNumberOf<T>> {
 			Self::current_epoch_of(vault)
+		}
+
+		/// Collateral the vault account holds beyond its books (reserve, deposits less claims
+		/// and slashes, slashes still owed): what anyone sent it directly. Nobody's stake; it
+		/// stays in the account. `None` for an unknown vault.
+		pub fn vault_surplus(vault: VaultId) -> Option<u128> {
+			Self::surplus_of(vault)
 		}
 	}
 }

@@ -42,12 +42,18 @@ pub trait WeightInfo {
 	fn release_slashed() -> Weight;
 	/// `set_router_receiver`.
 	fn set_router_receiver() -> Weight;
+	/// Opening an asset account with a deposit (`AccountTouch::touch`), which `create_vault`
+	/// and `release_slashed` may do besides their measured part.
+	fn open_asset_account() -> Weight;
 	/// The slashing entry point (not a call), with `d` depositors: the slashing pallet charges
 	/// it. Flat in `d`.
 	fn on_slash(d: u32) -> Weight;
 }
 
 impl WeightInfo for () {
+	fn open_asset_account() -> Weight {
+		Weight::zero()
+	}
 	fn create_vault() -> Weight {
 		Weight::zero()
 	}

@@ -19,8 +19,13 @@ use crate::{
 
 /// The longest vault epoch: one week.
 const MAX_EPOCH: BlockNumber = 7 * DAYS;
-/// Blocks of stake and opt-in history kept beyond two epochs, for reward snapshots: two weeks.
-const REWARD_LOOKBACK: BlockNumber = 14 * DAYS;
+/// How far back a staker distribution's snapshot may be: one week.
+const MAX_SNAPSHOT_AGE: BlockNumber = 7 * DAYS;
+/// How long stakers can claim a distribution after it is made: two weeks.
+const CLAIM_WINDOW: BlockNumber = 14 * DAYS;
+/// Blocks of stake and opt-in history kept beyond two epochs, for reward snapshots: three weeks,
+/// so that share histories answer for the oldest snapshot of the last claimable distribution.
+const REWARD_LOOKBACK: BlockNumber = MAX_SNAPSHOT_AGE + CLAIM_WINDOW;
 
 parameter_types! {
 	/// Registration deposit: a base per record...
@@ -140,15 +145,27 @@ impl pallet_rampart_vaults::BenchmarkHelper<AssetKind, AccountId> for VaultsBenc
 	}
 
 	fn collateral() -> AssetKind {
-		use frame_support::traits::fungibles::{Create, Inspect};
-		const ID: rampart_primitives::AssetId = 1_000;
-		if !crate::Assets::asset_exists(ID) {
-			let owner: AccountId = frame_benchmarking::account("asset-owner", 0, 0);
-			<crate::Assets as Create<AccountId>>::create(ID, owner, true, 1)
-				.expect("asset 1000 does not exist yet; qed");
-		}
-		AssetKind::WithId(ID)
+		benchmark_asset(1_000, true)
 	}
+}
+
+/// Asset `id` for the benchmarks, created on first use as governance would (`force_create`:
+/// the id allocator only binds signed creators).
+#[cfg(feature = "runtime-benchmarks")]
+fn benchmark_asset(id: rampart_primitives::AssetId, is_sufficient: bool) -> AssetKind {
+	use frame_support::traits::fungibles::Inspect;
+	if !crate::Assets::asset_exists(id) {
+		let owner: AccountId = frame_benchmarking::account("asset-owner", 0, 0);
+		crate::Assets::force_create(
+			crate::RuntimeOrigin::root(),
+			codec::Compact(id),
+			owner.into(),
+			is_sufficient,
+			1,
+		)
+		.expect("the asset does not exist yet; qed");
+	}
+	AssetKind::WithId(id)
 }
 
 parameter_types! {
@@ -285,6 +302,9 @@ impl pallet_rampart_delegation::BenchmarkHelper<AccountId> for DelegationBenchma
 parameter_types! {
 	/// Slash requests stay queryable for a week after their execution window.
 	pub const RequestRetention: BlockNumber = 7 * DAYS;
+	/// A cumulative-slash history keeps at most one entry per block of the longest epoch plus
+	/// the one in force at its start: its binary search makes at most this many probes (17).
+	pub const MaxCumulativeSlashDepth: u32 = u32::BITS - (MAX_EPOCH + 1).leading_zeros();
 }
 
 impl pallet_rampart_slashing::Config for Runtime {
@@ -293,6 +313,7 @@ impl pallet_rampart_slashing::Config for Runtime {
 	type Stakes = Delegation;
 	type BlockNumberProvider = System;
 	type RequestRetention = RequestRetention;
+	type MaxCumulativeSlashDepth = MaxCumulativeSlashDepth;
 	type WeightInfo = weights::pallet_rampart_slashing::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = SlashingBenchmarkHelper;
@@ -354,9 +375,11 @@ impl pallet_rampart_slashing::BenchmarkHelper<AccountId, BlockNumber> for Slashi
 
 parameter_types! {
 	pub const RewardsPalletId: PalletId = PalletId(*b"rmp/rwds");
-	/// A staker distribution can be claimed for two weeks after its snapshot: the vaults'
-	/// reward lookback, so share histories answer for every claimable snapshot.
-	pub const ClaimWindow: BlockNumber = REWARD_LOOKBACK;
+	/// A staker distribution can be claimed for two weeks after it is made...
+	pub const ClaimWindow: BlockNumber = CLAIM_WINDOW;
+	/// ...of a snapshot at most a week old: together, the vaults' reward lookback, so share
+	/// histories answer for every claimable snapshot.
+	pub const MaxSnapshotAge: BlockNumber = MAX_SNAPSHOT_AGE;
 }
 
 impl pallet_rampart_rewards::Config for Runtime {
@@ -369,6 +392,7 @@ impl pallet_rampart_rewards::Config for Runtime {
 	type Stakes = Delegation;
 	type BlockNumberProvider = System;
 	type ClaimWindow = ClaimWindow;
+	type MaxSnapshotAge = MaxSnapshotAge;
 	/// One distribution per hour of the window per (vault, network, asset), at most.
 	type MaxLiveDistributions = frame_support::traits::ConstU32<336>;
 	type MaxClaimBatch = frame_support::traits::ConstU32<32>;
@@ -387,14 +411,7 @@ pub struct RewardsBenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_rampart_rewards::BenchmarkHelper<AccountId, AssetKind> for RewardsBenchmarkHelper {
 	fn asset() -> AssetKind {
-		use frame_support::traits::fungibles::{Create, Inspect};
-		const ID: rampart_primitives::AssetId = 1_001;
-		if !crate::Assets::asset_exists(ID) {
-			let owner: AccountId = frame_benchmarking::account("asset-owner", 0, 0);
-			<crate::Assets as Create<AccountId>>::create(ID, owner, false, 1)
-				.expect("asset 1001 does not exist yet; qed");
-		}
-		AssetKind::WithId(ID)
+		benchmark_asset(1_001, false)
 	}
 
 	fn fund(asset: &AssetKind, who: &AccountId) {

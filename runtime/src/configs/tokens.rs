@@ -79,7 +79,10 @@ impl pallet_assets::Config for Runtime {
 	type Holder = ();
 	type Extra = ();
 	type CallbackHandle = ();
-	type AssetIdAllocator = ();
+	/// Signed creators take the next id in turn (`NextAssetId`, set at genesis): nobody can pick
+	/// an id, squat one a preset or a client expects, or re-create a destroyed collateral's id.
+	/// Governance (`force_create`) may still place an asset at a chosen id.
+	type AssetIdAllocator = pallet_assets::AutoIncAssetId<Runtime>;
 	type WeightInfo = weights::pallet_assets::WeightInfo<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = ();

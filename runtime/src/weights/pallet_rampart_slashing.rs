@@ -82,10 +82,11 @@ impl<T: frame_system::Config> pallet_rampart_slashing::WeightInfo for WeightInfo
 	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
-	fn slash() -> Weight {
+	fn slash(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `3162`, estimated `8907`.
 		// Fastest run: 254_538_000 ps.
 		Weight::from_parts(264_313_000, 8907)
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().reads(27))
 			.saturating_add(T::DbWeight::get().writes(11))
 	}
@@ -123,10 +124,11 @@ impl<T: frame_system::Config> pallet_rampart_slashing::WeightInfo for WeightInfo
 	/// Proof: `Slashing::VaultRequestIds` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Requests` (r:2 w:3)
 	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
-	fn request_slash() -> Weight {
+	fn request_slash(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `2498`, estimated `6464`.
 		// Fastest run: 153_328_000 ps.
 		Weight::from_parts(161_540_000, 6464)
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().reads(20))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -172,10 +174,11 @@ impl<T: frame_system::Config> pallet_rampart_slashing::WeightInfo for WeightInfo
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::CumulativeSlashPoints` (r:0 w:1)
 	/// Proof: `Slashing::CumulativeSlashPoints` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
-	fn execute_slash() -> Weight {
+	fn execute_slash(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `2854`, estimated `8907`.
 		// Fastest run: 225_805_000 ps.
 		Weight::from_parts(234_278_000, 8907)
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().reads(25))
 			.saturating_add(T::DbWeight::get().writes(10))
 	}
