@@ -80,6 +80,20 @@ fn set_op_limit(vault: VaultId, operator: AccountId, amount: u128) {
 	));
 }
 
+/// A network-restake vault giving `NETWORK` 1 000 split 100 : 100 between `OP_A` and `OP_B`.
+fn two_operator_vault() -> VaultId {
+	let v = setup(DelegatorKind::NetworkRestake);
+	set_max(v, 1_000);
+	set_limit(v, 1_000);
+	set_shares(v, OP_A, 100);
+	set_shares(v, OP_B, 100);
+	v
+}
+
+fn set_policy(vault: VaultId, policy: HookPolicy<u64>) {
+	assert_ok!(Delegation::set_hook_policy(origin(CURATOR), vault, policy));
+}
+
 /// A first slash of `amount` for `capture`: what was slashable is the stake at the capture (or
 /// `amount`, whichever is larger, for captures the doubles cannot answer).
 fn slash(vault: VaultId, operator: AccountId, amount: u128, capture: u64) -> Weight {
@@ -487,9 +501,7 @@ mod stake {
 mod hooks {
 	use super::*;
 
-	fn policy(v: VaultId, p: HookPolicy<u64>) {
-		assert_ok!(Delegation::set_hook_policy(origin(CURATOR), v, p));
-	}
+	use super::set_policy as policy;
 
 	#[test]
 	fn without_a_policy_a_slash_only_reports() {
@@ -559,11 +571,7 @@ mod hooks {
 	#[test]
 	fn redistribute_scales_the_operators_shares_by_what_survived() {
 		build_and_execute(|| {
-			let v = setup(DelegatorKind::NetworkRestake);
-			set_max(v, 1_000);
-			set_limit(v, 1_000);
-			set_shares(v, OP_A, 100);
-			set_shares(v, OP_B, 100);
+			let v = two_operator_vault();
 			policy(v, HookPolicy::Redistribute);
 			run_to_block(2);
 			// OP_A had 500 at block 1 and loses 200: shares 100 · 300 / 500 = 60.
@@ -576,11 +584,7 @@ mod hooks {
 	#[test]
 	fn reset_zeroes_after_count_slashes_within_the_period() {
 		build_and_execute(|| {
-			let v = setup(DelegatorKind::NetworkRestake);
-			set_max(v, 1_000);
-			set_limit(v, 1_000);
-			set_shares(v, OP_A, 100);
-			set_shares(v, OP_B, 100);
+			let v = two_operator_vault();
 			policy(v, HookPolicy::Reset { period: 10, count: 3 });
 			// Three slashes spread over more than the period: no reset.
 			for b in [2, 8, 13] {
@@ -740,20 +744,12 @@ mod invariants {
 mod review {
 	use super::*;
 
-	fn set_policy(vault: VaultId, policy: HookPolicy<u64>) {
-		assert_ok!(Delegation::set_hook_policy(origin(CURATOR), vault, policy));
-	}
-
 	/// Item 10: a curator may lower a `Reset` policy's count below the slashes already kept;
 	/// that state is legitimate (the next slash trims the buffer), so the invariants hold.
 	#[test]
 	fn lowering_a_reset_count_keeps_the_invariants() {
 		build_and_execute(|| {
-			let v = setup(DelegatorKind::NetworkRestake);
-			set_max(v, 1_000);
-			set_limit(v, 1_000);
-			set_shares(v, OP_A, 100);
-			set_shares(v, OP_B, 100);
+			let v = two_operator_vault();
 			set_policy(v, HookPolicy::Reset { period: 100, count: 3 });
 			for b in [2, 3] {
 				run_to_block(b);
@@ -775,11 +771,7 @@ mod review {
 	#[test]
 	fn reset_counts_a_slash_exactly_one_period_old() {
 		build_and_execute(|| {
-			let v = setup(DelegatorKind::NetworkRestake);
-			set_max(v, 1_000);
-			set_limit(v, 1_000);
-			set_shares(v, OP_A, 100);
-			set_shares(v, OP_B, 100);
+			let v = two_operator_vault();
 			set_policy(v, HookPolicy::Reset { period: 10, count: 2 });
 			run_to_block(2);
 			slash(v, OP_A, 1, 1);

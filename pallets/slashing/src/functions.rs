@@ -66,17 +66,6 @@ impl<T: Config> Pallet<T> {
 		capture: BlockNumberOf<T>,
 	) -> Result<u128, DispatchError> {
 		let (_, epoch) = Self::slasher(vault)?;
-		Self::slashable_in(vault, epoch, subnetwork, operator, capture)
-	}
-
-	/// [`Self::slashable`] for a vault whose epoch length the caller already read.
-	fn slashable_in(
-		vault: VaultId,
-		epoch: BlockNumberOf<T>,
-		subnetwork: &SubnetworkOf<T>,
-		operator: &T::AccountId,
-		capture: BlockNumberOf<T>,
-	) -> Result<u128, DispatchError> {
 		Self::slashable_with_depth(vault, epoch, subnetwork, operator, capture).map(|(s, _)| s)
 	}
 
@@ -90,8 +79,8 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::request_slash(depth).saturating_add(T::Stakes::stake_at_weight())
 	}
 
-	/// [`Self::slashable_in`] and the depth of its cumulative-slash lookup (zero when it made
-	/// none).
+	/// [`Self::slashable`] for a vault whose epoch length the caller already read, and the depth
+	/// of its cumulative-slash lookup (zero when it made none).
 	fn slashable_with_depth(
 		vault: VaultId,
 		epoch: BlockNumberOf<T>,
