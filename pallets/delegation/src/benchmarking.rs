@@ -249,7 +249,7 @@ mod benches {
 				w.vault,
 				&w.subnetwork,
 				&w.operator,
-				SlashInfo { amount: 1_000, capture, slashable: 1_000 * 2 },
+				SlashInfo { amount: 1_000, capture, slashable: 2_000 },
 			);
 		}
 	}
@@ -266,7 +266,7 @@ mod benches {
 				w.vault,
 				&w.subnetwork,
 				&w.operator,
-				SlashInfo { amount: 1_000, capture, slashable: 1_000 * 2 },
+				SlashInfo { amount: 1_000, capture, slashable: 2_000 },
 			);
 		}
 
@@ -284,7 +284,7 @@ mod benches {
 				w.vault,
 				&w.subnetwork,
 				&w.operator,
-				SlashInfo { amount: 1_000, capture, slashable: 1_000 * 2 },
+				SlashInfo { amount: 1_000, capture, slashable: 2_000 },
 			);
 		}
 
@@ -309,7 +309,7 @@ mod benches {
 				w.vault,
 				&w.subnetwork,
 				&w.operator,
-				SlashInfo { amount: 1, capture, slashable: 1 * 2 },
+				SlashInfo { amount: 1, capture, slashable: 2 },
 			);
 		}
 		set_block::<T>(block::<T>() + 1);
@@ -320,7 +320,7 @@ mod benches {
 				w.vault,
 				&w.subnetwork,
 				&w.operator,
-				SlashInfo { amount: 1, capture, slashable: 1 * 2 },
+				SlashInfo { amount: 1, capture, slashable: 2 },
 			);
 		}
 
