@@ -11,8 +11,28 @@
 //! existing) for tests of pallets that only need the registry out of the way.
 
 use crate::{DelegatorKind, OptInTarget, Role, SlasherKind, Subnetwork, VaultId};
-use frame_support::weights::Weight;
+use frame_support::{pallet_prelude::DispatchResult, traits::AccountTouch, weights::Weight};
 use sp_runtime::DispatchError;
+
+/// Makes sure `who` can receive `asset`: if it cannot open an account for it by itself (no
+/// native balance, or its consumer references used up, say by junk assets anyone may send to a
+/// well-known account), `payer` opens one with the asset's account deposit, which takes no
+/// consumer reference and stays held from `payer`. Does nothing for accounts that already hold
+/// the asset, sufficient assets, and the native token.
+pub fn ensure_asset_account<Assets, AssetId, AccountId>(
+	asset: AssetId,
+	who: &AccountId,
+	payer: &AccountId,
+) -> DispatchResult
+where
+	Assets: AccountTouch<AssetId, AccountId>,
+	AssetId: Clone,
+{
+	if Assets::should_touch(asset.clone(), who) {
+		Assets::touch(asset, who, payer)?;
+	}
+	Ok(())
+}
 
 /// Who is a network, and which account acts for it.
 pub trait NetworkRegistry<AccountId> {

@@ -12,12 +12,11 @@ use frame_support::{
 	traits::{
 		fungibles::{Inspect, Mutate},
 		tokens::Preservation,
-		AccountTouch,
 	},
 };
 use rampart_primitives::{
 	shares::mul_div,
-	traits::{NetworkRegistry, StakeProvider, VaultsInspect},
+	traits::{ensure_asset_account, NetworkRegistry, StakeProvider, VaultsInspect},
 	Role, VaultId,
 };
 use sp_runtime::{
@@ -101,9 +100,7 @@ impl<T: Config> Pallet<T> {
 		for kind in minimums {
 			// Anyone may have used up the pallet account's consumer references with junk
 			// assets: the payer then opens its account of this asset with a deposit.
-			if T::Assets::should_touch(kind.clone(), &pot) {
-				T::Assets::touch(kind.clone(), &pot, payer)?;
-			}
+			ensure_asset_account::<T::Assets, _, _>(kind.clone(), &pot, payer)?;
 			let min = T::Assets::minimum_balance(kind.clone());
 			let held = T::Assets::balance(kind.clone(), &pot);
 			let owed = Owed::<T>::get(&kind);

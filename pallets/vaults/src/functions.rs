@@ -16,14 +16,14 @@ use frame_support::{
 	traits::{
 		fungibles::{Inspect, Mutate},
 		tokens::{Fortitude, Precision, Preservation},
-		AccountTouch, Consideration, Footprint,
+		Consideration, Footprint,
 	},
 };
 use rampart_primitives::{
 	checkpoints::TraceError,
 	epochs::EpochClock,
 	shares::{split_slash, to_assets, to_shares},
-	traits::{NetworkRegistry, OperatorRegistry},
+	traits::{ensure_asset_account, NetworkRegistry, OperatorRegistry},
 	VaultId,
 };
 use sp_runtime::{
@@ -164,9 +164,7 @@ impl<T: Config> Pallet<T> {
 		// references with junk assets. The creator opens the collateral account with the asset's
 		// deposit instead, which needs none (and stays held for the vault's life, as the vault
 		// never empties its reserve).
-		if T::Assets::should_touch(collateral.clone(), &account) {
-			T::Assets::touch(collateral.clone(), &account, creator)?;
-		}
+		ensure_asset_account::<T::Assets, _, _>(collateral.clone(), &account, creator)?;
 		let reserve = T::Assets::minimum_balance(collateral.clone());
 		T::Assets::transfer(
 			collateral.clone(),
@@ -703,9 +701,7 @@ impl<T: Config> Pallet<T> {
 		let amount = PendingSlashed::<T>::get(vault, &receiver);
 		ensure!(!amount.is_zero(), Error::<T>::NothingToRelease);
 		if let Some(to) = &receiver {
-			if T::Assets::should_touch(info.collateral.clone(), to) {
-				T::Assets::touch(info.collateral.clone(), to, caller)?;
-			}
+			ensure_asset_account::<T::Assets, _, _>(info.collateral.clone(), to, caller)?;
 		}
 		Self::send_slashed(&info.collateral, vault, receiver.as_ref(), amount)?;
 		PendingSlashed::<T>::remove(vault, &receiver);
