@@ -109,6 +109,8 @@ fn default_genesis_config_builds() {
 	assert!(RuntimeGenesisConfig::default().build_storage().is_ok());
 }
 
+/// Every pallet's integrity test, the window relations of the restaking pallets among them
+/// (opt-in retention, claim window and cumulative-slash depth against the vaults' histories).
 #[test]
 fn integrity_tests_pass() {
 	ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
@@ -429,15 +431,6 @@ mod vaults {
 	}
 
 	#[test]
-	fn histories_cover_what_the_registry_and_rewards_need() {
-		use crate::configs::restaking::{MaxEpochDuration, OptInHistoryRetention, RewardLookback};
-		// Opt-ins must answer for as long as any vault's stake does.
-		assert!(
-			OptInHistoryRetention::get() >= 2 * MaxEpochDuration::get() + RewardLookback::get()
-		);
-	}
-
-	#[test]
 	fn the_sample_vault_holds_bobs_deposit_and_a_full_cycle_works() {
 		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 			assert_eq!(Vaults::active_stake(0), SAMPLE_VAULT_DEPOSIT);
@@ -541,14 +534,6 @@ mod rewards {
 	use rampart_primitives::{AssetKind, Subnetwork};
 
 	const RUSD: AssetKind = AssetKind::WithId(SAMPLE_ASSET_ID);
-
-	/// Share histories must answer for every snapshot still claimable: the oldest snapshot
-	/// allowed, claimed at the end of the window.
-	#[test]
-	fn the_claim_window_fits_in_the_vaults_history() {
-		use crate::configs::restaking::{ClaimWindow, MaxSnapshotAge, RewardLookback};
-		assert!(MaxSnapshotAge::get() + ClaimWindow::get() <= RewardLookback::get());
-	}
 
 	/// The dev chain starts with a 10 % curator fee on vault 0 and 10 RAMP credited by Charlie's
 	/// network to the validator; Dave (the middleware) pays Bob's stake 1 000 RAMP, and pays the

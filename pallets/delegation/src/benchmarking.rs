@@ -32,8 +32,8 @@ fn window<T: Config>(vault: VaultId) -> u32 {
 	let now = block::<T>();
 	let probe = 1u32 << 30;
 	set_block::<T>(probe);
-	let horizon: u32 = T::Vaults::history_horizon(vault)
-		.and_then(|h| h.try_into().ok())
+	let horizon: u32 = T::Vaults::vault(vault)
+		.and_then(|view| view.history_horizon.try_into().ok())
 		.expect("the vault exists; qed");
 	set_block::<T>(now);
 	probe - horizon

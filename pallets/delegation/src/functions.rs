@@ -15,11 +15,11 @@ use rampart_primitives::{
 	checkpoints::TraceError,
 	paged_trace::{PagedTrace, TraceHead},
 	shares::mul_div,
-	traits::{NetworkRegistry, OptIns, SlashInfo, VaultsInspect},
+	traits::{NetworkRegistry, OptIns, SlashInfo, VaultView, VaultsInspect},
 	DelegatorKind, OptInTarget, Role, Subnetwork, SubnetworkId, VaultId,
 };
 use sp_runtime::{
-	traits::{BlockNumberProvider, Saturating, Zero},
+	traits::{Saturating, Zero},
 	ArithmeticError, Rounding,
 };
 
@@ -64,16 +64,13 @@ fn min(a: u128, b: u128) -> u128 {
 impl<T: Config> Pallet<T> {
 	/// The current block as the pallet counts them.
 	pub fn now() -> BlockNumberOf<T> {
-		T::BlockNumberProvider::current_block_number()
+		rampart_primitives::clock::now::<T>()
 	}
 
-	fn kind(vault: VaultId) -> Result<DelegatorKind<T::AccountId>, Error<T>> {
-		T::Vaults::delegator_kind(vault).ok_or(Error::<T>::UnknownVault)
-	}
-
-	/// The vault's history horizon: entries no lookup at or after it needs may be pruned.
-	fn horizon(vault: VaultId) -> Result<BlockNumberOf<T>, Error<T>> {
-		T::Vaults::history_horizon(vault).ok_or(Error::<T>::UnknownVault)
+	/// The vault, read once. Its `history_horizon` is the block before which no lookup needs
+	/// the entries of the histories kept for it: they may be pruned.
+	fn view(vault: VaultId) -> Result<VaultViewOf<T>, Error<T>> {
+		T::Vaults::vault(vault).ok_or(Error::<T>::UnknownVault)
 	}
 
 	fn ensure_role(vault: VaultId, role: Role, who: &T::AccountId) -> DispatchResult {
@@ -82,12 +79,12 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn set_network_limit_value(
-		vault: VaultId,
 		key: &(VaultId, SubnetworkOf<T>),
 		amount: u128,
+		horizon: BlockNumberOf<T>,
 	) -> DispatchResult {
-		NetworkLimit::<T>::push(key, Self::now(), amount, Self::horizon(vault)?)
-			.map_err(trace_error)?;
+		let vault = key.0;
+		NetworkLimit::<T>::push(key, Self::now(), amount, horizon).map_err(trace_error)?;
 		Self::deposit_event(Event::NetworkLimitSet { vault, subnetwork: key.1.clone(), amount });
 		Ok(())
 	}
@@ -97,6 +94,7 @@ impl<T: Config> Pallet<T> {
 		subnetwork: &SubnetworkOf<T>,
 		operator: &T::AccountId,
 		shares: u128,
+		horizon: BlockNumberOf<T>,
 	) -> DispatchResult {
 		let key = (vault, subnetwork.clone());
 		let op_key = (vault, subnetwork.clone(), operator.clone());
@@ -106,7 +104,7 @@ impl<T: Config> Pallet<T> {
 			.ok_or(DispatchError::Corruption)?
 			.checked_add(shares)
 			.ok_or(ArithmeticError::Overflow)?;
-		let (now, horizon) = (Self::now(), Self::horizon(vault)?);
+		let now = Self::now();
 		TotalShares::<T>::push(&key, now, total, horizon).map_err(trace_error)?;
 		OperatorShares::<T>::push(&op_key, now, shares, horizon).map_err(trace_error)?;
 		Self::deposit_event(Event::OperatorNetworkSharesSet {
@@ -123,10 +121,10 @@ impl<T: Config> Pallet<T> {
 		subnetwork: &SubnetworkOf<T>,
 		operator: &T::AccountId,
 		amount: u128,
+		horizon: BlockNumberOf<T>,
 	) -> DispatchResult {
 		let key = (vault, subnetwork.clone(), operator.clone());
-		OperatorLimit::<T>::push(&key, Self::now(), amount, Self::horizon(vault)?)
-			.map_err(trace_error)?;
+		OperatorLimit::<T>::push(&key, Self::now(), amount, horizon).map_err(trace_error)?;
 		Self::deposit_event(Event::OperatorNetworkLimitSet {
 			vault,
 			subnetwork: subnetwork.clone(),
@@ -146,7 +144,8 @@ impl<T: Config> Pallet<T> {
 		amount: u128,
 	) -> DispatchResult {
 		ensure!(T::Networks::is_network(network), Error::<T>::NotNetwork);
-		let kind = Self::kind(vault)?;
+		let view = Self::view(vault)?;
+		let kind = view.delegator;
 		let pair_kind = matches!(kind, DelegatorKind::OperatorNetworkSpecific { .. });
 		let key = (vault, Subnetwork::new(network.clone(), id));
 		// The reference checks `AlreadySet` before the kind's own hook refuses another network.
@@ -154,12 +153,12 @@ impl<T: Config> Pallet<T> {
 		if let DelegatorKind::OperatorNetworkSpecific { network: bound, .. } = &kind {
 			ensure!(bound == network, Error::<T>::InvalidNetwork);
 		}
-		MaxNetworkLimit::<T>::push(&key, Self::now(), amount, Self::horizon(vault)?)
+		MaxNetworkLimit::<T>::push(&key, Self::now(), amount, view.history_horizon)
 			.map_err(trace_error)?;
 		Self::deposit_event(Event::MaxNetworkLimitSet { vault, subnetwork: key.1.clone(), amount });
 		// The curator's limit never stays above the network's maximum.
 		if !pair_kind && NetworkLimit::<T>::latest_value_or(&key, 0) > amount {
-			Self::set_network_limit_value(vault, &key, amount)?;
+			Self::set_network_limit_value(&key, amount, view.history_horizon)?;
 		}
 		Ok(())
 	}
@@ -170,9 +169,9 @@ impl<T: Config> Pallet<T> {
 		subnetwork: SubnetworkOf<T>,
 		amount: u128,
 	) -> DispatchResult {
-		let kind = Self::kind(vault)?;
+		let view = Self::view(vault)?;
 		ensure!(
-			!matches!(kind, DelegatorKind::OperatorNetworkSpecific { .. }),
+			!matches!(view.delegator, DelegatorKind::OperatorNetworkSpecific { .. }),
 			Error::<T>::NotSupportedByKind
 		);
 		Self::ensure_role(vault, Role::NetworkLimitSetter, who)?;
@@ -182,7 +181,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::ExceedsMaxNetworkLimit
 		);
 		ensure!(NetworkLimit::<T>::latest_value_or(&key, 0) != amount, Error::<T>::AlreadySet);
-		Self::set_network_limit_value(vault, &key, amount)
+		Self::set_network_limit_value(&key, amount, view.history_horizon)
 	}
 
 	pub(crate) fn do_set_operator_network_shares(
@@ -192,14 +191,15 @@ impl<T: Config> Pallet<T> {
 		operator: T::AccountId,
 		shares: u128,
 	) -> DispatchResult {
+		let view = Self::view(vault)?;
 		ensure!(
-			matches!(Self::kind(vault)?, DelegatorKind::NetworkRestake),
+			matches!(view.delegator, DelegatorKind::NetworkRestake),
 			Error::<T>::NotSupportedByKind
 		);
 		Self::ensure_role(vault, Role::OperatorNetworkSharesSetter, who)?;
 		let op_key = (vault, subnetwork.clone(), operator.clone());
 		ensure!(OperatorShares::<T>::latest_value_or(&op_key, 0) != shares, Error::<T>::AlreadySet);
-		Self::set_shares_value(vault, &subnetwork, &operator, shares)
+		Self::set_shares_value(vault, &subnetwork, &operator, shares, view.history_horizon)
 	}
 
 	pub(crate) fn do_set_operator_network_limit(
@@ -209,14 +209,15 @@ impl<T: Config> Pallet<T> {
 		operator: T::AccountId,
 		amount: u128,
 	) -> DispatchResult {
+		let view = Self::view(vault)?;
 		ensure!(
-			matches!(Self::kind(vault)?, DelegatorKind::FullRestake),
+			matches!(view.delegator, DelegatorKind::FullRestake),
 			Error::<T>::NotSupportedByKind
 		);
 		Self::ensure_role(vault, Role::OperatorNetworkLimitSetter, who)?;
 		let key = (vault, subnetwork.clone(), operator.clone());
 		ensure!(OperatorLimit::<T>::latest_value_or(&key, 0) != amount, Error::<T>::AlreadySet);
-		Self::set_operator_limit_value(vault, &subnetwork, &operator, amount)
+		Self::set_operator_limit_value(vault, &subnetwork, &operator, amount, view.history_horizon)
 	}
 
 	pub(crate) fn do_set_hook_policy(
@@ -224,7 +225,7 @@ impl<T: Config> Pallet<T> {
 		vault: VaultId,
 		policy: HookPolicy<BlockNumberOf<T>>,
 	) -> DispatchResult {
-		let kind = Self::kind(vault)?;
+		let kind = Self::view(vault)?.delegator;
 		Self::ensure_role(vault, Role::HookSetter, who)?;
 		let valid = policy.fits(&kind)
 			&& match policy {
@@ -255,20 +256,20 @@ impl<T: Config> Pallet<T> {
 		operators: &[(T::AccountId, u128)],
 	) -> DispatchResult {
 		let vault = *vault;
-		let kind = Self::kind(vault)?;
+		let VaultView { delegator: kind, history_horizon: horizon, .. } = Self::view(vault)?;
 		Self::do_set_max_network_limit(&subnetwork.network, vault, subnetwork.id, max)?;
 		let key = (vault, subnetwork.clone());
 		if !matches!(kind, DelegatorKind::OperatorNetworkSpecific { .. }) && limit > 0 {
 			ensure!(limit <= max, Error::<T>::ExceedsMaxNetworkLimit);
-			Self::set_network_limit_value(vault, &key, limit)?;
+			Self::set_network_limit_value(&key, limit, horizon)?;
 		}
 		for (operator, value) in operators {
 			match kind {
 				DelegatorKind::NetworkRestake => {
-					Self::set_shares_value(vault, subnetwork, operator, *value)?
+					Self::set_shares_value(vault, subnetwork, operator, *value, horizon)?
 				},
 				DelegatorKind::FullRestake => {
-					Self::set_operator_limit_value(vault, subnetwork, operator, *value)?
+					Self::set_operator_limit_value(vault, subnetwork, operator, *value, horizon)?
 				},
 				_ => return Err(Error::<T>::NotSupportedByKind.into()),
 			}
@@ -325,9 +326,20 @@ impl<T: Config> Pallet<T> {
 		operator: &T::AccountId,
 		when: When<BlockNumberOf<T>>,
 	) -> Result<u128, DispatchError> {
-		let kind = Self::kind(vault)?;
+		Self::stake_in(&Self::view(vault)?, vault, subnetwork, operator, when)
+	}
+
+	/// [`Self::stake_when`] for a vault the caller already read.
+	pub(crate) fn stake_in(
+		view: &VaultViewOf<T>,
+		vault: VaultId,
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+		when: When<BlockNumberOf<T>>,
+	) -> Result<u128, DispatchError> {
+		let kind = &view.delegator;
 		// A vault bound to one operator (and network) gives nobody else anything.
-		let bound = match &kind {
+		let bound = match kind {
 			DelegatorKind::OperatorSpecific { operator: o } => o == operator,
 			DelegatorKind::OperatorNetworkSpecific { operator: o, network: n } => {
 				o == operator && *n == subnetwork.network
@@ -415,7 +427,8 @@ impl<T: Config> Pallet<T> {
 		slash: SlashOf<T>,
 	) -> DispatchResult {
 		let SlashInfo { amount, capture, slashable } = slash;
-		let kind = Self::kind(vault)?;
+		let view = Self::view(vault)?;
+		let (kind, horizon) = (view.delegator.clone(), view.history_horizon);
 		let key = (vault, subnetwork.clone());
 		let op_key = (vault, subnetwork.clone(), operator.clone());
 		match policy {
@@ -423,21 +436,23 @@ impl<T: Config> Pallet<T> {
 			HookPolicy::Decrease => {
 				let limit = NetworkLimit::<T>::latest_value_or(&key, 0);
 				if !limit.is_zero() {
-					Self::set_network_limit_value(vault, &key, limit - min(amount, limit))?;
+					Self::set_network_limit_value(&key, limit - min(amount, limit), horizon)?;
 				}
 				match kind {
 					DelegatorKind::FullRestake => {
 						let op_limit = OperatorLimit::<T>::latest_value_or(&op_key, 0);
 						if !op_limit.is_zero() {
 							let new = op_limit - min(amount, op_limit);
-							Self::set_operator_limit_value(vault, subnetwork, operator, new)?;
+							Self::set_operator_limit_value(
+								vault, subnetwork, operator, new, horizon,
+							)?;
 						}
 					},
 					DelegatorKind::NetworkRestake => {
 						let shares = OperatorShares::<T>::latest_value_or(&op_key, 0);
 						if !shares.is_zero() {
 							let at = When::At(capture);
-							let stake = Self::stake_when(vault, subnetwork, operator, at)?;
+							let stake = Self::stake_in(&view, vault, subnetwork, operator, at)?;
 							let shares_then =
 								read::<_, _, OperatorSharesHead<T>, OperatorSharesPoints<T>, T>(
 									&op_key, at,
@@ -446,7 +461,7 @@ impl<T: Config> Pallet<T> {
 								let cut = mul_div(amount, shares_then, stake, Rounding::Up)
 									.ok_or(ArithmeticError::Overflow)?;
 								let new = shares - min(cut, shares);
-								Self::set_shares_value(vault, subnetwork, operator, new)?;
+								Self::set_shares_value(vault, subnetwork, operator, new, horizon)?;
 							}
 						}
 					},
@@ -463,7 +478,7 @@ impl<T: Config> Pallet<T> {
 					let kept = slashable.saturating_sub(amount);
 					let new = mul_div(shares, kept, slashable, Rounding::Down)
 						.ok_or(ArithmeticError::Overflow)?;
-					Self::set_shares_value(vault, subnetwork, operator, new)?;
+					Self::set_shares_value(vault, subnetwork, operator, new, horizon)?;
 				}
 				Ok(())
 			},
@@ -482,17 +497,19 @@ impl<T: Config> Pallet<T> {
 					match kind {
 						DelegatorKind::NetworkRestake => {
 							if !OperatorShares::<T>::latest_value_or(&op_key, 0).is_zero() {
-								Self::set_shares_value(vault, subnetwork, operator, 0)?;
+								Self::set_shares_value(vault, subnetwork, operator, 0, horizon)?;
 							}
 						},
 						DelegatorKind::FullRestake => {
 							if !OperatorLimit::<T>::latest_value_or(&op_key, 0).is_zero() {
-								Self::set_operator_limit_value(vault, subnetwork, operator, 0)?;
+								Self::set_operator_limit_value(
+									vault, subnetwork, operator, 0, horizon,
+								)?;
 							}
 						},
 						DelegatorKind::OperatorSpecific { .. } => {
 							if !NetworkLimit::<T>::latest_value_or(&key, 0).is_zero() {
-								Self::set_network_limit_value(vault, &key, 0)?;
+								Self::set_network_limit_value(&key, 0, horizon)?;
 							}
 						},
 						DelegatorKind::OperatorNetworkSpecific { .. } => {},
@@ -523,7 +540,7 @@ impl<T: Config> Pallet<T> {
 		}
 		for key in NetworkLimitHead::<T>::iter_keys() {
 			NetworkLimit::<T>::check(&key)?;
-			let kind = Self::kind(key.0).map_err(|_| "a limit of an unknown vault")?;
+			let kind = Self::view(key.0).map_err(|_| "a limit of an unknown vault")?.delegator;
 			if !matches!(kind, DelegatorKind::OperatorNetworkSpecific { .. }) {
 				ensure!(
 					NetworkLimit::<T>::latest_value_or(&key, 0)

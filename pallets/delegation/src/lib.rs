@@ -35,12 +35,12 @@ pub mod pallet {
 	use super::{types::*, weights::WeightInfo};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
+	use rampart_primitives::clock::RestakingClock;
 	use rampart_primitives::{
 		paged_trace::{PagedTrace, TraceHead},
 		traits::{NetworkRegistry, OptIns, VaultsInspect},
 		SubnetworkId, VaultId,
 	};
-	use sp_runtime::traits::BlockNumberProvider;
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -50,7 +50,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
+	pub trait Config: frame_system::Config + RestakingClock {
 		/// Who is a network: only a network sets the most it takes from a vault.
 		type Networks: NetworkRegistry<Self::AccountId>;
 
@@ -59,9 +59,6 @@ pub mod pallet {
 
 		/// The vaults: their kind, roles, active stake (now and at a block) and history window.
 		type Vaults: VaultsInspect<Self::AccountId, BlockNumberOf<Self>>;
-
-		/// Where block numbers come from (the same provider as the vaults').
-		type BlockNumberProvider: BlockNumberProvider;
 
 		/// The largest `count` of a [`HookPolicy::Reset`].
 		#[pallet::constant]

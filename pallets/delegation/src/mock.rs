@@ -9,8 +9,9 @@ use crate as pallet_delegation;
 use core::cell::RefCell;
 use frame_support::{derive_impl, traits::ConstU32};
 use rampart_primitives::{
-	traits::{NetworkRegistry, OptIns, VaultsInspect},
-	DelegatorKind, OptInTarget, Role, VaultId,
+	epochs::EpochClock,
+	traits::{BurnerKind, NetworkRegistry, OptIns, VaultView, VaultWindows, VaultsInspect},
+	DelegatorKind, OptInTarget, Role, SlasherKind, VaultId,
 };
 use sp_runtime::{BuildStorage, DispatchError};
 use std::collections::{BTreeMap, BTreeSet};
@@ -40,6 +41,10 @@ mod runtime {
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+}
+
+impl rampart_primitives::clock::RestakingClock for Test {
+	type BlockNumberProvider = System;
 }
 
 /// Blocks of history the mock vaults keep (their horizon is this far back).
@@ -155,17 +160,21 @@ impl OptIns<AccountId, u64> for Registry {
 pub struct Vaults;
 impl VaultsInspect<AccountId, u64> for Vaults {
 	type AssetKind = ();
-	fn vault_exists(vault: VaultId) -> bool {
-		WORLD.with(|w| w.borrow().kinds.contains_key(&vault))
+	fn vault(vault: VaultId) -> Option<VaultView<AccountId, (), u64>> {
+		let delegator = WORLD.with(|w| w.borrow().kinds.get(&vault).cloned())?;
+		Some(VaultView {
+			collateral: (),
+			account: 0,
+			clock: EpochClock { start: 1, duration: WINDOW / 2 },
+			epoch_start: 1,
+			delegator,
+			slasher: SlasherKind::Instant,
+			burner: BurnerKind::Burn,
+			history_horizon: now().saturating_sub(window()),
+		})
 	}
-	fn collateral(vault: VaultId) -> Option<()> {
-		Self::vault_exists(vault).then_some(())
-	}
-	fn epoch_duration(vault: VaultId) -> Option<u64> {
-		Self::vault_exists(vault).then_some(WINDOW / 2)
-	}
-	fn vault_account(_: VaultId) -> Option<AccountId> {
-		None
+	fn windows() -> VaultWindows<u64> {
+		VaultWindows { max_epoch_duration: WINDOW / 2, reward_lookback: 0 }
 	}
 	fn active_stake(vault: VaultId) -> u128 {
 		WORLD.with(|w| value_at(w.borrow().stakes.get(&vault), now()).unwrap_or(0))
@@ -185,20 +194,8 @@ impl VaultsInspect<AccountId, u64> for Vaults {
 	fn active_shares_of_at(_: VaultId, _: &AccountId, _: u64) -> Result<u128, DispatchError> {
 		Ok(0)
 	}
-	fn delegator_kind(vault: VaultId) -> Option<DelegatorKind<AccountId>> {
-		WORLD.with(|w| w.borrow().kinds.get(&vault).cloned())
-	}
 	fn has_role(vault: VaultId, role: Role, who: &AccountId) -> bool {
 		WORLD.with(|w| w.borrow().roles.contains(&(vault, role, *who)))
-	}
-	fn history_horizon(vault: VaultId) -> Option<u64> {
-		Self::vault_exists(vault).then(|| now().saturating_sub(window()))
-	}
-	fn slasher_kind(vault: VaultId) -> Option<rampart_primitives::SlasherKind<u64>> {
-		Self::vault_exists(vault).then_some(rampart_primitives::SlasherKind::Instant)
-	}
-	fn epoch_start(vault: VaultId) -> Option<u64> {
-		Self::vault_exists(vault).then_some(1)
 	}
 }
 
@@ -206,7 +203,6 @@ impl pallet_delegation::Config for Test {
 	type Networks = Registry;
 	type OptIns = Registry;
 	type Vaults = Vaults;
-	type BlockNumberProvider = System;
 	type MaxResetCount = ConstU32<MAX_RESET>;
 	type MaxHistoryDepth = ConstU32<16>;
 	type WeightInfo = ();

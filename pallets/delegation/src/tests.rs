@@ -806,3 +806,15 @@ mod review {
 		});
 	}
 }
+
+/// The README names every error and event, so that the docs cannot drift from the code.
+#[test]
+fn the_readme_names_every_error_and_event() {
+	use rampart_primitives::docs::{section, unnamed_variants};
+	const README: &str = include_str!("../README.md");
+	let none = Vec::<&str>::new();
+	let errors = unnamed_variants::<Error<Test>>(section(README, "Errors"));
+	assert_eq!(errors, none, "errors the README's Errors section does not name");
+	let events = unnamed_variants::<Event<Test>>(section(README, "Events"));
+	assert_eq!(events, none, "events the README's Events section does not name");
+}

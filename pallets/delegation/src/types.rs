@@ -7,11 +7,9 @@ use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use rampart_primitives::{DelegatorKind, Subnetwork};
 use scale_info::TypeInfo;
-use sp_runtime::traits::BlockNumberProvider;
 
-/// Block numbers as the pallet's [`Config::BlockNumberProvider`] counts them.
-pub type BlockNumberOf<T> =
-	<<T as Config>::BlockNumberProvider as BlockNumberProvider>::BlockNumber;
+/// Block numbers as the restaking pallets' one clock counts them.
+pub use rampart_primitives::clock::BlockNumberOf;
 
 /// A subnetwork of runtime `T`.
 pub type SubnetworkOf<T> = Subnetwork<<T as frame_system::Config>::AccountId>;
@@ -90,3 +88,13 @@ pub trait BenchmarkHelper<AccountId> {
 	/// Registers `operator` and opts it into `network` and `vault`.
 	fn opt_in(operator: &AccountId, network: &AccountId, vault: rampart_primitives::VaultId);
 }
+
+/// A vault as [`Config::Vaults`] shows it, read once.
+pub type VaultViewOf<T> = rampart_primitives::traits::VaultView<
+	<T as frame_system::Config>::AccountId,
+	<<T as Config>::Vaults as rampart_primitives::traits::VaultsInspect<
+		<T as frame_system::Config>::AccountId,
+		BlockNumberOf<T>,
+	>>::AssetKind,
+	BlockNumberOf<T>,
+>;

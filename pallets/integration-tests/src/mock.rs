@@ -62,6 +62,10 @@ impl frame_system::Config for Runtime {
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
+impl rampart_primitives::clock::RestakingClock for Runtime {
+	type BlockNumberProvider = System;
+}
+
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Runtime {
 	type Balance = Balance;
@@ -107,7 +111,6 @@ impl pallet_rampart_registry::Config for Runtime {
 		RegistrationHold,
 		LinearStoragePrice<ConstU128<100>, ConstU128<1>, Balance>,
 	>;
-	type BlockNumberProvider = System;
 	type Vaults = Vaults;
 	type OffchainSignature = MultiSignature;
 	type OffchainPublic = MultiSigner;
@@ -134,9 +137,9 @@ impl pallet_rampart_vaults::Config for Runtime {
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type Networks = Registry;
 	type Operators = Registry;
-	type BlockNumberProvider = System;
 	type MinEpochDuration = ConstU64<2>;
-	type MaxEpochDuration = ConstU64<1_000>;
+	// The opt-in retention covers two of these epochs (the integrity tests check it).
+	type MaxEpochDuration = ConstU64<EPOCH>;
 	type RewardLookback = ConstU64<LOOKBACK>;
 	type MaxInitialRoles = ConstU32<8>;
 	type MaxClaimBatch = ConstU32<8>;
@@ -149,7 +152,6 @@ impl pallet_rampart_delegation::Config for Runtime {
 	type Networks = Registry;
 	type OptIns = Registry;
 	type Vaults = Vaults;
-	type BlockNumberProvider = System;
 	type MaxResetCount = ConstU32<4>;
 	type MaxHistoryDepth = ConstU32<8>;
 	type WeightInfo = ();
@@ -161,7 +163,6 @@ impl pallet_rampart_slashing::Config for Runtime {
 	type Networks = Registry;
 	type Vaults = Vaults;
 	type Stakes = Delegation;
-	type BlockNumberProvider = System;
 	type RequestRetention = ConstU64<5>;
 	type MaxCumulativeSlashDepth = ConstU32<10>;
 	type WeightInfo = ();
@@ -181,7 +182,6 @@ impl pallet_rampart_rewards::Config for Runtime {
 	type Networks = Registry;
 	type Vaults = Vaults;
 	type Stakes = Delegation;
-	type BlockNumberProvider = System;
 	type ClaimWindow = ConstU64<{ LOOKBACK / 2 }>;
 	type MaxSnapshotAge = ConstU64<{ LOOKBACK / 2 }>;
 	type MaxLiveDistributions = ConstU32<8>;

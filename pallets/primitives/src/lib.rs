@@ -16,6 +16,9 @@
 //! - [`OptInTarget`]: what an operator opts into, a network or a vault;
 //! - [`checkpoints`]: bounded, pruned "value at block b" histories;
 //! - [`paged_trace`]: long per-block histories, one storage item per entry, pruned as written;
+//! - `docs` (with `std`): checks that keep the pallets' READMEs and call docs in step with the
+//!   code, for their tests;
+//! - [`clock`]: the one block-number source every restaking pallet of a runtime shares;
 //! - [`epochs`]: a vault's epoch clock, in blocks;
 //! - [`shares`]: share math with the virtual offset, and the pro-rata split of a slash;
 //! - [`traits`]: the glue traits through which the pallets see each other.
@@ -25,6 +28,9 @@
 extern crate alloc;
 
 pub mod checkpoints;
+pub mod clock;
+#[cfg(feature = "std")]
+pub mod docs;
 pub mod epochs;
 pub mod paged_trace;
 pub mod shares;

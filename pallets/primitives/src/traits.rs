@@ -6,13 +6,16 @@
 //! No pallet's `Config` names another Rampart pallet. A pallet that needs to know, say, whether an
 //! operator opted into a network asks for `T::OptIns: OptIns<..>`, and the runtime plugs the pallet
 //! that knows in. Every trait has a `()` implementation (nothing registered, nothing opted in, no
-//! vault) so unit tests can stay small, and [`AllowAll`] says yes to everything (every account a
-//! network acting as its own middleware and an operator opted into everything, every vault
-//! existing) for tests of pallets that only need the registry out of the way.
+//! vault) so that a unit test can stand a pallet up with only what it exercises.
 
-use crate::{DelegatorKind, OptInTarget, Role, SlasherKind, Subnetwork, VaultId};
+use crate::{
+	epochs::EpochClock, DelegatorKind, OptInTarget, Role, SlasherKind, Subnetwork, VaultId,
+};
 use frame_support::{pallet_prelude::DispatchResult, traits::AccountTouch, weights::Weight};
-use sp_runtime::DispatchError;
+use sp_runtime::{
+	traits::{AtLeast32BitUnsigned, Zero},
+	DispatchError,
+};
 
 /// Makes sure `who` can receive `asset`: if it cannot open an account for it by itself (no
 /// native balance, or its consumer references used up, say by junk assets anyone may send to a
@@ -93,22 +96,72 @@ impl<AccountId, BlockNumber> OptIns<AccountId, BlockNumber> for () {
 	}
 }
 
-/// What other pallets may ask the vaults pallet.
+/// Where a vault's slashed collateral goes, as other pallets see it (the receivers themselves
+/// are the vaults pallet's business).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum BurnerKind {
+	/// Burned.
+	Burn,
+	/// Sent to one account.
+	Account,
+	/// Sent to a receiver picked per (network, operator) slashed.
+	Router,
+}
+
+/// Everything other pallets read about one vault, read (and decoded) once.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct VaultView<AccountId, AssetKind, BlockNumber> {
+	/// The collateral the vault holds.
+	pub collateral: AssetKind,
+	/// The account that holds the vault's collateral.
+	pub account: AccountId,
+	/// The vault's epoch clock: created at `clock.start`, `clock.duration` blocks per epoch.
+	pub clock: EpochClock<BlockNumber>,
+	/// The first block of the vault's current epoch.
+	pub epoch_start: BlockNumber,
+	/// How the vault allocates its stake.
+	pub delegator: DelegatorKind<AccountId>,
+	/// How networks slash the vault.
+	pub slasher: SlasherKind<BlockNumber>,
+	/// Where slashed collateral goes.
+	pub burner: BurnerKind,
+	/// The oldest block the vault's histories must still answer for now (two epochs plus the
+	/// reward lookback back): histories kept alongside the vault's may prune what is older.
+	pub history_horizon: BlockNumber,
+}
+
+/// The windows every vault's histories are sized by, for the integrity checks of the pallets
+/// whose own windows must fit them.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct VaultWindows<BlockNumber> {
+	/// The longest epoch a vault may have.
+	pub max_epoch_duration: BlockNumber,
+	/// How far beyond two epochs every vault history answers, for reward snapshots.
+	pub reward_lookback: BlockNumber,
+}
+
+impl<BlockNumber: AtLeast32BitUnsigned + Copy> VaultWindows<BlockNumber> {
+	/// The longest span any vault's histories answer for: two of the longest epochs plus the
+	/// reward lookback. Histories read at the blocks vault histories are read at (opt-ins, say)
+	/// must keep at least this much.
+	pub fn max_history_span(&self) -> BlockNumber {
+		self.max_epoch_duration
+			.saturating_mul(2u32.into())
+			.saturating_add(self.reward_lookback)
+	}
+}
+
+/// What other pallets may ask the vaults pallet: one vault's [`VaultView`], its stake and share
+/// histories, and its roles.
 pub trait VaultsInspect<AccountId, BlockNumber> {
 	/// The kind of asset a vault holds.
 	type AssetKind;
 
-	/// Whether vault `vault` exists.
-	fn vault_exists(vault: VaultId) -> bool;
+	/// The vault, read once; `None` if it does not exist.
+	fn vault(vault: VaultId) -> Option<VaultView<AccountId, Self::AssetKind, BlockNumber>>;
 
-	/// The vault's collateral.
-	fn collateral(vault: VaultId) -> Option<Self::AssetKind>;
-
-	/// The vault's epoch length, in blocks.
-	fn epoch_duration(vault: VaultId) -> Option<BlockNumber>;
-
-	/// The account that holds the vault's collateral.
-	fn vault_account(vault: VaultId) -> Option<AccountId>;
+	/// The windows vault histories are sized by (the pallet's configuration, no storage).
+	fn windows() -> VaultWindows<BlockNumber>;
 
 	/// The vault's active stake now.
 	fn active_stake(vault: VaultId) -> u128;
@@ -127,36 +180,17 @@ pub trait VaultsInspect<AccountId, BlockNumber> {
 		at: BlockNumber,
 	) -> Result<u128, DispatchError>;
 
-	/// How the vault allocates its stake.
-	fn delegator_kind(vault: VaultId) -> Option<DelegatorKind<AccountId>>;
-
 	/// Whether `who` holds `role` in the vault.
 	fn has_role(vault: VaultId, role: Role, who: &AccountId) -> bool;
-
-	/// The oldest block the vault's histories must still answer for now (two epochs plus the
-	/// reward lookback back): histories kept alongside the vault's may prune what is older.
-	fn history_horizon(vault: VaultId) -> Option<BlockNumber>;
-
-	/// How networks slash the vault.
-	fn slasher_kind(vault: VaultId) -> Option<SlasherKind<BlockNumber>>;
-
-	/// The first block of the vault's current epoch.
-	fn epoch_start(vault: VaultId) -> Option<BlockNumber>;
 }
 
-impl<AccountId, BlockNumber> VaultsInspect<AccountId, BlockNumber> for () {
+impl<AccountId, BlockNumber: Zero> VaultsInspect<AccountId, BlockNumber> for () {
 	type AssetKind = ();
-	fn vault_exists(_: VaultId) -> bool {
-		false
-	}
-	fn collateral(_: VaultId) -> Option<()> {
+	fn vault(_: VaultId) -> Option<VaultView<AccountId, (), BlockNumber>> {
 		None
 	}
-	fn epoch_duration(_: VaultId) -> Option<BlockNumber> {
-		None
-	}
-	fn vault_account(_: VaultId) -> Option<AccountId> {
-		None
+	fn windows() -> VaultWindows<BlockNumber> {
+		VaultWindows { max_epoch_duration: Zero::zero(), reward_lookback: Zero::zero() }
 	}
 	fn active_stake(_: VaultId) -> u128 {
 		0
@@ -174,20 +208,8 @@ impl<AccountId, BlockNumber> VaultsInspect<AccountId, BlockNumber> for () {
 	) -> Result<u128, DispatchError> {
 		Ok(0)
 	}
-	fn delegator_kind(_: VaultId) -> Option<DelegatorKind<AccountId>> {
-		None
-	}
 	fn has_role(_: VaultId, _: Role, _: &AccountId) -> bool {
 		false
-	}
-	fn history_horizon(_: VaultId) -> Option<BlockNumber> {
-		None
-	}
-	fn slasher_kind(_: VaultId) -> Option<SlasherKind<BlockNumber>> {
-		None
-	}
-	fn epoch_start(_: VaultId) -> Option<BlockNumber> {
-		None
 	}
 }
 
@@ -297,86 +319,6 @@ impl<AccountId, BlockNumber> StakeProvider<AccountId, BlockNumber> for () {
 	}
 }
 
-/// A double that says yes to everything: every account is a network (its own middleware) and an
-/// operator, every operator is opted into every target at every block, every vault exists (a
-/// network-restake vault in which everyone holds every role).
-pub struct AllowAll;
-
-impl<AccountId: Clone> NetworkRegistry<AccountId> for AllowAll {
-	fn is_network(_: &AccountId) -> bool {
-		true
-	}
-	fn middleware_of(network: &AccountId) -> Option<AccountId> {
-		Some(network.clone())
-	}
-}
-
-impl<AccountId> OperatorRegistry<AccountId> for AllowAll {
-	fn is_operator(_: &AccountId) -> bool {
-		true
-	}
-}
-
-impl<AccountId, BlockNumber> OptIns<AccountId, BlockNumber> for AllowAll {
-	fn is_opted_in(_: &AccountId, _: &OptInTarget<AccountId>) -> bool {
-		true
-	}
-	fn is_opted_in_at(
-		_: &AccountId,
-		_: &OptInTarget<AccountId>,
-		_: BlockNumber,
-	) -> Result<bool, DispatchError> {
-		Ok(true)
-	}
-}
-
-impl<AccountId, BlockNumber> VaultsInspect<AccountId, BlockNumber> for AllowAll {
-	type AssetKind = ();
-	fn vault_exists(_: VaultId) -> bool {
-		true
-	}
-	fn collateral(_: VaultId) -> Option<()> {
-		Some(())
-	}
-	fn epoch_duration(_: VaultId) -> Option<BlockNumber> {
-		None
-	}
-	fn vault_account(_: VaultId) -> Option<AccountId> {
-		None
-	}
-	fn active_stake(_: VaultId) -> u128 {
-		0
-	}
-	fn active_stake_at(_: VaultId, _: BlockNumber) -> Result<u128, DispatchError> {
-		Ok(0)
-	}
-	fn active_shares_at(_: VaultId, _: BlockNumber) -> Result<u128, DispatchError> {
-		Ok(0)
-	}
-	fn active_shares_of_at(
-		_: VaultId,
-		_: &AccountId,
-		_: BlockNumber,
-	) -> Result<u128, DispatchError> {
-		Ok(0)
-	}
-	fn delegator_kind(_: VaultId) -> Option<DelegatorKind<AccountId>> {
-		Some(DelegatorKind::NetworkRestake)
-	}
-	fn has_role(_: VaultId, _: Role, _: &AccountId) -> bool {
-		true
-	}
-	fn history_horizon(_: VaultId) -> Option<BlockNumber> {
-		None
-	}
-	fn slasher_kind(_: VaultId) -> Option<SlasherKind<BlockNumber>> {
-		Some(SlasherKind::Instant)
-	}
-	fn epoch_start(_: VaultId) -> Option<BlockNumber> {
-		None
-	}
-}
-
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -391,25 +333,12 @@ mod tests {
 			<() as OptIns<u64, u32>>::is_opted_in_at(&1, &OptInTarget::Network(2), 5),
 			Ok(false)
 		);
-		assert!(!<() as VaultsInspect<u64, u32>>::vault_exists(0));
+		assert_eq!(<() as VaultsInspect<u64, u32>>::vault(0), None);
 		assert_eq!(<() as VaultsInspect<u64, u32>>::active_stake_at(0, 1), Ok(0));
 		assert_eq!(<() as VaultSlashing<u64, u32>>::on_slash(0, &2, &1, 10, 1), Ok(0));
 		let sn = Subnetwork::main(2u64);
 		assert_eq!(<() as StakeProvider<u64, u32>>::stake_at(0, &sn, &1, 5), Ok(0));
 		let slash = SlashInfo { amount: 9, capture: 5, slashable: 9 };
 		assert_eq!(<() as StakeProvider<u64, u32>>::on_slash(0, &sn, &1, slash), Weight::zero());
-	}
-
-	#[test]
-	fn allow_all_double_says_yes() {
-		assert!(<AllowAll as NetworkRegistry<u64>>::is_network(&1));
-		assert_eq!(<AllowAll as NetworkRegistry<u64>>::middleware_of(&7), Some(7));
-		assert!(<AllowAll as OperatorRegistry<u64>>::is_operator(&1));
-		assert!(<AllowAll as OptIns<u64, u32>>::is_opted_in(&1, &OptInTarget::Vault(0)));
-		assert_eq!(
-			<AllowAll as OptIns<u64, u32>>::is_opted_in_at(&1, &OptInTarget::Network(2), 5),
-			Ok(true)
-		);
-		assert!(<AllowAll as VaultsInspect<u64, u32>>::vault_exists(42));
 	}
 }

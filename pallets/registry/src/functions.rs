@@ -12,7 +12,7 @@ use frame_support::{
 };
 use rampart_primitives::{checkpoints::TraceError, traits::VaultsInspect, OptInTarget};
 use sp_runtime::{
-	traits::{BlockNumberProvider, Saturating, Verify, Zero},
+	traits::{Saturating, Verify, Zero},
 	ArithmeticError,
 };
 
@@ -23,7 +23,7 @@ const WRAP_SUFFIX: &[u8] = b"</Bytes>";
 impl<T: Config> Pallet<T> {
 	/// The current block, as the configured provider counts it.
 	pub fn now() -> BlockNumberOf<T> {
-		T::BlockNumberProvider::current_block_number()
+		rampart_primitives::clock::now::<T>()
 	}
 
 	pub(crate) fn do_register_network(who: &T::AccountId) -> DispatchResult {
@@ -176,7 +176,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn target_exists(target: &OptInTarget<T::AccountId>) -> bool {
 		match target {
 			OptInTarget::Network(network) => Networks::<T>::contains_key(network),
-			OptInTarget::Vault(vault) => T::Vaults::vault_exists(*vault),
+			OptInTarget::Vault(vault) => T::Vaults::vault(*vault).is_some(),
 		}
 	}
 

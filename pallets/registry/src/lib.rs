@@ -36,8 +36,9 @@ pub mod pallet {
 	use super::{types::*, weights::WeightInfo, Vec};
 	use frame_support::{pallet_prelude::*, traits};
 	use frame_system::pallet_prelude::*;
+	use rampart_primitives::clock::RestakingClock;
 	use rampart_primitives::{traits::VaultsInspect, OptInTarget};
-	use sp_runtime::traits::{BlockNumberProvider, IdentifyAccount, Verify, Zero};
+	use sp_runtime::traits::{IdentifyAccount, Verify, Zero};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -55,16 +56,13 @@ pub mod pallet {
 	}
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
+	pub trait Config: frame_system::Config + RestakingClock {
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// The storage deposit of a registration, sized by the record's footprint (it grows with
 		/// the metadata URL). Held for as long as the registration lives, which is forever.
 		type Consideration: traits::Consideration<Self::AccountId, traits::Footprint>;
-
-		/// Where block numbers come from. Opt-in histories are keyed by these numbers.
-		type BlockNumberProvider: BlockNumberProvider;
 
 		/// Which vaults exist, so that operators can only opt into real ones.
 		type Vaults: VaultsInspect<Self::AccountId, BlockNumberOf<Self>>;
@@ -285,6 +283,13 @@ pub mod pallet {
 			assert!(
 				!T::OptInHistoryRetention::get().is_zero(),
 				"OptInHistoryRetention must be at least one block"
+			);
+			// Opt-ins are read at slash captures and reward snapshots, as far back as any
+			// vault history answers.
+			assert!(
+				T::OptInHistoryRetention::get() >= T::Vaults::windows().max_history_span(),
+				"OptInHistoryRetention must cover two of the longest vault epochs plus the \
+				 vaults' reward lookback"
 			);
 		}
 

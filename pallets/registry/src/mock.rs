@@ -9,10 +9,15 @@ use frame_support::{
 	derive_impl, parameter_types,
 	traits::{fungible::HoldConsideration, ConstU128, ConstU32, ConstU64, LinearStoragePrice},
 };
+use rampart_primitives::{
+	epochs::EpochClock,
+	traits::{BurnerKind, VaultView, VaultWindows},
+	DelegatorKind, Role, SlasherKind, VaultId,
+};
 use sp_core::{sr25519, Pair};
 use sp_runtime::{
 	traits::{IdentifyAccount, IdentityLookup},
-	AccountId32, BuildStorage, MultiSignature, MultiSigner,
+	AccountId32, BuildStorage, DispatchError, MultiSignature, MultiSigner,
 };
 
 pub type AccountId = AccountId32;
@@ -50,6 +55,10 @@ impl frame_system::Config for Test {
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
+impl rampart_primitives::clock::RestakingClock for Test {
+	type BlockNumberProvider = System;
+}
+
 #[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
 impl pallet_balances::Config for Test {
 	type Balance = Balance;
@@ -70,6 +79,8 @@ pub const MAX_HISTORY: u32 = 4;
 pub const MAX_METADATA: u32 = 32;
 
 parameter_types! {
+	/// The opt-in retention; a test shortens it to see the integrity test refuse it.
+	pub static OptInRetention: u64 = RETENTION;
 	pub const RegistrationHold: RuntimeHoldReason =
 		RuntimeHoldReason::Registry(pallet_registry::HoldReason::Registration);
 	/// Vault ids below this value exist.
@@ -79,62 +90,36 @@ parameter_types! {
 pub struct MockVaults;
 impl rampart_primitives::traits::VaultsInspect<AccountId, u64> for MockVaults {
 	type AssetKind = ();
-	fn vault_exists(vault: rampart_primitives::VaultId) -> bool {
-		vault < ExistingVaults::get()
+	fn vault(vault: VaultId) -> Option<VaultView<AccountId, (), u64>> {
+		(vault < ExistingVaults::get()).then(|| VaultView {
+			collateral: (),
+			account: AccountId::new([0; 32]),
+			clock: EpochClock { start: 0, duration: RETENTION / 2 },
+			epoch_start: 0,
+			delegator: DelegatorKind::NetworkRestake,
+			slasher: SlasherKind::Instant,
+			burner: BurnerKind::Burn,
+			history_horizon: 0,
+		})
 	}
-	fn collateral(_: rampart_primitives::VaultId) -> Option<()> {
-		None
+	fn windows() -> VaultWindows<u64> {
+		// The retention covers two epochs of the longest vault and no reward lookback.
+		VaultWindows { max_epoch_duration: RETENTION / 2, reward_lookback: 0 }
 	}
-	fn epoch_duration(_: rampart_primitives::VaultId) -> Option<u64> {
-		None
-	}
-	fn vault_account(_: rampart_primitives::VaultId) -> Option<AccountId> {
-		None
-	}
-	fn active_stake(_: rampart_primitives::VaultId) -> u128 {
+	fn active_stake(_: VaultId) -> u128 {
 		0
 	}
-	fn active_stake_at(
-		_: rampart_primitives::VaultId,
-		_: u64,
-	) -> Result<u128, sp_runtime::DispatchError> {
+	fn active_stake_at(_: VaultId, _: u64) -> Result<u128, DispatchError> {
 		Ok(0)
 	}
-	fn active_shares_at(
-		_: rampart_primitives::VaultId,
-		_: u64,
-	) -> Result<u128, sp_runtime::DispatchError> {
+	fn active_shares_at(_: VaultId, _: u64) -> Result<u128, DispatchError> {
 		Ok(0)
 	}
-	fn active_shares_of_at(
-		_: rampart_primitives::VaultId,
-		_: &AccountId,
-		_: u64,
-	) -> Result<u128, sp_runtime::DispatchError> {
+	fn active_shares_of_at(_: VaultId, _: &AccountId, _: u64) -> Result<u128, DispatchError> {
 		Ok(0)
 	}
-	fn delegator_kind(
-		vault: rampart_primitives::VaultId,
-	) -> Option<rampart_primitives::DelegatorKind<AccountId>> {
-		Self::vault_exists(vault).then_some(rampart_primitives::DelegatorKind::NetworkRestake)
-	}
-	fn has_role(
-		_: rampart_primitives::VaultId,
-		_: rampart_primitives::Role,
-		_: &AccountId,
-	) -> bool {
+	fn has_role(_: VaultId, _: Role, _: &AccountId) -> bool {
 		false
-	}
-	fn history_horizon(_: rampart_primitives::VaultId) -> Option<u64> {
-		None
-	}
-	fn slasher_kind(
-		_: rampart_primitives::VaultId,
-	) -> Option<rampart_primitives::SlasherKind<u64>> {
-		None
-	}
-	fn epoch_start(_: rampart_primitives::VaultId) -> Option<u64> {
-		None
 	}
 }
 
@@ -146,12 +131,11 @@ impl pallet_registry::Config for Test {
 		RegistrationHold,
 		LinearStoragePrice<ConstU128<BASE_DEPOSIT>, ConstU128<BYTE_DEPOSIT>, Balance>,
 	>;
-	type BlockNumberProvider = System;
 	type Vaults = MockVaults;
 	type OffchainSignature = MultiSignature;
 	type OffchainPublic = MultiSigner;
 	type MaxMetadataLen = ConstU32<MAX_METADATA>;
-	type OptInHistoryRetention = ConstU64<RETENTION>;
+	type OptInHistoryRetention = OptInRetention;
 	type MaxOptInHistory = ConstU32<MAX_HISTORY>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]

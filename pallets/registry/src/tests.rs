@@ -994,3 +994,33 @@ mod genesis_and_invariants {
 		});
 	}
 }
+
+/// The windows that tie this pallet to the vaults are checked when the runtime is built.
+mod windows {
+	use super::*;
+	use frame_support::traits::Hooks;
+
+	#[test]
+	fn the_mock_configuration_passes() {
+		<Registry as Hooks<u64>>::integrity_test();
+	}
+
+	#[test]
+	#[should_panic(expected = "OptInHistoryRetention must cover")]
+	fn a_retention_shorter_than_the_vault_histories_is_refused() {
+		OptInRetention::set(RETENTION - 1);
+		<Registry as Hooks<u64>>::integrity_test();
+	}
+}
+
+/// The README names every error and event, so that the docs cannot drift from the code.
+#[test]
+fn the_readme_names_every_error_and_event() {
+	use rampart_primitives::docs::{section, unnamed_variants};
+	const README: &str = include_str!("../README.md");
+	let none = Vec::<&str>::new();
+	let errors = unnamed_variants::<Error<Test>>(section(README, "Errors"));
+	assert_eq!(errors, none, "errors the README's Errors section does not name");
+	let events = unnamed_variants::<Event<Test>>(section(README, "Events"));
+	assert_eq!(events, none, "events the README's Events section does not name");
+}

@@ -12,11 +12,9 @@ use frame_support::{
 };
 use rampart_primitives::{checkpoints::Trace, OptInTarget};
 use scale_info::TypeInfo;
-use sp_runtime::traits::BlockNumberProvider;
 
-/// Block numbers as the pallet's [`Config::BlockNumberProvider`] counts them.
-pub type BlockNumberOf<T> =
-	<<T as Config>::BlockNumberProvider as BlockNumberProvider>::BlockNumber;
+/// Block numbers as the restaking pallets' one clock counts them.
+pub use rampart_primitives::clock::BlockNumberOf;
 
 /// A metadata URL, at most [`Config::MaxMetadataLen`] bytes.
 pub type MetadataOf<T> = BoundedVec<u8, <T as Config>::MaxMetadataLen>;

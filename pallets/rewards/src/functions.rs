@@ -20,7 +20,7 @@ use rampart_primitives::{
 	Role, VaultId,
 };
 use sp_runtime::{
-	traits::{AccountIdConversion, BlockNumberProvider, Saturating, Zero},
+	traits::{AccountIdConversion, Saturating, Zero},
 	ArithmeticError, Rounding, TransactionOutcome,
 };
 
@@ -33,7 +33,7 @@ type ClaimPart<B> = (DistributionIndex, Distribution<B>, u128);
 impl<T: Config> Pallet<T> {
 	/// The current block as the pallet counts them.
 	pub fn now() -> BlockNumberOf<T> {
-		T::BlockNumberProvider::current_block_number()
+		rampart_primitives::clock::now::<T>()
 	}
 
 	/// The account that holds every reward until it is claimed.
@@ -83,7 +83,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	fn ensure_role(vault: VaultId, role: Role, who: &T::AccountId) -> DispatchResult {
-		ensure!(T::Vaults::vault_exists(vault), Error::<T>::UnknownVault);
+		ensure!(T::Vaults::vault(vault).is_some(), Error::<T>::UnknownVault);
 		ensure!(T::Vaults::has_role(vault, role, who), Error::<T>::MissingRole);
 		Ok(())
 	}
@@ -138,7 +138,7 @@ impl<T: Config> Pallet<T> {
 		max_admin_fee: u32,
 	) -> DispatchResult {
 		Self::ensure_middleware(who, &network)?;
-		ensure!(T::Vaults::vault_exists(vault), Error::<T>::UnknownVault);
+		ensure!(T::Vaults::vault(vault).is_some(), Error::<T>::UnknownVault);
 		ensure!(!amount.is_zero(), Error::<T>::InsufficientReward);
 		let fee = AdminFee::<T>::get(vault);
 		ensure!(fee <= max_admin_fee, Error::<T>::HighAdminFee);
@@ -417,7 +417,7 @@ impl<T: Config> Pallet<T> {
 		operators: BoundedVec<T::AccountId, T::MaxOperatorPayouts>,
 	) -> DispatchResult {
 		Self::ensure_middleware(who, &subnetwork.network)?;
-		ensure!(T::Vaults::vault_exists(vault), Error::<T>::UnknownVault);
+		ensure!(T::Vaults::vault(vault).is_some(), Error::<T>::UnknownVault);
 		ensure!(!amount.is_zero(), Error::<T>::InsufficientReward);
 		ensure!(snapshot < Self::now(), Error::<T>::InvalidSnapshot);
 		Self::ensure_distinct(operators.iter())?;

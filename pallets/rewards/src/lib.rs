@@ -34,11 +34,12 @@ pub mod pallet {
 	use super::{types::*, weights::WeightInfo};
 	use frame_support::{pallet_prelude::*, traits::fungibles, PalletId};
 	use frame_system::pallet_prelude::*;
+	use rampart_primitives::clock::RestakingClock;
 	use rampart_primitives::{
 		traits::{NetworkRegistry, StakeProvider, VaultsInspect},
 		VaultId,
 	};
-	use sp_runtime::traits::{BlockNumberProvider, MaybeSerializeDeserialize};
+	use sp_runtime::traits::MaybeSerializeDeserialize;
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -48,7 +49,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
+	pub trait Config: frame_system::Config + RestakingClock {
 		/// The kind of asset rewards are paid in: the native token or any other asset.
 		type AssetKind: Parameter + MaxEncodedLen + Ord + Clone + MaybeSerializeDeserialize;
 
@@ -77,9 +78,6 @@ pub mod pallet {
 
 		/// Operators' stake at a snapshot, for pro-rata operator rewards.
 		type Stakes: StakeProvider<Self::AccountId, BlockNumberOf<Self>>;
-
-		/// Where block numbers come from (the vaults' provider).
-		type BlockNumberProvider: BlockNumberProvider;
 
 		/// Blocks after it is made during which a staker distribution can be claimed; then what
 		/// is left goes back to the network.
@@ -505,6 +503,14 @@ pub mod pallet {
 			assert!(T::MaxClaimBatch::get() >= 1, "MaxClaimBatch must be at least 1");
 			assert!(T::MaxLiveDistributions::get() >= 1, "MaxLiveDistributions must be at least 1");
 			assert!(T::MaxOperatorPayouts::get() >= 1, "MaxOperatorPayouts must be at least 1");
+			use sp_runtime::traits::Saturating;
+			// Share histories must answer for every snapshot still claimable: the oldest
+			// snapshot allowed, claimed at the end of the window.
+			assert!(
+				T::MaxSnapshotAge::get().saturating_add(T::ClaimWindow::get())
+					<= T::Vaults::windows().reward_lookback,
+				"MaxSnapshotAge + ClaimWindow must not exceed the vaults' RewardLookback"
+			);
 		}
 
 		#[cfg(feature = "try-runtime")]

@@ -65,6 +65,10 @@ impl frame_system::Config for Test {
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
+impl rampart_primitives::clock::RestakingClock for Test {
+	type BlockNumberProvider = System;
+}
+
 /// Native existential deposit.
 pub const ED: Balance = 10;
 /// The collateral asset and its minimum balance.
@@ -106,6 +110,8 @@ pub type NativeAndAssets =
 	UnionOf<Balances, Assets, NativeFromLeft, NativeOrWithId<u32>, AccountId>;
 
 parameter_types! {
+	/// The claim window; a test lengthens it to see the integrity test refuse it.
+	pub static ClaimWindowBlocks: u64 = WINDOW;
 	pub const VaultsPalletId: PalletId = PalletId(*b"rmp/vlts");
 	pub const RewardsPalletId: PalletId = PalletId(*b"rmp/rwds");
 	pub const Native: AssetKind = NativeOrWithId::Native;
@@ -210,7 +216,6 @@ impl pallet_rampart_vaults::Config for Test {
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type Networks = Networks;
 	type Operators = Networks;
-	type BlockNumberProvider = System;
 	type MinEpochDuration = ConstU64<2>;
 	type MaxEpochDuration = ConstU64<1_000>;
 	type RewardLookback = ConstU64<LOOKBACK>;
@@ -239,8 +244,7 @@ impl pallet_rewards::Config for Test {
 	type Networks = Networks;
 	type Vaults = Vaults;
 	type Stakes = Stakes;
-	type BlockNumberProvider = System;
-	type ClaimWindow = ConstU64<WINDOW>;
+	type ClaimWindow = ClaimWindowBlocks;
 	type MaxSnapshotAge = ConstU64<SNAPSHOT_AGE>;
 	type MaxLiveDistributions = ConstU32<MAX_LIVE>;
 	type MaxClaimBatch = ConstU32<MAX_CLAIM>;

@@ -3,15 +3,12 @@
 
 //! Records of the rewards pallet.
 
-use crate::Config;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use rampart_primitives::{Subnetwork, VaultId};
 use scale_info::TypeInfo;
-use sp_runtime::traits::BlockNumberProvider;
 
-/// Block numbers as the pallet's [`Config::BlockNumberProvider`] counts them.
-pub type BlockNumberOf<T> =
-	<<T as Config>::BlockNumberProvider as BlockNumberProvider>::BlockNumber;
+/// Block numbers as the restaking pallets' one clock counts them.
+pub use rampart_primitives::clock::BlockNumberOf;
 
 /// A subnetwork of runtime `T`.
 pub type SubnetworkOf<T> = Subnetwork<<T as frame_system::Config>::AccountId>;

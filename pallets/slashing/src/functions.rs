@@ -12,7 +12,7 @@ use rampart_primitives::{
 	SlasherKind, Subnetwork, SubnetworkId, VaultId,
 };
 use sp_runtime::{
-	traits::{BlockNumberProvider, One, Saturating, Zero},
+	traits::{One, Saturating, Zero},
 	ArithmeticError,
 };
 
@@ -30,7 +30,7 @@ fn trace_error(e: TraceError) -> DispatchError {
 impl<T: Config> Pallet<T> {
 	/// The current block as the pallet counts them.
 	pub fn now() -> BlockNumberOf<T> {
-		T::BlockNumberProvider::current_block_number()
+		rampart_primitives::clock::now::<T>()
 	}
 
 	/// The weight of a call that executes a slash: its own measured part, plus the worst
@@ -48,12 +48,21 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The vault, read once.
+	fn view(vault: VaultId) -> Result<VaultViewOf<T>, Error<T>> {
+		T::Vaults::vault(vault).ok_or(Error::<T>::UnknownVault)
+	}
+
+	/// The vault's slasher and epoch length.
 	fn slasher(
 		vault: VaultId,
 	) -> Result<(SlasherKind<BlockNumberOf<T>>, BlockNumberOf<T>), Error<T>> {
-		let kind = T::Vaults::slasher_kind(vault).ok_or(Error::<T>::UnknownVault)?;
-		let epoch = T::Vaults::epoch_duration(vault).ok_or(Error::<T>::UnknownVault)?;
-		Ok((kind, epoch))
+		Self::view(vault).map(|view| (view.slasher, view.clock.duration))
+	}
+
+	/// The vault's epoch length, if it exists.
+	fn epoch_of(vault: VaultId) -> Option<BlockNumberOf<T>> {
+		T::Vaults::vault(vault).map(|view| view.clock.duration)
 	}
 
 	/// What may still be slashed of `operator` in `subnetwork` of `vault` for capture block
@@ -70,7 +79,7 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// The probes a binary search makes in a cumulative-slash history of `len` entries.
-	fn search_depth(len: u32) -> u32 {
+	pub(crate) fn search_depth(len: u32) -> u32 {
 		u32::BITS - len.leading_zeros()
 	}
 
@@ -266,7 +275,7 @@ impl<T: Config> Pallet<T> {
 		// has necessarily passed its veto deadline (a deadline is at most its capture plus an
 		// epoch), so that is the answer, rather than a pruned lookup's "no resolver". The
 		// reference, which never prunes, answers the same to the resolver it would find.
-		let epoch = T::Vaults::epoch_duration(request.vault).ok_or(Error::<T>::UnknownVault)?;
+		let epoch = Self::epoch_of(request.vault).ok_or(Error::<T>::UnknownVault)?;
 		ensure!(now.saturating_sub(request.capture) <= epoch, Error::<T>::VetoPeriodEnded);
 		let resolver = Self::watching_resolver(&request, now).ok_or(Error::<T>::NoResolver)?;
 		ensure!(&resolver == who, Error::<T>::NotResolver);
@@ -285,7 +294,8 @@ impl<T: Config> Pallet<T> {
 		resolver: Option<T::AccountId>,
 	) -> DispatchResult {
 		ensure!(T::Networks::is_network(network), Error::<T>::NotNetwork);
-		let (kind, epoch) = Self::slasher(vault)?;
+		let view = Self::view(vault)?;
+		let (kind, epoch) = (view.slasher, view.clock.duration);
 		let SlasherKind::Veto { resolver_set_epochs_delay, .. } = kind else {
 			return Err(Error::<T>::WrongSlasherKind.into());
 		};
@@ -309,7 +319,7 @@ impl<T: Config> Pallet<T> {
 					// Setting the resolver in force again cancels the pending change.
 					now
 				} else {
-					let start = T::Vaults::epoch_start(vault).ok_or(Error::<T>::UnknownVault)?;
+					let start = view.epoch_start;
 					let delay = epoch.saturating_mul(resolver_set_epochs_delay.into());
 					let from = start.saturating_add(delay);
 					history
@@ -372,7 +382,7 @@ impl<T: Config> Pallet<T> {
 	) -> Option<SlashRequest<T::AccountId, BlockNumberOf<T>>> {
 		let mut request = Requests::<T>::get(id)?;
 		if request.status == RequestStatus::Pending {
-			let epoch = T::Vaults::epoch_duration(request.vault).unwrap_or_default();
+			let epoch = Self::epoch_of(request.vault).unwrap_or_default();
 			if Self::now() > request.capture.saturating_add(epoch) {
 				request.status = RequestStatus::Expired;
 			}
@@ -429,7 +439,7 @@ impl<T: Config> Pallet<T> {
 		for (key, latest) in LatestSlashedCapture::<T>::iter() {
 			ensure!(latest < now || now.is_zero(), "a slashed capture is not in the past");
 			let (vault, subnetwork, operator) = &key;
-			let Some(epoch) = T::Vaults::epoch_duration(*vault) else {
+			let Some(epoch) = Self::epoch_of(*vault) else {
 				return Err("a slash of an unknown vault".into());
 			};
 			if latest >= now.saturating_sub(epoch) {
@@ -448,15 +458,16 @@ impl<T: Config> Pallet<T> {
 		let next_id = NextRequestId::<T>::get();
 		for (id, request) in Requests::<T>::iter() {
 			ensure!(id < next_id, "a request id is not below the counter");
-			let epoch = T::Vaults::epoch_duration(request.vault).ok_or("a request of no vault")?;
+			let (kind, epoch) =
+				Self::slasher(request.vault).map_err(|_| "a request of no vault")?;
 			ensure!(
 				request.veto_deadline <= request.capture.saturating_add(epoch),
 				"a veto deadline lies past the execution window"
 			);
 			// Item 18: the request was made in `[capture + veto − D, ...)` after the capture,
 			// and executed after it was made and within the capture's epoch.
-			let veto = match T::Vaults::slasher_kind(request.vault) {
-				Some(SlasherKind::Veto { veto_duration, .. }) => veto_duration,
+			let veto = match kind {
+				SlasherKind::Veto { veto_duration, .. } => veto_duration,
 				_ => return Err("a request of a vault with no veto slasher".into()),
 			};
 			let requested_at = request.veto_deadline.saturating_sub(veto);

@@ -32,12 +32,12 @@ pub mod pallet {
 	use super::{types::*, weights::WeightInfo};
 	use frame_support::pallet_prelude::*;
 	use frame_system::pallet_prelude::*;
+	use rampart_primitives::clock::RestakingClock;
 	use rampart_primitives::{
 		paged_trace::{PagedTrace, TraceHead},
 		traits::{NetworkRegistry, StakeProvider, VaultSlashing, VaultsInspect},
 		SubnetworkId, VaultId,
 	};
-	use sp_runtime::traits::BlockNumberProvider;
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -47,7 +47,7 @@ pub mod pallet {
 	pub struct Pallet<T>(_);
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
+	pub trait Config: frame_system::Config + RestakingClock {
 		/// Networks and their middleware: only a subnetwork's network's middleware slashes in
 		/// its name, and only a network names resolvers.
 		type Networks: NetworkRegistry<Self::AccountId>;
@@ -58,9 +58,6 @@ pub mod pallet {
 
 		/// The guarantees (stake at the capture block) and the delegator's side of a slash.
 		type Stakes: StakeProvider<Self::AccountId, BlockNumberOf<Self>>;
-
-		/// Where block numbers come from (the vaults' provider).
-		type BlockNumberProvider: BlockNumberProvider;
 
 		/// Blocks a veto request stays queryable after its execution window ends; it is then
 		/// pruned as new requests for its vault are made.
@@ -340,6 +337,18 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			use sp_runtime::SaturatedConversion;
+			// A cumulative-slash history keeps at most one entry per block of an epoch, plus
+			// the one in force at its start.
+			let longest = T::Vaults::windows().max_epoch_duration;
+			let entries = longest.saturated_into::<u32>().saturating_add(1);
+			assert!(
+				T::MaxCumulativeSlashDepth::get() >= Self::search_depth(entries),
+				"MaxCumulativeSlashDepth must cover the history of the longest vault epoch"
+			);
+		}
+
 		#[cfg(feature = "try-runtime")]
 		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
 			Self::do_try_state()

@@ -9,18 +9,29 @@
 use crate as pallet_slashing;
 use core::cell::RefCell;
 use frame_support::{
-	derive_impl,
+	derive_impl, parameter_types,
 	traits::{ConstU32, ConstU64},
 	weights::Weight,
 };
 use rampart_primitives::{
-	traits::{NetworkRegistry, SlashInfo, StakeProvider, VaultSlashing, VaultsInspect},
+	epochs::EpochClock,
+	traits::{
+		BurnerKind, NetworkRegistry, SlashInfo, StakeProvider, VaultSlashing, VaultView,
+		VaultWindows, VaultsInspect,
+	},
 	DelegatorKind, Role, SlasherKind, Subnetwork, VaultId,
 };
 use sp_runtime::{BuildStorage, DispatchError};
 use std::collections::BTreeMap;
 
 pub type AccountId = u64;
+/// The longest epoch a mock vault may have; `MaxCumulativeSlashDepth` (10) covers its history.
+pub const MAX_EPOCH: u64 = 1_000;
+
+parameter_types! {
+	/// The deepest cumulative-slash search; a test lowers it to see the integrity test refuse it.
+	pub static SlashDepth: u32 = 10;
+}
 type Block = frame_system::mocking::MockBlock<Test>;
 
 #[frame_support::runtime]
@@ -45,6 +56,10 @@ mod runtime {
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+}
+
+impl rampart_primitives::clock::RestakingClock for Test {
+	type BlockNumberProvider = System;
 }
 
 /// Blocks a finished request stays queryable.
@@ -144,17 +159,24 @@ impl NetworkRegistry<AccountId> for Registry {
 pub struct Vaults;
 impl VaultsInspect<AccountId, u64> for Vaults {
 	type AssetKind = ();
-	fn vault_exists(vault: VaultId) -> bool {
-		WORLD.with(|w| w.borrow().vaults.contains_key(&vault))
+	fn vault(vault: VaultId) -> Option<VaultView<AccountId, (), u64>> {
+		WORLD.with(|w| {
+			let w = w.borrow();
+			let v = w.vaults.get(&vault)?;
+			Some(VaultView {
+				collateral: (),
+				account: 0,
+				clock: EpochClock { start: v.start, duration: v.epoch },
+				epoch_start: v.start + (now() - v.start) / v.epoch * v.epoch,
+				delegator: DelegatorKind::NetworkRestake,
+				slasher: v.kind.clone(),
+				burner: BurnerKind::Burn,
+				history_horizon: now().saturating_sub(2 * v.epoch),
+			})
+		})
 	}
-	fn collateral(_: VaultId) -> Option<()> {
-		None
-	}
-	fn epoch_duration(vault: VaultId) -> Option<u64> {
-		WORLD.with(|w| w.borrow().vaults.get(&vault).map(|v| v.epoch))
-	}
-	fn vault_account(_: VaultId) -> Option<AccountId> {
-		None
+	fn windows() -> VaultWindows<u64> {
+		VaultWindows { max_epoch_duration: MAX_EPOCH, reward_lookback: 0 }
 	}
 	fn active_stake(vault: VaultId) -> u128 {
 		pool(vault)
@@ -168,25 +190,8 @@ impl VaultsInspect<AccountId, u64> for Vaults {
 	fn active_shares_of_at(_: VaultId, _: &AccountId, _: u64) -> Result<u128, DispatchError> {
 		Ok(0)
 	}
-	fn delegator_kind(_: VaultId) -> Option<DelegatorKind<AccountId>> {
-		Some(DelegatorKind::NetworkRestake)
-	}
 	fn has_role(_: VaultId, _: Role, _: &AccountId) -> bool {
 		false
-	}
-	fn history_horizon(vault: VaultId) -> Option<u64> {
-		Self::epoch_duration(vault).map(|d| now().saturating_sub(2 * d))
-	}
-	fn slasher_kind(vault: VaultId) -> Option<SlasherKind<u64>> {
-		WORLD.with(|w| w.borrow().vaults.get(&vault).map(|v| v.kind.clone()))
-	}
-	fn epoch_start(vault: VaultId) -> Option<u64> {
-		WORLD.with(|w| {
-			w.borrow()
-				.vaults
-				.get(&vault)
-				.map(|v| v.start + (now() - v.start) / v.epoch * v.epoch)
-		})
 	}
 }
 impl VaultSlashing<AccountId, u64> for Vaults {
@@ -262,9 +267,8 @@ impl pallet_slashing::Config for Test {
 	type Networks = Registry;
 	type Vaults = Vaults;
 	type Stakes = Stakes;
-	type BlockNumberProvider = System;
 	type RequestRetention = ConstU64<RETENTION>;
-	type MaxCumulativeSlashDepth = ConstU32<10>;
+	type MaxCumulativeSlashDepth = SlashDepth;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelper;

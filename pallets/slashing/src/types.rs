@@ -8,11 +8,9 @@ use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::{traits::ConstU32, BoundedVec};
 use rampart_primitives::{Subnetwork, VaultId};
 use scale_info::TypeInfo;
-use sp_runtime::traits::BlockNumberProvider;
 
-/// Block numbers as the pallet's [`Config::BlockNumberProvider`] counts them.
-pub type BlockNumberOf<T> =
-	<<T as Config>::BlockNumberProvider as BlockNumberProvider>::BlockNumber;
+/// Block numbers as the restaking pallets' one clock counts them.
+pub use rampart_primitives::clock::BlockNumberOf;
 
 /// A subnetwork of runtime `T`.
 pub type SubnetworkOf<T> = Subnetwork<<T as frame_system::Config>::AccountId>;
@@ -95,3 +93,13 @@ pub trait BenchmarkHelper<AccountId, BlockNumber> {
 		operator: &AccountId,
 	) -> VaultId;
 }
+
+/// A vault as [`Config::Vaults`] shows it, read once.
+pub type VaultViewOf<T> = rampart_primitives::traits::VaultView<
+	<T as frame_system::Config>::AccountId,
+	<<T as Config>::Vaults as rampart_primitives::traits::VaultsInspect<
+		<T as frame_system::Config>::AccountId,
+		BlockNumberOf<T>,
+	>>::AssetKind,
+	BlockNumberOf<T>,
+>;

@@ -27,7 +27,7 @@ use rampart_primitives::{
 	VaultId,
 };
 use sp_runtime::{
-	traits::{AccountIdConversion, BlockNumberProvider, CheckedAdd, One, Saturating, Zero},
+	traits::{AccountIdConversion, CheckedAdd, One, Saturating, Zero},
 	ArithmeticError, Rounding,
 };
 
@@ -51,7 +51,7 @@ fn trace_error(e: TraceError) -> DispatchError {
 impl<T: Config> Pallet<T> {
 	/// The current block.
 	pub fn now() -> BlockNumberOf<T> {
-		T::BlockNumberProvider::current_block_number()
+		rampart_primitives::clock::now::<T>()
 	}
 
 	/// The account that holds vault `vault`'s collateral.

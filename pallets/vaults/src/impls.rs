@@ -4,8 +4,9 @@
 //! The glue traits of `rampart-primitives` that this pallet implements for the other pallets.
 
 use crate::*;
+use frame_support::traits::Get;
 use rampart_primitives::{
-	traits::{VaultSlashing, VaultsInspect},
+	traits::{BurnerKind, VaultSlashing, VaultView, VaultWindows, VaultsInspect},
 	VaultId,
 };
 use sp_runtime::DispatchError;
@@ -13,20 +14,30 @@ use sp_runtime::DispatchError;
 impl<T: Config> VaultsInspect<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 	type AssetKind = T::AssetKind;
 
-	fn vault_exists(vault: VaultId) -> bool {
-		Vaults::<T>::contains_key(vault)
+	fn vault(vault: VaultId) -> Option<VaultView<T::AccountId, T::AssetKind, BlockNumberOf<T>>> {
+		let info = Vaults::<T>::get(vault)?;
+		let epoch_start = info.clock.start_of(Self::current_epoch(&info.clock))?;
+		Some(VaultView {
+			account: Self::account_of(vault),
+			epoch_start,
+			history_horizon: Self::horizon(&info.clock),
+			burner: match info.burner {
+				Burner::Burn => BurnerKind::Burn,
+				Burner::Account(_) => BurnerKind::Account,
+				Burner::Router { .. } => BurnerKind::Router,
+			},
+			collateral: info.collateral,
+			clock: info.clock,
+			delegator: info.delegator,
+			slasher: info.slasher,
+		})
 	}
 
-	fn collateral(vault: VaultId) -> Option<T::AssetKind> {
-		Vaults::<T>::get(vault).map(|info| info.collateral)
-	}
-
-	fn epoch_duration(vault: VaultId) -> Option<BlockNumberOf<T>> {
-		Vaults::<T>::get(vault).map(|info| info.clock.duration)
-	}
-
-	fn vault_account(vault: VaultId) -> Option<T::AccountId> {
-		Vaults::<T>::contains_key(vault).then(|| Self::account_of(vault))
+	fn windows() -> VaultWindows<BlockNumberOf<T>> {
+		VaultWindows {
+			max_epoch_duration: T::MaxEpochDuration::get(),
+			reward_lookback: T::RewardLookback::get(),
+		}
 	}
 
 	fn active_stake(vault: VaultId) -> u128 {
@@ -49,25 +60,8 @@ impl<T: Config> VaultsInspect<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 		Pallet::<T>::shares_of_at(vault, who, at)
 	}
 
-	fn delegator_kind(vault: VaultId) -> Option<DelegatorKind<T::AccountId>> {
-		Vaults::<T>::get(vault).map(|info| info.delegator)
-	}
-
 	fn has_role(vault: VaultId, role: Role, who: &T::AccountId) -> bool {
 		Pallet::<T>::has_role(vault, role, who)
-	}
-
-	fn history_horizon(vault: VaultId) -> Option<BlockNumberOf<T>> {
-		Vaults::<T>::get(vault).map(|info| Pallet::<T>::horizon(&info.clock))
-	}
-
-	fn slasher_kind(vault: VaultId) -> Option<SlasherKind<BlockNumberOf<T>>> {
-		Vaults::<T>::get(vault).map(|info| info.slasher)
-	}
-
-	fn epoch_start(vault: VaultId) -> Option<BlockNumberOf<T>> {
-		Vaults::<T>::get(vault)
-			.and_then(|info| info.clock.start_of(Pallet::<T>::current_epoch(&info.clock)))
 	}
 }
 

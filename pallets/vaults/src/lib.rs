@@ -40,12 +40,13 @@ pub mod pallet {
 		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
+	use rampart_primitives::clock::RestakingClock;
 	use rampart_primitives::{
 		paged_trace::{PagedTrace, TraceHead},
 		traits::{NetworkRegistry, OperatorRegistry},
 		VaultId,
 	};
-	use sp_runtime::traits::{BlockNumberProvider, MaybeSerializeDeserialize, Zero};
+	use sp_runtime::traits::{MaybeSerializeDeserialize, Zero};
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
@@ -63,7 +64,7 @@ pub mod pallet {
 	}
 
 	#[pallet::config]
-	pub trait Config: frame_system::Config {
+	pub trait Config: frame_system::Config + RestakingClock {
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 
@@ -99,9 +100,6 @@ pub mod pallet {
 
 		/// Who is an operator (an operator-specific vault names one).
 		type Operators: OperatorRegistry<Self::AccountId>;
-
-		/// Where block numbers come from.
-		type BlockNumberProvider: BlockNumberProvider;
 
 		/// The shortest epoch a vault may have, in blocks.
 		#[pallet::constant]

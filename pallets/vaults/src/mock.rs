@@ -57,6 +57,10 @@ impl frame_system::Config for Test {
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
+impl rampart_primitives::clock::RestakingClock for Test {
+	type BlockNumberProvider = System;
+}
+
 /// Native existential deposit.
 pub const ED: Balance = 10;
 /// The sample asset and its minimum balance.
@@ -127,7 +131,6 @@ impl pallet_vaults::Config for Test {
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type Networks = Registered;
 	type Operators = Registered;
-	type BlockNumberProvider = System;
 	type MinEpochDuration = ConstU64<2>;
 	type MaxEpochDuration = ConstU64<1_000>;
 	type RewardLookback = ConstU64<LOOKBACK>;

@@ -120,11 +120,14 @@ mod creation {
 			assert_eq!((info.clock.start, info.clock.duration, info.reserve), (1, D, ED));
 			assert!(Vaults::has_role(0, Role::Admin, &ALICE));
 			assert_eq!(NextVaultId::<Test>::get(), 1);
-			assert!(<Vaults as VaultsInspect<_, _>>::vault_exists(0));
-			assert_eq!(<Vaults as VaultsInspect<_, _>>::collateral(0), Some(NATIVE));
-			assert_eq!(<Vaults as VaultsInspect<_, _>>::epoch_duration(0), Some(D));
-			assert_eq!(<Vaults as VaultsInspect<_, _>>::vault_account(0), Some(account));
-			assert_eq!(<Vaults as VaultsInspect<_, _>>::vault_account(1), None);
+			let view = <Vaults as VaultsInspect<_, _>>::vault(0).expect("the vault exists");
+			assert_eq!((view.collateral, view.account), (NATIVE, account));
+			assert_eq!((view.clock.start, view.clock.duration, view.epoch_start), (1, D, 1));
+			assert_eq!(view.delegator, info.delegator);
+			assert_eq!(view.slasher, info.slasher);
+			// Histories answer from block 0 on: the vault is younger than its retention.
+			assert_eq!(view.history_horizon, 0);
+			assert_eq!(<Vaults as VaultsInspect<_, _>>::vault(1), None);
 		});
 	}
 
@@ -1640,4 +1643,16 @@ mod review {
 			);
 		});
 	}
+}
+
+/// The README names every error and event, so that the docs cannot drift from the code.
+#[test]
+fn the_readme_names_every_error_and_event() {
+	use rampart_primitives::docs::{section, unnamed_variants};
+	const README: &str = include_str!("../README.md");
+	let none = Vec::<&str>::new();
+	let errors = unnamed_variants::<Error<Test>>(section(README, "Errors"));
+	assert_eq!(errors, none, "errors the README's Errors section does not name");
+	let events = unnamed_variants::<Event<Test>>(section(README, "Events"));
+	assert_eq!(events, none, "events the README's Events section does not name");
 }

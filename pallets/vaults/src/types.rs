@@ -9,12 +9,9 @@ use frame_support::BoundedVec;
 use rampart_primitives::epochs::EpochClock;
 pub use rampart_primitives::{DelegatorKind, Role, SlasherKind};
 use scale_info::TypeInfo;
-use sp_runtime::traits::BlockNumberProvider;
 
-/// Block numbers as the pallet's [`Config::BlockNumberProvider`] counts them; epochs are counted
-/// in the same type.
-pub type BlockNumberOf<T> =
-	<<T as Config>::BlockNumberProvider as BlockNumberProvider>::BlockNumber;
+/// Block numbers as the restaking pallets' one clock counts them.
+pub use rampart_primitives::clock::BlockNumberOf;
 
 /// Where slashed collateral goes.
 #[derive(

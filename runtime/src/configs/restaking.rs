@@ -27,6 +27,11 @@ const CLAIM_WINDOW: BlockNumber = 14 * DAYS;
 /// so that share histories answer for the oldest snapshot of the last claimable distribution.
 const REWARD_LOOKBACK: BlockNumber = MAX_SNAPSHOT_AGE + CLAIM_WINDOW;
 
+/// The one clock of the restaking pallets: this chain's own block numbers.
+impl rampart_primitives::clock::RestakingClock for Runtime {
+	type BlockNumberProvider = System;
+}
+
 parameter_types! {
 	/// Registration deposit: a base per record...
 	pub const RegistrationBaseDeposit: Balance = UNIT;
@@ -51,7 +56,6 @@ impl pallet_rampart_registry::Config for Runtime {
 		RegistrationHoldReason,
 		LinearStoragePrice<RegistrationBaseDeposit, RegistrationByteDeposit, Balance>,
 	>;
-	type BlockNumberProvider = System;
 	type Vaults = Vaults;
 	type OffchainSignature = Signature;
 	type OffchainPublic = AccountPublic;
@@ -116,7 +120,6 @@ impl pallet_rampart_vaults::Config for Runtime {
 	type AdminOrigin = EnsureRoot<AccountId>;
 	type Networks = Registry;
 	type Operators = Registry;
-	type BlockNumberProvider = System;
 	type MinEpochDuration = MinEpochDuration;
 	type MaxEpochDuration = MaxEpochDuration;
 	type RewardLookback = RewardLookback;
@@ -179,7 +182,6 @@ impl pallet_rampart_delegation::Config for Runtime {
 	type Networks = Registry;
 	type OptIns = Registry;
 	type Vaults = Vaults;
-	type BlockNumberProvider = System;
 	type MaxResetCount = frame_support::traits::ConstU32<16>;
 	type MaxHistoryDepth = MaxHistoryDepth;
 	type WeightInfo = weights::pallet_rampart_delegation::WeightInfo<Runtime>;
@@ -311,7 +313,6 @@ impl pallet_rampart_slashing::Config for Runtime {
 	type Networks = Registry;
 	type Vaults = Vaults;
 	type Stakes = Delegation;
-	type BlockNumberProvider = System;
 	type RequestRetention = RequestRetention;
 	type MaxCumulativeSlashDepth = MaxCumulativeSlashDepth;
 	type WeightInfo = weights::pallet_rampart_slashing::WeightInfo<Runtime>;
@@ -390,7 +391,6 @@ impl pallet_rampart_rewards::Config for Runtime {
 	type Networks = Registry;
 	type Vaults = Vaults;
 	type Stakes = Delegation;
-	type BlockNumberProvider = System;
 	type ClaimWindow = ClaimWindow;
 	type MaxSnapshotAge = MaxSnapshotAge;
 	/// One distribution per hour of the window per (vault, network, asset), at most.
