@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Regenerates the reference runtime's weights, one file per pallet in runtime/src/weights/, by
-# running every pallet's benchmarks through `rampart-node benchmark pallet` on this machine.
+# running every pallet's benchmarks through `rampart-node benchmark pallet` on this machine; each
+# Rampart pallet also gets the same numbers as its default `SubstrateWeight<T>`
+# (pallets/<name>/src/default_weights.rs).
 #
 #   ./benchmarking/run-benchmarks.sh              # all pallets
 #   ./benchmarking/run-benchmarks.sh pallet_assets  # just these
 #   STEPS=50 REPEAT=20 ./benchmarking/run-benchmarks.sh
+#   RAMPART_NODE=path/to/rampart-node BENCH_RESULTS=/tmp/results ./benchmarking/run-benchmarks.sh
 #
 # A pallet added to the runtime adds itself to PALLETS below and to `define_benchmarks!` in
 # runtime/src/benchmarks.rs; the script rewrites runtime/src/weights/mod.rs from PALLETS.
@@ -31,14 +34,29 @@ STEPS="${STEPS:-50}"
 REPEAT="${REPEAT:-20}"
 WEIGHTS_DIR="$RAMPART_ROOT/runtime/src/weights"
 TEMPLATE="$RAMPART_ROOT/benchmarking/frame-weight-template.hbs"
+PALLET_TEMPLATE="$RAMPART_ROOT/benchmarking/pallet-weight-template.hbs"
 HEADER="$RAMPART_ROOT/benchmarking/header.txt"
 
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${PALLETS[@]}")
 
-say "building rampart-node with runtime benchmarks"
-cargo build --locked --release -p rampart-node --features runtime-benchmarks
-NODE="$CARGO_TARGET_DIR/release/rampart-node"
+# RAMPART_NODE names an already built node (with runtime benchmarks) to use as it is.
+if [ -n "${RAMPART_NODE:-}" ]; then
+	NODE="$RAMPART_NODE"
+else
+	say "building rampart-node with runtime benchmarks"
+	cargo build --locked --release -p rampart-node --features runtime-benchmarks
+	NODE="$CARGO_TARGET_DIR/release/rampart-node"
+fi
+
+# BENCH_RESULTS keeps the raw results (JSON, with read and write counts) in that folder.
+if [ -n "${BENCH_RESULTS:-}" ]; then
+	RESULTS="$BENCH_RESULTS"
+	mkdir -p "$RESULTS"
+else
+	RESULTS="$(mktemp -d)"
+	trap 'rm -rf "$RESULTS"' EXIT
+fi
 
 for pallet in "${selected[@]}"; do
 	say "benchmarking $pallet (steps $STEPS, repeat $REPEAT)"
@@ -50,9 +68,25 @@ for pallet in "${selected[@]}"; do
 		--steps "$STEPS" \
 		--repeat "$REPEAT" \
 		--heap-pages 4096 \
+		--json-file "$RESULTS/$pallet.json" \
 		--template "$TEMPLATE" \
 		--header "$HEADER" \
 		--output "$WEIGHTS_DIR/$pallet.rs"
+	# A Rampart pallet also ships these numbers as its default `SubstrateWeight<T>`, priced by
+	# the adopting runtime's own database weights; rendered from the same results.
+	case "$pallet" in
+	pallet_rampart_*)
+		crate_dir="$RAMPART_ROOT/pallets/${pallet#pallet_rampart_}"
+		"$NODE" benchmark pallet \
+			--chain dev \
+			--pallet "$pallet" \
+			--extrinsic '*' \
+			--json-input "$RESULTS/$pallet.json" \
+			--template "$PALLET_TEMPLATE" \
+			--header "$HEADER" \
+			--output "$crate_dir/src/default_weights.rs"
+		;;
+	esac
 done
 
 # weights/mod.rs lists exactly the generated files.

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Sets up a fresh machine and runs every test of the workspace: unit tests, runtime tests,
-# benchmark tests and the node's end-to-end tests (local networks on 127.0.0.1 only).
+# Sets up a fresh machine and runs every check and test of the workspace: formatting and lints
+# (scripts/lint.sh), unit tests, runtime tests, benchmark tests and the node's end-to-end tests
+# (local networks on 127.0.0.1 only).
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -12,6 +13,9 @@ trap cleanup EXIT INT TERM
 start=$(date +%s)
 say "format check"
 cargo fmt --all -- --check
+
+# TOML format, feature propagation and clippy, before the long test build.
+"$RAMPART_ROOT/scripts/lint.sh"
 
 say "building and running all tests (release profile, features: $RAMPART_FEATURES)"
 cargo test --locked --release --no-fail-fast --workspace --features "$RAMPART_FEATURES" -- --nocapture

@@ -22,7 +22,11 @@ use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
-use rampart_primitives::{AssetKind, OptInTarget, Subnetwork, VaultId};
+use pallet_rampart_delegation::{GenesisAllocation, GenesisOperator};
+use pallet_rampart_registry::{GenesisNetwork, GenesisOptIn};
+use pallet_rampart_rewards::{GenesisAdminFee, GenesisOperatorReward};
+use pallet_rampart_vaults::{Burner, GenesisDeposit, GenesisVault};
+use rampart_primitives::{AssetKind, DelegatorKind, OptInTarget, SlasherKind, Subnetwork, VaultId};
 
 use crate::{
 	AccountId, AssetId, AssetsConfig, Balance, BalancesConfig, BlockNumber, DelegationConfig,
@@ -111,43 +115,56 @@ pub fn testnet_genesis(
 		},
 		sudo: SudoConfig { key: Some(root) },
 		registry: RegistryConfig {
-			networks: vec![(network.clone(), Some(SAMPLE_MIDDLEWARE.to_account_id()))],
+			networks: vec![GenesisNetwork {
+				network: network.clone(),
+				middleware: Some(SAMPLE_MIDDLEWARE.to_account_id()),
+			}],
 			opt_ins: operators
 				.iter()
 				.flat_map(|op| {
-					[
-						(op.clone(), OptInTarget::Network(network.clone())),
-						(op.clone(), OptInTarget::Vault(SAMPLE_VAULT)),
-					]
+					[OptInTarget::Network(network.clone()), OptInTarget::Vault(SAMPLE_VAULT)]
+						.map(|target| GenesisOptIn { operator: op.clone(), target })
 				})
 				.collect::<Vec<_>>(),
 			operators: operators.clone(),
 		},
 		vaults: VaultsConfig {
-			vaults: vec![(
-				Sr25519Keyring::Alice.to_account_id(),
-				AssetKind::WithId(SAMPLE_ASSET_ID),
-				SAMPLE_VAULT_EPOCH,
-				vec![(Sr25519Keyring::Bob.to_account_id(), SAMPLE_VAULT_DEPOSIT)],
-			)],
+			vaults: vec![GenesisVault {
+				creator: Sr25519Keyring::Alice.to_account_id(),
+				collateral: AssetKind::WithId(SAMPLE_ASSET_ID),
+				epoch_duration: SAMPLE_VAULT_EPOCH,
+				delegator: DelegatorKind::NetworkRestake,
+				slasher: SlasherKind::Instant,
+				burner: Burner::Burn,
+				deposits: vec![GenesisDeposit {
+					depositor: Sr25519Keyring::Bob.to_account_id(),
+					amount: SAMPLE_VAULT_DEPOSIT,
+				}],
+			}],
 		},
 		rewards: RewardsConfig {
-			admin_fees: vec![(SAMPLE_VAULT, SAMPLE_ADMIN_FEE)],
+			admin_fees: vec![GenesisAdminFee { vault: SAMPLE_VAULT, fee: SAMPLE_ADMIN_FEE }],
 			operator_rewards: operators
 				.iter()
-				.map(|op| {
-					(network.clone(), AssetKind::Native, op.clone(), SAMPLE_OPERATOR_REWARD)
+				.map(|op| GenesisOperatorReward {
+					network: network.clone(),
+					asset: AssetKind::Native,
+					operator: op.clone(),
+					amount: SAMPLE_OPERATOR_REWARD,
 				})
 				.collect::<Vec<_>>(),
 		},
 		delegation: DelegationConfig {
-			allocations: vec![(
-				SAMPLE_VAULT,
-				Subnetwork::main(network.clone()),
-				SAMPLE_VAULT_DEPOSIT,
-				SAMPLE_VAULT_DEPOSIT,
-				operators.into_iter().map(|op| (op, 1)).collect::<Vec<_>>(),
-			)],
+			allocations: vec![GenesisAllocation {
+				vault: SAMPLE_VAULT,
+				subnetwork: Subnetwork::main(network.clone()),
+				max_network_limit: SAMPLE_VAULT_DEPOSIT,
+				network_limit: SAMPLE_VAULT_DEPOSIT,
+				operators: operators
+					.into_iter()
+					.map(|operator| GenesisOperator { operator, value: 1 })
+					.collect::<Vec<_>>(),
+			}],
 		},
 	})
 }

@@ -249,13 +249,15 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn genesis_allocation(
-		vault: &VaultId,
-		subnetwork: &SubnetworkOf<T>,
-		max: u128,
-		limit: u128,
-		operators: &[(T::AccountId, u128)],
+		allocation: &GenesisAllocation<T::AccountId>,
 	) -> DispatchResult {
-		let vault = *vault;
+		let GenesisAllocation {
+			vault,
+			ref subnetwork,
+			max_network_limit: max,
+			network_limit: limit,
+			ref operators,
+		} = *allocation;
 		let VaultView { delegator: kind, history_horizon: horizon, .. } = Self::view(vault)?;
 		Self::do_set_max_network_limit(&subnetwork.network, vault, subnetwork.id, max)?;
 		let key = (vault, subnetwork.clone());
@@ -263,7 +265,7 @@ impl<T: Config> Pallet<T> {
 			ensure!(limit <= max, Error::<T>::ExceedsMaxNetworkLimit);
 			Self::set_network_limit_value(&key, limit, horizon)?;
 		}
-		for (operator, value) in operators {
+		for GenesisOperator { operator, value } in operators {
 			match kind {
 				DelegatorKind::NetworkRestake => {
 					Self::set_shares_value(vault, subnetwork, operator, *value, horizon)?

@@ -11,6 +11,7 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+mod default_weights;
 mod functions;
 mod impls;
 mod types;
@@ -222,24 +223,15 @@ pub mod pallet {
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// Allocations to set up at genesis: vault, subnetwork, the network's max limit, the
-		/// curator's network limit, and per operator its shares (network-restake kind) or its
-		/// limit (full-restake kind). The vaults and networks must exist already.
-		#[allow(clippy::type_complexity)]
-		pub allocations: alloc::vec::Vec<(
-			VaultId,
-			SubnetworkOf<T>,
-			u128,
-			u128,
-			alloc::vec::Vec<(T::AccountId, u128)>,
-		)>,
+		/// Allocations to set up at genesis. The vaults and networks must exist already.
+		pub allocations: alloc::vec::Vec<GenesisAllocation<T::AccountId>>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			for (vault, subnetwork, max, limit, operators) in &self.allocations {
-				Pallet::<T>::genesis_allocation(vault, subnetwork, *max, *limit, operators)
+			for allocation in &self.allocations {
+				Pallet::<T>::genesis_allocation(allocation)
 					.expect("genesis allocations must name existing vaults and networks");
 			}
 		}
@@ -350,6 +342,18 @@ pub mod pallet {
 		/// `setMaxNetworkLimit`). The caller must be a registered network. A network limit above
 		/// the new maximum drops to it; for a network-and-operator-specific vault this is the
 		/// network's allocation, and only its network may set it.
+		///
+		/// ## Dispatch Origin
+		/// Signed by a registered network.
+		///
+		/// ## Errors
+		/// [`Error::NotNetwork`], [`Error::UnknownVault`], [`Error::AlreadySet`],
+		/// [`Error::InvalidNetwork`] (an operator-network-specific vault bound to another
+		/// network).
+		///
+		/// ## Events
+		/// [`Event::MaxNetworkLimitSet`], and [`Event::NetworkLimitSet`] when the curator's limit
+		/// drops to the new maximum.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::set_max_network_limit())]
 		pub fn set_max_network_limit(
@@ -364,7 +368,17 @@ pub mod pallet {
 
 		/// Sets the curator's limit for `subnetwork` in `vault` (role
 		/// [`Role::NetworkLimitSetter`](rampart_primitives::Role)); not for the
-		/// network-and-operator-specific kind.
+		/// network-and-operator-specific kind. At most the network's maximum.
+		///
+		/// ## Dispatch Origin
+		/// Signed by a holder of [`Role::NetworkLimitSetter`](rampart_primitives::Role).
+		///
+		/// ## Errors
+		/// [`Error::UnknownVault`], [`Error::NotSupportedByKind`], [`Error::MissingRole`],
+		/// [`Error::ExceedsMaxNetworkLimit`], [`Error::AlreadySet`].
+		///
+		/// ## Events
+		/// [`Event::NetworkLimitSet`].
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::set_network_limit())]
 		pub fn set_network_limit(
@@ -378,7 +392,18 @@ pub mod pallet {
 		}
 
 		/// Sets `operator`'s shares of `subnetwork`'s stake in a network-restake `vault` (role
-		/// [`Role::OperatorNetworkSharesSetter`](rampart_primitives::Role)).
+		/// [`Role::OperatorNetworkSharesSetter`](rampart_primitives::Role)). The subnetwork's
+		/// total shares follow.
+		///
+		/// ## Dispatch Origin
+		/// Signed by a holder of [`Role::OperatorNetworkSharesSetter`](rampart_primitives::Role).
+		///
+		/// ## Errors
+		/// [`Error::UnknownVault`], [`Error::NotSupportedByKind`], [`Error::MissingRole`],
+		/// [`Error::AlreadySet`].
+		///
+		/// ## Events
+		/// [`Event::OperatorNetworkSharesSet`].
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_operator_network_shares())]
 		pub fn set_operator_network_shares(
@@ -394,6 +419,16 @@ pub mod pallet {
 
 		/// Sets `operator`'s limit in `subnetwork` in a full-restake `vault` (role
 		/// [`Role::OperatorNetworkLimitSetter`](rampart_primitives::Role)).
+		///
+		/// ## Dispatch Origin
+		/// Signed by a holder of [`Role::OperatorNetworkLimitSetter`](rampart_primitives::Role).
+		///
+		/// ## Errors
+		/// [`Error::UnknownVault`], [`Error::NotSupportedByKind`], [`Error::MissingRole`],
+		/// [`Error::AlreadySet`].
+		///
+		/// ## Events
+		/// [`Event::OperatorNetworkLimitSet`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::set_operator_network_limit())]
 		pub fn set_operator_network_limit(
@@ -407,7 +442,19 @@ pub mod pallet {
 			Self::do_set_operator_network_limit(&who, vault, subnetwork, operator, amount)
 		}
 
-		/// Sets `vault`'s slash hook policy (role [`Role::HookSetter`](rampart_primitives::Role)).
+		/// Sets `vault`'s slash hook policy: what a slash does to the slashed operator's
+		/// allocation (nothing, decrease, redistribute, or reset after repeated slashes).
+		///
+		/// ## Dispatch Origin
+		/// Signed by a holder of [`Role::HookSetter`](rampart_primitives::Role).
+		///
+		/// ## Errors
+		/// [`Error::UnknownVault`], [`Error::MissingRole`], [`Error::InvalidHookPolicy`] (a
+		/// policy the vault's kind cannot run, or a reset with a zero period, a zero count or
+		/// more than `MaxResetCount`), [`Error::AlreadySet`].
+		///
+		/// ## Events
+		/// [`Event::HookPolicySet`].
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::set_hook_policy())]
 		pub fn set_hook_policy(

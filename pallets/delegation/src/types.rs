@@ -98,3 +98,31 @@ pub type VaultViewOf<T> = rampart_primitives::traits::VaultView<
 	>>::AssetKind,
 	BlockNumberOf<T>,
 >;
+
+/// One operator's share of a genesis allocation.
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisOperator<AccountId> {
+	/// The operator.
+	pub operator: AccountId,
+	/// Its shares (network-restake vaults) or its limit (full-restake vaults).
+	pub value: u128,
+}
+
+/// A subnetwork's allocation from a vault, set up at genesis as the network and the curator
+/// would set it. The vault and the network must exist already.
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisAllocation<AccountId> {
+	/// The vault.
+	pub vault: rampart_primitives::VaultId,
+	/// The subnetwork.
+	pub subnetwork: Subnetwork<AccountId>,
+	/// The network's maximum for the subnetwork.
+	pub max_network_limit: u128,
+	/// The curator's network limit (ignored by operator-network-specific vaults; at most the
+	/// maximum).
+	pub network_limit: u128,
+	/// Per operator, its shares or its limit, by the vault's kind.
+	pub operators: Vec<GenesisOperator<AccountId>>,
+}

@@ -13,6 +13,7 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+mod default_weights;
 mod functions;
 mod impls;
 mod types;
@@ -246,17 +247,17 @@ pub mod pallet {
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
 		/// Networks to register, each with an optional middleware.
-		pub networks: Vec<(T::AccountId, Option<T::AccountId>)>,
+		pub networks: Vec<GenesisNetwork<T::AccountId>>,
 		/// Operators to register.
 		pub operators: Vec<T::AccountId>,
 		/// Operator opt-ins, in force from genesis.
-		pub opt_ins: Vec<(T::AccountId, OptInTarget<T::AccountId>)>,
+		pub opt_ins: Vec<GenesisOptIn<T::AccountId>>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			for (network, middleware) in &self.networks {
+			for GenesisNetwork { network, middleware } in &self.networks {
 				Pallet::<T>::do_register_network(network)
 					.expect("genesis networks are distinct and can pay their deposit; qed");
 				if middleware.is_some() {
@@ -268,7 +269,7 @@ pub mod pallet {
 				Pallet::<T>::do_register_operator(operator)
 					.expect("genesis operators are distinct and can pay their deposit; qed");
 			}
-			for (operator, target) in &self.opt_ins {
+			for GenesisOptIn { operator, target } in &self.opt_ins {
 				Pallet::<T>::do_opt_in(operator, target)
 					.expect("genesis opt-ins name registered operators and targets; qed");
 			}

@@ -7,7 +7,7 @@
 use crate as pallet_registry;
 use frame_support::{
 	derive_impl, parameter_types,
-	traits::{fungible::HoldConsideration, ConstU128, ConstU32, ConstU64, LinearStoragePrice},
+	traits::{fungible::HoldConsideration, ConstU128, ConstU32, LinearStoragePrice},
 };
 use rampart_primitives::{
 	epochs::EpochClock,

@@ -13,6 +13,26 @@ use frame_support::{
 use rampart_primitives::{checkpoints::Trace, OptInTarget};
 use scale_info::TypeInfo;
 
+/// A network registered at genesis.
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisNetwork<AccountId> {
+	/// The network's account.
+	pub network: AccountId,
+	/// Its middleware, if it names one.
+	pub middleware: Option<AccountId>,
+}
+
+/// An opt-in in force from genesis.
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisOptIn<AccountId> {
+	/// The operator opting in.
+	pub operator: AccountId,
+	/// The network or vault it opts into.
+	pub target: OptInTarget<AccountId>,
+}
+
 /// Block numbers as the restaking pallets' one clock counts them.
 pub use rampart_primitives::clock::BlockNumberOf;
 

@@ -11,6 +11,8 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+mod calls;
+mod default_weights;
 mod functions;
 mod types;
 pub mod weights;
@@ -26,9 +28,12 @@ mod tests;
 /// Log target of this pallet.
 pub const LOG_TARGET: &str = "runtime::rampart-rewards";
 
+use frame_support::pallet_macros::import_section;
+
 // The pallet macros expand storage, error and genesis items with paths that the
 // `unused_qualifications` lint flags; the flagged code is generated, not ours.
 #[allow(unused_qualifications)]
+#[import_section(calls::calls)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::{types::*, weights::WeightInfo};
@@ -121,21 +126,21 @@ pub mod pallet {
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
-		/// Curator fees of genesis vaults, in basis points.
-		pub admin_fees: alloc::vec::Vec<(VaultId, u32)>,
-		/// Operator rewards credited at genesis: (network, asset, operator, amount), paid by the
-		/// network account itself.
-		pub operator_rewards: alloc::vec::Vec<(T::AccountId, T::AssetKind, T::AccountId, u128)>,
+		/// Curator fees of genesis vaults.
+		pub admin_fees: alloc::vec::Vec<GenesisAdminFee>,
+		/// Operator rewards credited at genesis.
+		pub operator_rewards: alloc::vec::Vec<GenesisOperatorReward<T::AccountId, T::AssetKind>>,
 	}
 
 	#[pallet::genesis_build]
 	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
 		fn build(&self) {
-			for (vault, fee) in &self.admin_fees {
+			for GenesisAdminFee { vault, fee } in &self.admin_fees {
 				assert!(*fee <= MAX_FEE, "a genesis fee above 100 %");
 				AdminFee::<T>::insert(vault, fee);
 			}
-			for (network, asset, operator, amount) in &self.operator_rewards {
+			for GenesisOperatorReward { network, asset, operator, amount } in &self.operator_rewards
+			{
 				Pallet::<T>::credit_operators(
 					network,
 					network.clone(),
@@ -356,145 +361,6 @@ pub mod pallet {
 		/// The oldest distribution of this (vault, network, asset) is not expired, or there is
 		/// none.
 		NotExpired,
-	}
-
-	#[pallet::call]
-	impl<T: Config> Pallet<T> {
-		/// Distributes `amount` of `asset` to the stakers of `vault`, pro rata to their active
-		/// shares at block `snapshot` (strictly in the past, at most `MaxSnapshotAge` blocks
-		/// back), after the vault's curator fee, which must not exceed `max_admin_fee` (basis
-		/// points). Stakers can claim it for `ClaimWindow` blocks from now. The caller must be
-		/// `network`'s middleware and pays `amount` (plus, the first time an asset is paid, the
-		/// pallet account's minimum balance of it, and its asset-account deposit if the pallet
-		/// account cannot open one by itself). Removes up to two expired distributions of the
-		/// same list first.
-		#[pallet::call_index(0)]
-		#[pallet::weight(Pallet::<T>::distribute_weight())]
-		pub fn distribute_staker_rewards(
-			origin: OriginFor<T>,
-			vault: VaultId,
-			network: T::AccountId,
-			asset: T::AssetKind,
-			amount: u128,
-			snapshot: BlockNumberOf<T>,
-			max_admin_fee: u32,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_distribute_staker_rewards(
-				&who,
-				vault,
-				network,
-				asset,
-				amount,
-				snapshot,
-				max_admin_fee,
-			)
-		}
-
-		/// Claims the caller's rewards from up to `max` distributions of (vault, network, asset),
-		/// in order, paying them to `recipient`. Expired distributions are passed over and pay
-		/// nothing. A claim that pays nothing is refused (`NoRewardsToClaim`) unless the caller
-		/// holds shares of the vault or has claimed before: moving past distributions it had no
-		/// part in is for stakers, not free storage for anyone.
-		#[pallet::call_index(1)]
-		#[pallet::weight(Pallet::<T>::claim_weight((*max).min(T::MaxClaimBatch::get())))]
-		pub fn claim_staker_rewards(
-			origin: OriginFor<T>,
-			vault: VaultId,
-			network: T::AccountId,
-			asset: T::AssetKind,
-			recipient: T::AccountId,
-			max: u32,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_claim_staker_rewards(&who, vault, network, asset, recipient, max)
-		}
-
-		/// Sets the curator fee of `vault` in basis points (at most 10 000). Needs
-		/// `Role::AdminFeeSetter` in the vault.
-		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::set_admin_fee())]
-		pub fn set_admin_fee(origin: OriginFor<T>, vault: VaultId, fee: u32) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_set_admin_fee(&who, vault, fee)
-		}
-
-		/// Pays the curator fees of `asset` accrued in `vault` to `recipient`. Needs
-		/// `Role::AdminFeeClaimer` in the vault.
-		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::claim_admin_fee())]
-		pub fn claim_admin_fee(
-			origin: OriginFor<T>,
-			vault: VaultId,
-			asset: T::AssetKind,
-			recipient: T::AccountId,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_claim_admin_fee(&who, vault, asset, recipient)
-		}
-
-		/// Credits each listed operator its amount of `asset`, paid now by the caller, which
-		/// must be `network`'s middleware.
-		#[pallet::call_index(4)]
-		#[pallet::weight(Pallet::<T>::listed_weight(payouts.len() as u32))]
-		pub fn distribute_operator_rewards(
-			origin: OriginFor<T>,
-			network: T::AccountId,
-			asset: T::AssetKind,
-			payouts: BoundedVec<(T::AccountId, u128), T::MaxOperatorPayouts>,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_distribute_operator_rewards(&who, network, asset, payouts)
-		}
-
-		/// Credits `amount` of `asset` to the listed operators, pro rata to the stake each had in
-		/// `subnetwork` from `vault` at block `snapshot` (strictly in the past). The caller must
-		/// be the middleware of the subnetwork's network; it pays what is credited (rounding
-		/// dust is not taken).
-		#[pallet::call_index(5)]
-		#[pallet::weight(Pallet::<T>::by_stake_weight(operators.len() as u32))]
-		pub fn distribute_operator_rewards_by_stake(
-			origin: OriginFor<T>,
-			vault: VaultId,
-			subnetwork: SubnetworkOf<T>,
-			asset: T::AssetKind,
-			amount: u128,
-			snapshot: BlockNumberOf<T>,
-			operators: BoundedVec<T::AccountId, T::MaxOperatorPayouts>,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_distribute_by_stake(
-				&who, vault, subnetwork, asset, amount, snapshot, operators,
-			)
-		}
-
-		/// Pays the caller (an operator) its rewards of `asset` from `network` to `recipient`.
-		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::claim_operator_rewards())]
-		pub fn claim_operator_rewards(
-			origin: OriginFor<T>,
-			network: T::AccountId,
-			asset: T::AssetKind,
-			recipient: T::AccountId,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_claim_operator_rewards(&who, network, asset, recipient)
-		}
-
-		/// Removes the oldest distribution of (vault, network, asset) once its claim window has
-		/// ended, giving what stakers did not claim back to the network. Anyone may call it.
-		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::expire_distribution())]
-		pub fn expire_distribution(
-			origin: OriginFor<T>,
-			vault: VaultId,
-			network: T::AccountId,
-			asset: T::AssetKind,
-		) -> DispatchResult {
-			ensure_signed(origin)?;
-			ensure!(Self::expire_oldest(&(vault, network, asset))?, Error::<T>::NotExpired);
-			Ok(())
-		}
 	}
 
 	#[pallet::hooks]

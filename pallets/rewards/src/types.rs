@@ -61,3 +61,27 @@ pub trait BenchmarkHelper<AccountId, AssetKind> {
 		operator: &AccountId,
 	);
 }
+
+/// A curator fee set at genesis.
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisAdminFee {
+	/// The vault.
+	pub vault: VaultId,
+	/// The fee, in basis points (at most 10 000).
+	pub fee: u32,
+}
+
+/// An operator reward credited at genesis, paid by the network account itself.
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisOperatorReward<AccountId, AssetKind> {
+	/// The network paying; it must hold the amount.
+	pub network: AccountId,
+	/// The asset paid.
+	pub asset: AssetKind,
+	/// The operator credited.
+	pub operator: AccountId,
+	/// How much.
+	pub amount: u128,
+}

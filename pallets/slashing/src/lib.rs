@@ -9,6 +9,7 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+mod default_weights;
 mod functions;
 mod types;
 pub mod weights;
@@ -263,6 +264,20 @@ pub mod pallet {
 		/// once (instant-slasher vaults). The caller must be the middleware of the subnetwork's
 		/// network; the capture must lie in the last epoch, strictly before now. The weight of
 		/// the delegator hook is charged at its worst and refunded to what it used.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the middleware of the subnetwork's network.
+		///
+		/// ## Errors
+		/// [`Error::NotNetworkMiddleware`], [`Error::UnknownVault`], [`Error::WrongSlasherKind`],
+		/// [`Error::InvalidCaptureBlock`], [`Error::InsufficientSlash`] (nothing left to slash
+		/// for this capture, or a capture older than one already slashed); a guarantee lookup
+		/// the histories cannot answer errors with the delegation or registry pallet's
+		/// `HistoryPruned`.
+		///
+		/// ## Events
+		/// [`Event::Slashed`]; the vaults pallet's `Slashed` and the delegation pallet's
+		/// `Slashed` follow from the same slash.
 		#[pallet::call_index(0)]
 		#[pallet::weight(Pallet::<T>::slash_weight(T::WeightInfo::slash(
 			T::MaxCumulativeSlashDepth::get()
@@ -281,7 +296,19 @@ pub mod pallet {
 		}
 
 		/// Requests a slash in a veto-slasher vault; the subnetwork's resolver (if any) may veto
-		/// it until the returned deadline, after which the middleware executes it.
+		/// it until the returned deadline, after which the middleware executes it. The capture
+		/// must leave room for the veto period inside its epoch. Old requests of the vault are
+		/// pruned as this one is recorded.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the middleware of the subnetwork's network.
+		///
+		/// ## Errors
+		/// [`Error::NotNetworkMiddleware`], [`Error::UnknownVault`], [`Error::WrongSlasherKind`],
+		/// [`Error::InvalidCaptureBlock`], [`Error::InsufficientSlash`].
+		///
+		/// ## Events
+		/// [`Event::SlashRequested`], and [`Event::RequestPruned`] per request pruned.
 		#[pallet::call_index(1)]
 		#[pallet::weight(Pallet::<T>::request_weight(T::MaxCumulativeSlashDepth::get()))]
 		pub fn request_slash(
@@ -298,7 +325,20 @@ pub mod pallet {
 		}
 
 		/// Executes request `id` once its veto period ended (or at once if no resolver watches
-		/// the subnetwork), within one epoch of its capture. The caller must be the middleware.
+		/// the subnetwork), within one epoch of its capture. The amount is bounded again by
+		/// what is still slashable now.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the middleware of the request's network.
+		///
+		/// ## Errors
+		/// [`Error::UnknownRequest`], [`Error::NotNetworkMiddleware`], [`Error::UnknownVault`],
+		/// [`Error::VetoPeriodNotEnded`], [`Error::SlashPeriodEnded`],
+		/// [`Error::RequestCompleted`] (executed or vetoed), [`Error::InsufficientSlash`].
+		///
+		/// ## Events
+		/// [`Event::SlashExecuted`]; the vaults pallet's `Slashed` and the delegation pallet's
+		/// `Slashed` follow from the same slash.
 		#[pallet::call_index(2)]
 		#[pallet::weight(Pallet::<T>::slash_weight(T::WeightInfo::execute_slash(
 			T::MaxCumulativeSlashDepth::get()
@@ -309,7 +349,18 @@ pub mod pallet {
 			Ok(Some(used).into())
 		}
 
-		/// Vetoes request `id`; only the resolver in force at its capture, before its deadline.
+		/// Vetoes request `id` before its deadline.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the subnetwork's resolver in force at the request's capture (and still in
+		/// force now).
+		///
+		/// ## Errors
+		/// [`Error::UnknownRequest`], [`Error::UnknownVault`], [`Error::VetoPeriodEnded`],
+		/// [`Error::NoResolver`], [`Error::NotResolver`], [`Error::RequestCompleted`].
+		///
+		/// ## Events
+		/// [`Event::SlashVetoed`].
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::veto_slash())]
 		pub fn veto_slash(origin: OriginFor<T>, id: RequestId) -> DispatchResult {
@@ -322,6 +373,16 @@ pub mod pallet {
 		/// at the start of the epoch `resolver_set_epochs_delay` epochs after the current one's
 		/// start, and a new call before then replaces the pending change (setting the current
 		/// resolver again cancels it).
+		///
+		/// ## Dispatch Origin
+		/// Signed by a registered network, for its own subnetwork.
+		///
+		/// ## Errors
+		/// [`Error::NotNetwork`], [`Error::UnknownVault`], [`Error::WrongSlasherKind`],
+		/// [`Error::AlreadySet`].
+		///
+		/// ## Events
+		/// [`Event::ResolverSet`], with the block the resolver applies from.
 		#[pallet::call_index(4)]
 		#[pallet::weight(T::WeightInfo::set_resolver())]
 		pub fn set_resolver(

@@ -8,11 +8,7 @@
 
 use crate as pallet_slashing;
 use core::cell::RefCell;
-use frame_support::{
-	derive_impl, parameter_types,
-	traits::{ConstU32, ConstU64},
-	weights::Weight,
-};
+use frame_support::{derive_impl, parameter_types, traits::ConstU64, weights::Weight};
 use rampart_primitives::{
 	epochs::EpochClock,
 	traits::{

@@ -1,9 +1,15 @@
 // This file is part of Rampart.
 // SPDX-License-Identifier: Apache-2.0
 
-//! The weight functions of this pallet. A runtime takes its numbers from its own benchmark run;
-//! the `()` implementation weighs nothing and is meant for tests only.
+//! The weight functions of this pallet.
+//!
+//! - [`SubstrateWeight`]: the numbers measured on the Rampart reference runtime (generated into
+//!   `default_weights.rs` by `benchmarking/run-benchmarks.sh`), with storage reads and writes
+//!   priced by the adopting runtime's `T::DbWeight`. A safe default until a runtime runs the
+//!   benchmarks on its own hardware, which it should.
+//! - `()`: weighs nothing; for unit tests only.
 
+pub use crate::default_weights::SubstrateWeight;
 use frame_support::weights::Weight;
 
 /// Weight functions needed by this pallet, each for its worst case. The calls that execute a

@@ -15,7 +15,17 @@ pub use rampart_primitives::clock::BlockNumberOf;
 
 /// Where slashed collateral goes.
 #[derive(
-	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+	Encode,
+	Decode,
+	DecodeWithMemTracking,
+	MaxEncodedLen,
+	TypeInfo,
+	Clone,
+	PartialEq,
+	Eq,
+	Debug,
+	serde::Serialize,
+	serde::Deserialize,
 )]
 pub enum Burner<AccountId, BlockNumber> {
 	/// Burned: total issuance goes down.
@@ -194,4 +204,75 @@ pub trait BenchmarkHelper<AssetKind, AccountId> {
 	/// Makes `operator` a registered operator and `network` a registered network, for vaults
 	/// bound to them.
 	fn register(operator: &AccountId, network: &AccountId);
+}
+
+/// A deposit made at genesis.
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisDeposit<AccountId> {
+	/// Who deposits (and gets the shares); must hold the amount.
+	pub depositor: AccountId,
+	/// How much collateral.
+	pub amount: u128,
+}
+
+/// A vault created at genesis, of any kind, as `create_vault` would create it: its creator
+/// becomes its admin (who grants the other roles) and pays the deposit and reserve. Block counts
+/// are plain numbers in a chain spec.
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisVault<AccountId, AssetKind> {
+	/// The creator.
+	pub creator: AccountId,
+	/// The collateral.
+	pub collateral: AssetKind,
+	/// Epoch length in blocks, within the pallet's bounds.
+	pub epoch_duration: u32,
+	/// How stake is allocated.
+	pub delegator: DelegatorKind<AccountId>,
+	/// How networks slash.
+	pub slasher: SlasherKind<u32>,
+	/// Where slashed collateral goes.
+	pub burner: Burner<AccountId, u32>,
+	/// Initial deposits, in order.
+	pub deposits: Vec<GenesisDeposit<AccountId>>,
+}
+
+impl<AccountId, AssetKind> GenesisVault<AccountId, AssetKind> {
+	/// The configuration `create_vault` takes for this vault, its creator the only role holder
+	/// (as admin).
+	pub fn config<BlockNumber: From<u32>, MaxRoles: frame_support::traits::Get<u32>>(
+		&self,
+	) -> VaultConfig<AccountId, AssetKind, BlockNumber, BoundedVec<(Role, AccountId), MaxRoles>>
+	where
+		AccountId: Clone,
+		AssetKind: Clone,
+	{
+		VaultConfig {
+			collateral: self.collateral.clone(),
+			epoch_duration: self.epoch_duration.into(),
+			delegator: self.delegator.clone(),
+			slasher: match self.slasher {
+				SlasherKind::None => SlasherKind::None,
+				SlasherKind::Instant => SlasherKind::Instant,
+				SlasherKind::Veto { veto_duration, resolver_set_epochs_delay } => {
+					SlasherKind::Veto {
+						veto_duration: veto_duration.into(),
+						resolver_set_epochs_delay,
+					}
+				},
+			},
+			burner: match &self.burner {
+				Burner::Burn => Burner::Burn,
+				Burner::Account(to) => Burner::Account(to.clone()),
+				Burner::Router { fallback, delay } => {
+					Burner::Router { fallback: fallback.clone(), delay: (*delay).into() }
+				},
+			},
+			deposit_whitelist: false,
+			is_deposit_limit: false,
+			deposit_limit: 0,
+			roles: BoundedVec::truncate_from(alloc::vec![(Role::Admin, self.creator.clone())]),
+		}
+	}
 }

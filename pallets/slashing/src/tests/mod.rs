@@ -1,0 +1,102 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! Unit tests over doubles of the registry, vaults and delegation: the slashable-stake formula
+//! with the worked example of PROTOCOL 2.9, instant slashes, the veto lifecycle, resolver
+//! changes, request pruning, and every error. Every test ends with `do_try_state`.
+
+use crate::{mock::*, Error, Event, RequestStatus, Requests};
+use frame_support::{assert_noop, assert_ok};
+use rampart_primitives::{SlasherKind, Subnetwork, VaultId};
+use sp_runtime::DispatchError;
+
+const D: u64 = 10;
+const VETO: u64 = 3;
+
+fn origin(who: AccountId) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who)
+}
+
+fn events() -> Vec<Event<Test>> {
+	let events = System::events()
+		.into_iter()
+		.filter_map(|r| match r.event {
+			RuntimeEvent::Slashing(e) => Some(e),
+			_ => None,
+		})
+		.collect();
+	System::reset_events();
+	events
+}
+
+fn sn() -> Subnetwork<AccountId> {
+	Subnetwork::main(NETWORK)
+}
+
+fn veto_kind() -> SlasherKind<u64> {
+	SlasherKind::Veto { veto_duration: VETO, resolver_set_epochs_delay: 3 }
+}
+
+/// An instant vault (epoch `D`, pool 10 000) and `OPERATOR` guaranteed 400 from block 1.
+fn instant() -> VaultId {
+	register_network(NETWORK, MIDDLEWARE);
+	register_network(NETWORK_2, MIDDLEWARE_2);
+	let v = add_vault(SlasherKind::Instant, D, 10_000);
+	set_stake(v, sn(), OPERATOR, 400);
+	v
+}
+
+fn veto() -> VaultId {
+	register_network(NETWORK, MIDDLEWARE);
+	let v = add_vault(veto_kind(), D, 10_000);
+	set_stake(v, sn(), OPERATOR, 400);
+	v
+}
+
+fn slash(v: VaultId, amount: u128, capture: u64) -> sp_runtime::DispatchResult {
+	Slashing::slash(origin(MIDDLEWARE), v, sn(), OPERATOR, amount, capture)
+		.map(|_| ())
+		.map_err(|e| e.error)
+}
+
+fn slashable(v: VaultId, capture: u64) -> u128 {
+	Slashing::slashable(v, &sn(), &OPERATOR, capture).expect("computes")
+}
+
+fn request(v: VaultId, amount: u128, capture: u64) -> u64 {
+	let id = crate::NextRequestId::<Test>::get();
+	assert_ok!(Slashing::request_slash(origin(MIDDLEWARE), v, sn(), OPERATOR, amount, capture));
+	id
+}
+
+mod instant;
+
+mod veto;
+
+/// Findings of the security review and the comparison with the reference (issue 13): each test
+/// failed before its fix.
+mod review;
+
+/// The windows that tie this pallet to the vaults are checked when the runtime is built.
+mod windows;
+
+/// The README names every error and event, so that the docs cannot drift from the code.
+#[test]
+fn the_readme_names_every_error_and_event() {
+	use rampart_primitives::docs::{section, unnamed_variants};
+	const README: &str = include_str!("../../README.md");
+	let none = Vec::<&str>::new();
+	let errors = unnamed_variants::<Error<Test>>(section(README, "Errors"));
+	assert_eq!(errors, none, "errors the README's Errors section does not name");
+	let events = unnamed_variants::<Event<Test>>(section(README, "Events"));
+	assert_eq!(events, none, "events the README's Events section does not name");
+}
+
+/// Every call documents its origin, its errors and its events under the same headings.
+#[test]
+fn every_call_documents_its_origin_errors_and_events() {
+	use rampart_primitives::docs::undocumented_variants;
+	let headings = ["## Dispatch Origin", "## Errors", "## Events"];
+	let missing = undocumented_variants::<crate::Call<Test>>(&headings);
+	assert!(missing.is_empty(), "calls missing a heading: {missing:?}");
+}
