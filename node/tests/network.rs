@@ -96,10 +96,15 @@ fn two_validators_finalize_a_new_node_syncs_and_a_killed_validator_resumes() {
 		dir,
 		alice_cfg.rpc,
 		alice_cfg.p2p,
-		&alice_cfg.args(&[bob_addr.clone()]),
+		&alice_cfg.args(std::slice::from_ref(&bob_addr)),
 	);
-	let mut bob =
-		Node::start("bob", dir, bob_cfg.rpc, bob_cfg.p2p, &bob_cfg.args(&[alice_addr.clone()]));
+	let mut bob = Node::start(
+		"bob",
+		dir,
+		bob_cfg.rpc,
+		bob_cfg.p2p,
+		&bob_cfg.args(std::slice::from_ref(&alice_addr)),
+	);
 
 	alice.wait_for("the RPC server", START, |n| n.best_number());
 	alice.wait_for("a peer", START, |n| n.peers().filter(|p| *p >= 1));
