@@ -328,18 +328,17 @@ impl<T: Config> Pallet<T> {
 		operator: &T::AccountId,
 		when: When<BlockNumberOf<T>>,
 	) -> Result<u128, DispatchError> {
-		Self::stake_in(&Self::view(vault)?, vault, subnetwork, operator, when)
+		Self::stake_in(&Self::view(vault)?, subnetwork, operator, when)
 	}
 
 	/// [`Self::stake_when`] for a vault the caller already read.
-	pub(crate) fn stake_in(
-		view: &VaultViewOf<T>,
-		vault: VaultId,
+	pub(crate) fn stake_in<A>(
+		view: &VaultView<T::AccountId, A, BlockNumberOf<T>>,
 		subnetwork: &SubnetworkOf<T>,
 		operator: &T::AccountId,
 		when: When<BlockNumberOf<T>>,
 	) -> Result<u128, DispatchError> {
-		let kind = &view.delegator;
+		let (vault, kind) = (view.id, &view.delegator);
 		// A vault bound to one operator (and network) gives nobody else anything.
 		let bound = match kind {
 			DelegatorKind::OperatorSpecific { operator: o } => o == operator,
@@ -395,7 +394,8 @@ impl<T: Config> Pallet<T> {
 
 	/// The delegator's side of a slash: runs the vault's hook policy in a storage layer whose
 	/// failure is reported and ignored, then tells the world. Returns the policy run.
-	pub(crate) fn do_on_slash(
+	pub(crate) fn do_on_slash<A>(
+		view: Option<&VaultView<T::AccountId, A, BlockNumberOf<T>>>,
 		vault: VaultId,
 		subnetwork: &SubnetworkOf<T>,
 		operator: &T::AccountId,
@@ -404,8 +404,10 @@ impl<T: Config> Pallet<T> {
 		let SlashInfo { amount, capture, .. } = slash;
 		let policy = HookPolicies::<T>::get(vault).unwrap_or_default();
 		if policy != HookPolicy::None {
-			let run =
-				with_storage_layer(|| Self::run_hook(policy, vault, subnetwork, operator, slash));
+			let run = with_storage_layer(|| match view {
+				Some(view) => Self::run_hook(policy, view, subnetwork, operator, slash),
+				None => Self::run_hook(policy, &Self::view(vault)?, subnetwork, operator, slash),
+			});
 			if let Err(error) = run {
 				log::debug!(target: LOG_TARGET, "hook of vault {vault} failed: {error:?}");
 				Self::deposit_event(Event::HookFailed { vault, error });
@@ -421,15 +423,15 @@ impl<T: Config> Pallet<T> {
 		policy
 	}
 
-	fn run_hook(
+	fn run_hook<A>(
 		policy: HookPolicy<BlockNumberOf<T>>,
-		vault: VaultId,
+		view: &VaultView<T::AccountId, A, BlockNumberOf<T>>,
 		subnetwork: &SubnetworkOf<T>,
 		operator: &T::AccountId,
 		slash: SlashOf<T>,
 	) -> DispatchResult {
 		let SlashInfo { amount, capture, slashable } = slash;
-		let view = Self::view(vault)?;
+		let vault = view.id;
 		let (kind, horizon) = (view.delegator.clone(), view.history_horizon);
 		let key = (vault, subnetwork.clone());
 		let op_key = (vault, subnetwork.clone(), operator.clone());
@@ -454,7 +456,7 @@ impl<T: Config> Pallet<T> {
 						let shares = OperatorShares::<T>::latest_value_or(&op_key, 0);
 						if !shares.is_zero() {
 							let at = When::At(capture);
-							let stake = Self::stake_in(&view, vault, subnetwork, operator, at)?;
+							let stake = Self::stake_in(view, subnetwork, operator, at)?;
 							let shares_then =
 								read::<_, _, OperatorSharesHead<T>, OperatorSharesPoints<T>, T>(
 									&op_key, at,

@@ -4,8 +4,11 @@
 //! The glue trait of `rampart-primitives` this pallet implements: [`StakeProvider`].
 
 use crate::{functions::When, *};
-use frame_support::{traits::Get, weights::Weight};
-use rampart_primitives::{traits::StakeProvider, VaultId};
+use frame_support::{ensure, traits::Get, weights::Weight};
+use rampart_primitives::{
+	traits::{StakeProvider, VaultView},
+	VaultId,
+};
 use sp_runtime::DispatchError;
 
 impl<T: Config> StakeProvider<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
@@ -22,13 +25,33 @@ impl<T: Config> StakeProvider<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 		Self::stake_at_block(vault, subnetwork, operator, at)
 	}
 
+	fn stake_at_in<A>(
+		vault: &VaultView<T::AccountId, A, BlockNumberOf<T>>,
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+		at: BlockNumberOf<T>,
+	) -> Result<u128, DispatchError> {
+		ensure!(at <= Self::now(), Error::<T>::FutureBlock);
+		Self::stake_in(vault, subnetwork, operator, When::At(at))
+	}
+
 	fn on_slash(
 		vault: VaultId,
 		subnetwork: &SubnetworkOf<T>,
 		operator: &T::AccountId,
 		slash: SlashOf<T>,
 	) -> Weight {
-		let policy = Self::do_on_slash(vault, subnetwork, operator, slash);
+		let policy = Self::do_on_slash::<()>(None, vault, subnetwork, operator, slash);
+		Self::on_slash_weight_of(&policy)
+	}
+
+	fn on_slash_in<A>(
+		vault: &VaultView<T::AccountId, A, BlockNumberOf<T>>,
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+		slash: SlashOf<T>,
+	) -> Weight {
+		let policy = Self::do_on_slash(Some(vault), vault.id, subnetwork, operator, slash);
 		Self::on_slash_weight_of(&policy)
 	}
 

@@ -163,6 +163,7 @@ impl VaultsInspect<AccountId, u64> for Vaults {
 	fn vault(vault: VaultId) -> Option<VaultView<AccountId, (), u64>> {
 		let delegator = WORLD.with(|w| w.borrow().kinds.get(&vault).cloned())?;
 		Some(VaultView {
+			id: vault,
 			collateral: (),
 			account: 0,
 			clock: EpochClock { start: 1, duration: WINDOW / 2 },

@@ -111,6 +111,8 @@ pub enum BurnerKind {
 /// Everything other pallets read about one vault, read (and decoded) once.
 #[derive(Clone, PartialEq, Eq, Debug)]
 pub struct VaultView<AccountId, AssetKind, BlockNumber> {
+	/// The vault's id.
+	pub id: VaultId,
 	/// The collateral the vault holds.
 	pub collateral: AssetKind,
 	/// The account that holds the vault's collateral.
@@ -274,6 +276,18 @@ pub trait StakeProvider<AccountId, BlockNumber> {
 		at: BlockNumber,
 	) -> Result<u128, DispatchError>;
 
+	/// [`Self::stake_at`] for a vault the caller has already read: a caller that prices many
+	/// operators of one vault (a middleware, pro-rata rewards) or slashes reads the vault once.
+	/// The default reads it again.
+	fn stake_at_in<AssetKind>(
+		vault: &VaultView<AccountId, AssetKind, BlockNumber>,
+		subnetwork: &Subnetwork<AccountId>,
+		operator: &AccountId,
+		at: BlockNumber,
+	) -> Result<u128, DispatchError> {
+		Self::stake_at(vault.id, subnetwork, operator, at)
+	}
+
 	/// The delegator's side of `slash`, taken from `operator`'s stake in `subnetwork`: runs the
 	/// vault's hook policy, which can never fail the slash. Returns the weight used, at most
 	/// [`Self::on_slash_weight`].
@@ -283,6 +297,16 @@ pub trait StakeProvider<AccountId, BlockNumber> {
 		operator: &AccountId,
 		slash: SlashInfo<BlockNumber>,
 	) -> Weight;
+
+	/// [`Self::on_slash`] for a vault the caller has already read. The default reads it again.
+	fn on_slash_in<AssetKind>(
+		vault: &VaultView<AccountId, AssetKind, BlockNumber>,
+		subnetwork: &Subnetwork<AccountId>,
+		operator: &AccountId,
+		slash: SlashInfo<BlockNumber>,
+	) -> Weight {
+		Self::on_slash(vault.id, subnetwork, operator, slash)
+	}
 
 	/// The worst-case weight of [`Self::stake_at`].
 	fn stake_at_weight() -> Weight;

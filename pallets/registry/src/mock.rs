@@ -92,6 +92,7 @@ impl rampart_primitives::traits::VaultsInspect<AccountId, u64> for MockVaults {
 	type AssetKind = ();
 	fn vault(vault: VaultId) -> Option<VaultView<AccountId, (), u64>> {
 		(vault < ExistingVaults::get()).then(|| VaultView {
+			id: vault,
 			collateral: (),
 			account: AccountId::new([0; 32]),
 			clock: EpochClock { start: 0, duration: RETENTION / 2 },

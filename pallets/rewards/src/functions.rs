@@ -417,14 +417,15 @@ impl<T: Config> Pallet<T> {
 		operators: BoundedVec<T::AccountId, T::MaxOperatorPayouts>,
 	) -> DispatchResult {
 		Self::ensure_middleware(who, &subnetwork.network)?;
-		ensure!(T::Vaults::vault(vault).is_some(), Error::<T>::UnknownVault);
+		// Read once for every operator's lookup.
+		let view = T::Vaults::vault(vault).ok_or(Error::<T>::UnknownVault)?;
 		ensure!(!amount.is_zero(), Error::<T>::InsufficientReward);
 		ensure!(snapshot < Self::now(), Error::<T>::InvalidSnapshot);
 		Self::ensure_distinct(operators.iter())?;
 		let mut stakes = Vec::with_capacity(operators.len());
 		let mut total = 0u128;
 		for operator in operators {
-			let stake = T::Stakes::stake_at(vault, &subnetwork, &operator, snapshot)?;
+			let stake = T::Stakes::stake_at_in(&view, &subnetwork, &operator, snapshot)?;
 			total = total.checked_add(stake).ok_or(ArithmeticError::Overflow)?;
 			stakes.push((operator, stake));
 		}

@@ -74,8 +74,8 @@ impl<T: Config> Pallet<T> {
 		operator: &T::AccountId,
 		capture: BlockNumberOf<T>,
 	) -> Result<u128, DispatchError> {
-		let (_, epoch) = Self::slasher(vault)?;
-		Self::slashable_with_depth(vault, epoch, subnetwork, operator, capture).map(|(s, _)| s)
+		Self::slashable_with_depth(&Self::view(vault)?, subnetwork, operator, capture)
+			.map(|(s, _)| s)
 	}
 
 	/// The probes a binary search makes in a cumulative-slash history of `len` entries.
@@ -91,12 +91,12 @@ impl<T: Config> Pallet<T> {
 	/// [`Self::slashable`] for a vault whose epoch length the caller already read, and the depth
 	/// of its cumulative-slash lookup (zero when it made none).
 	fn slashable_with_depth(
-		vault: VaultId,
-		epoch: BlockNumberOf<T>,
+		view: &VaultViewOf<T>,
 		subnetwork: &SubnetworkOf<T>,
 		operator: &T::AccountId,
 		capture: BlockNumberOf<T>,
 	) -> Result<(u128, u32), DispatchError> {
+		let (vault, epoch) = (view.id, view.clock.duration);
 		let now = Self::now();
 		if capture >= now || capture < now.saturating_sub(epoch) {
 			return Ok((0, 0));
@@ -105,7 +105,7 @@ impl<T: Config> Pallet<T> {
 		if LatestSlashedCapture::<T>::get(&key).is_some_and(|latest| capture < latest) {
 			return Ok((0, 0));
 		}
-		let guarantee = T::Stakes::stake_at(vault, subnetwork, operator, capture)?;
+		let guarantee = T::Stakes::stake_at_in(view, subnetwork, operator, capture)?;
 		let depth = Self::search_depth(CumulativeSlash::<T>::head(&key).len);
 		let total = CumulativeSlash::<T>::latest_value_or(&key, 0);
 		let before = CumulativeSlash::<T>::at(&key, capture)
@@ -118,17 +118,17 @@ impl<T: Config> Pallet<T> {
 	/// order, the delegator's hook, the vault's collateral, then the budget with what actually
 	/// moved. Returns what moved and the weight the hook actually used.
 	fn execute(
-		vault: VaultId,
+		view: &VaultViewOf<T>,
 		subnetwork: &SubnetworkOf<T>,
 		operator: &T::AccountId,
 		slash: SlashInfo<BlockNumberOf<T>>,
-		epoch: BlockNumberOf<T>,
 	) -> Result<(u128, Weight), DispatchError> {
 		let SlashInfo { amount: slashed, capture, .. } = slash;
+		let (vault, epoch) = (view.id, view.clock.duration);
 		let key = (vault, subnetwork.clone(), operator.clone());
 		let latest = LatestSlashedCapture::<T>::get(&key).map_or(capture, |l| l.max(capture));
 		LatestSlashedCapture::<T>::insert(&key, latest);
-		let hook = T::Stakes::on_slash(vault, subnetwork, operator, slash);
+		let hook = T::Stakes::on_slash_in(view, subnetwork, operator, slash);
 		let moved = T::Vaults::on_slash(vault, &subnetwork.network, operator, slashed, capture)?;
 		if !moved.is_zero() {
 			let now = Self::now();
@@ -157,19 +157,20 @@ impl<T: Config> Pallet<T> {
 		capture: BlockNumberOf<T>,
 	) -> Result<Weight, DispatchError> {
 		Self::ensure_middleware(who, &subnetwork)?;
-		let (kind, epoch) = Self::slasher(vault)?;
-		ensure!(matches!(kind, SlasherKind::Instant), Error::<T>::WrongSlasherKind);
+		let view = Self::view(vault)?;
+		let epoch = view.clock.duration;
+		ensure!(matches!(view.slasher, SlasherKind::Instant), Error::<T>::WrongSlasherKind);
 		let now = Self::now();
 		ensure!(
 			capture < now && capture >= now.saturating_sub(epoch),
 			Error::<T>::InvalidCaptureBlock
 		);
 		let (slashable, depth) =
-			Self::slashable_with_depth(vault, epoch, &subnetwork, &operator, capture)?;
+			Self::slashable_with_depth(&view, &subnetwork, &operator, capture)?;
 		let slashed = amount.min(slashable);
 		ensure!(!slashed.is_zero(), Error::<T>::InsufficientSlash);
 		let slash = SlashInfo { amount: slashed, capture, slashable };
-		let (moved, hook) = Self::execute(vault, &subnetwork, &operator, slash, epoch)?;
+		let (moved, hook) = Self::execute(&view, &subnetwork, &operator, slash)?;
 		Self::deposit_event(Event::Slashed {
 			vault,
 			subnetwork,
@@ -191,8 +192,9 @@ impl<T: Config> Pallet<T> {
 		capture: BlockNumberOf<T>,
 	) -> Result<u32, DispatchError> {
 		Self::ensure_middleware(who, &subnetwork)?;
-		let (kind, epoch) = Self::slasher(vault)?;
-		let SlasherKind::Veto { veto_duration, .. } = kind else {
+		let view = Self::view(vault)?;
+		let epoch = view.clock.duration;
+		let SlasherKind::Veto { veto_duration, .. } = view.slasher else {
 			return Err(Error::<T>::WrongSlasherKind.into());
 		};
 		let now = Self::now();
@@ -202,7 +204,7 @@ impl<T: Config> Pallet<T> {
 			Error::<T>::InvalidCaptureBlock
 		);
 		let (slashable, depth) =
-			Self::slashable_with_depth(vault, epoch, &subnetwork, &operator, capture)?;
+			Self::slashable_with_depth(&view, &subnetwork, &operator, capture)?;
 		let recorded = amount.min(slashable);
 		ensure!(!recorded.is_zero(), Error::<T>::InsufficientSlash);
 		let id = NextRequestId::<T>::get();
@@ -244,15 +246,15 @@ impl<T: Config> Pallet<T> {
 	) -> Result<Weight, DispatchError> {
 		let mut request = Requests::<T>::get(id).ok_or(Error::<T>::UnknownRequest)?;
 		Self::ensure_middleware(who, &request.subnetwork)?;
-		let (_, epoch) = Self::slasher(request.vault)?;
+		let view = Self::view(request.vault)?;
+		let epoch = view.clock.duration;
 		let now = Self::now();
 		let watched = Self::watching_resolver(&request, now).is_some();
 		ensure!(!watched || request.veto_deadline <= now, Error::<T>::VetoPeriodNotEnded);
 		ensure!(now.saturating_sub(request.capture) <= epoch, Error::<T>::SlashPeriodEnded);
 		ensure!(request.status == RequestStatus::Pending, Error::<T>::RequestCompleted);
 		let (slashable, depth) = Self::slashable_with_depth(
-			request.vault,
-			epoch,
+			&view,
 			&request.subnetwork,
 			&request.operator,
 			request.capture,
@@ -260,8 +262,7 @@ impl<T: Config> Pallet<T> {
 		let slashed = request.amount.min(slashable);
 		ensure!(!slashed.is_zero(), Error::<T>::InsufficientSlash);
 		let slash = SlashInfo { amount: slashed, capture: request.capture, slashable };
-		let (moved, hook) =
-			Self::execute(request.vault, &request.subnetwork, &request.operator, slash, epoch)?;
+		let (moved, hook) = Self::execute(&view, &request.subnetwork, &request.operator, slash)?;
 		request.status = RequestStatus::Executed { slashed, moved, at: now };
 		Requests::<T>::insert(id, request);
 		Self::deposit_event(Event::SlashExecuted { id, slashed, moved });

@@ -160,6 +160,7 @@ impl VaultsInspect<AccountId, u64> for Vaults {
 			let w = w.borrow();
 			let v = w.vaults.get(&vault)?;
 			Some(VaultView {
+				id: vault,
 				collateral: (),
 				account: 0,
 				clock: EpochClock { start: v.start, duration: v.epoch },

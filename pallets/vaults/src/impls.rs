@@ -18,6 +18,7 @@ impl<T: Config> VaultsInspect<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 		let info = Vaults::<T>::get(vault)?;
 		let epoch_start = info.clock.start_of(Self::current_epoch(&info.clock))?;
 		Some(VaultView {
+			id: vault,
 			account: Self::account_of(vault),
 			epoch_start,
 			history_horizon: Self::horizon(&info.clock),

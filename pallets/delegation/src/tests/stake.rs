@@ -144,3 +144,28 @@ fn lookups_outside_the_window_are_errors() {
 		assert!(NetworkLimit::<Test>::at(&(v, sn()), 5).is_err());
 	});
 }
+
+/// A caller that has read the vault (the slashing pallet, pro-rata rewards, a middleware pricing
+/// many operators) gets the same guarantee as one that has not, and the same refusals.
+#[test]
+fn a_caller_holding_the_vault_view_gets_the_same_stake() {
+	use rampart_primitives::traits::VaultsInspect;
+	build_and_execute(|| {
+		let v = setup(DelegatorKind::NetworkRestake);
+		set_max(v, 2_000);
+		set_limit(v, 600);
+		set_shares(v, OP_A, 2);
+		set_shares(v, OP_B, 1);
+		System::set_block_number(System::block_number() + 1);
+		let at = System::block_number() - 1;
+		let view = <Vaults as VaultsInspect<_, _>>::vault(v).expect("the vault exists");
+		for op in [OP_A, OP_B] {
+			let with_view = <Delegation as StakeProvider<_, _>>::stake_at_in(&view, &sn(), &op, at);
+			assert_eq!(with_view, stake_at(v, op, at));
+		}
+		assert_eq!(
+			<Delegation as StakeProvider<_, _>>::stake_at_in(&view, &sn(), &OP_A, at + 5),
+			Err(Error::<Test>::FutureBlock.into())
+		);
+	});
+}
