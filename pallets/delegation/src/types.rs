@@ -4,6 +4,7 @@
 //! Records of the delegation pallet.
 
 use crate::Config;
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use rampart_primitives::{DelegatorKind, Subnetwork};
 use scale_info::TypeInfo;

@@ -4,6 +4,7 @@
 //! Records of the vaults pallet and the configuration a vault is created with.
 
 use crate::Config;
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::BoundedVec;
 use rampart_primitives::epochs::EpochClock;

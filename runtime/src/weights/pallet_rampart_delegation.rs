@@ -60,8 +60,8 @@ impl<T: frame_system::Config> pallet_rampart_delegation::WeightInfo for WeightIn
 	/// Proof: `Delegation::NetworkLimitPoints` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	fn set_max_network_limit() -> Weight {
 		// Proof size (bytes): measured `1584`, estimated `6116`.
-		// Fastest run: 147_999_000 ps.
-		Weight::from_parts(274_078_000, 6116)
+		// Fastest run: 158_037_000 ps.
+		Weight::from_parts(281_743_000, 6116)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -79,8 +79,8 @@ impl<T: frame_system::Config> pallet_rampart_delegation::WeightInfo for WeightIn
 	/// Proof: `Delegation::NetworkLimitPoints` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	fn set_network_limit() -> Weight {
 		// Proof size (bytes): measured `1589`, estimated `6116`.
-		// Fastest run: 122_983_000 ps.
-		Weight::from_parts(216_206_000, 6116)
+		// Fastest run: 134_290_000 ps.
+		Weight::from_parts(231_078_000, 6116)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -98,8 +98,8 @@ impl<T: frame_system::Config> pallet_rampart_delegation::WeightInfo for WeightIn
 	/// Proof: `Delegation::TotalSharesPoints` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	fn set_operator_network_shares() -> Weight {
 		// Proof size (bytes): measured `1739`, estimated `6180`.
-		// Fastest run: 160_575_000 ps.
-		Weight::from_parts(283_679_000, 6180)
+		// Fastest run: 160_897_000 ps.
+		Weight::from_parts(280_004_000, 6180)
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -113,8 +113,8 @@ impl<T: frame_system::Config> pallet_rampart_delegation::WeightInfo for WeightIn
 	/// Proof: `Delegation::OperatorLimitPoints` (`max_values`: None, `max_size`: Some(120), added: 2595, mode: `MaxEncodedLen`)
 	fn set_operator_network_limit() -> Weight {
 		// Proof size (bytes): measured `1382`, estimated `6180`.
-		// Fastest run: 100_198_000 ps.
-		Weight::from_parts(179_208_000, 6180)
+		// Fastest run: 105_200_000 ps.
+		Weight::from_parts(193_162_000, 6180)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))
 	}
@@ -126,8 +126,8 @@ impl<T: frame_system::Config> pallet_rampart_delegation::WeightInfo for WeightIn
 	/// Proof: `Delegation::HookPolicies` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn set_hook_policy() -> Weight {
 		// Proof size (bytes): measured `1077`, estimated `3683`.
-		// Fastest run: 57_983_000 ps.
-		Weight::from_parts(114_504_000, 3683)
+		// Fastest run: 61_447_000 ps.
+		Weight::from_parts(120_677_000, 3683)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -154,10 +154,10 @@ impl<T: frame_system::Config> pallet_rampart_delegation::WeightInfo for WeightIn
 	/// Component `d` ranges over `[0, 10]`.
 	fn stake_at(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `1373 + d * 696`, estimated `6474 + d * 2519`.
-		// Fastest run: 151_426_000 ps.
-		Weight::from_parts(180_876_323, 6474)
-			// Standard error: 761_609.
-			.saturating_add(Weight::from_parts(66_268_038, 0).saturating_mul(d.into()))
+		// Fastest run: 182_904_000 ps.
+		Weight::from_parts(151_196_444, 6474)
+			// Standard error: 1_002_555.
+			.saturating_add(Weight::from_parts(73_393_121, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(d.into())))
 			.saturating_add(Weight::from_parts(0, 2519).saturating_mul(d.into()))
@@ -166,8 +166,8 @@ impl<T: frame_system::Config> pallet_rampart_delegation::WeightInfo for WeightIn
 	/// Proof: `Delegation::HookPolicies` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn on_slash_none() -> Weight {
 		// Proof size (bytes): measured `357`, estimated `3486`.
-		// Fastest run: 16_539_000 ps.
-		Weight::from_parts(32_718_000, 3486)
+		// Fastest run: 17_714_000 ps.
+		Weight::from_parts(37_227_000, 3486)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Delegation::HookPolicies` (r:1 w:0)
@@ -195,10 +195,10 @@ impl<T: frame_system::Config> pallet_rampart_delegation::WeightInfo for WeightIn
 	/// Component `d` ranges over `[0, 10]`.
 	fn on_slash_decrease(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `743 + d * 912`, estimated `6474 + d * 3347`.
-		// Fastest run: 262_915_000 ps.
-		Weight::from_parts(324_611_699, 6474)
-			// Standard error: 1_424_603.
-			.saturating_add(Weight::from_parts(99_449_518, 0).saturating_mul(d.into()))
+		// Fastest run: 284_751_000 ps.
+		Weight::from_parts(345_163_636, 6474)
+			// Standard error: 1_260_493.
+			.saturating_add(Weight::from_parts(105_657_650, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(12))
 			.saturating_add(T::DbWeight::get().reads((5_u64).saturating_mul(d.into())))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -219,10 +219,10 @@ impl<T: frame_system::Config> pallet_rampart_delegation::WeightInfo for WeightIn
 	/// Component `d` ranges over `[0, 10]`.
 	fn on_slash_redistribute(d: u32, ) -> Weight {
 		// Proof size (bytes): measured `1104 + d * 247`, estimated `4555 + d * 244`.
-		// Fastest run: 129_678_000 ps.
-		Weight::from_parts(180_388_177, 4555)
-			// Standard error: 561_951.
-			.saturating_add(Weight::from_parts(26_021_885, 0).saturating_mul(d.into()))
+		// Fastest run: 139_380_000 ps.
+		Weight::from_parts(217_812_057, 4555)
+			// Standard error: 428_134.
+			.saturating_add(Weight::from_parts(21_206_336, 0).saturating_mul(d.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(4))
 			.saturating_add(Weight::from_parts(0, 244).saturating_mul(d.into()))
@@ -243,8 +243,8 @@ impl<T: frame_system::Config> pallet_rampart_delegation::WeightInfo for WeightIn
 	/// Proof: `Delegation::TotalSharesPoints` (`max_values`: None, `max_size`: Some(88), added: 2563, mode: `MaxEncodedLen`)
 	fn on_slash_reset() -> Weight {
 		// Proof size (bytes): measured `1661`, estimated `6180`.
-		// Fastest run: 170_069_000 ps.
-		Weight::from_parts(307_941_000, 6180)
+		// Fastest run: 178_341_000 ps.
+		Weight::from_parts(316_670_000, 6180)
 			.saturating_add(T::DbWeight::get().reads(9))
 			.saturating_add(T::DbWeight::get().writes(9))
 	}

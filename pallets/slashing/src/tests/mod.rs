@@ -100,3 +100,13 @@ fn every_call_documents_its_origin_errors_and_events() {
 	let missing = undocumented_variants::<crate::Call<Test>>(&headings);
 	assert!(missing.is_empty(), "calls missing a heading: {missing:?}");
 }
+
+/// The pallet ships measured default weights for runtimes that have not benchmarked yet, with
+/// storage priced by the runtime's own database weights.
+#[test]
+fn default_weights_are_measured_and_priced_by_the_runtime() {
+	use crate::weights::{SubstrateWeight, WeightInfo};
+	let weight = SubstrateWeight::<Test>::veto_slash();
+	assert!(weight.ref_time() > 0 && weight.proof_size() > 0, "{weight:?}");
+	assert!(weight.all_gte(<() as WeightInfo>::veto_slash()));
+}
