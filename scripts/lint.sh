@@ -12,9 +12,12 @@ source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 TAPLO_VERSION=0.9.3
 ZEPTER_VERSION=1.88.2
 
+# pip puts console scripts here; it may not be on PATH on a fresh machine.
+PATH="$(python3 -c 'import sysconfig; print(sysconfig.get_path("scripts"))'):$HOME/.local/bin:$PATH"
 if ! taplo --version 2>/dev/null | grep -q "$TAPLO_VERSION"; then
 	say "installing taplo $TAPLO_VERSION"
 	python3 -m pip install --quiet --disable-pip-version-check "taplo==$TAPLO_VERSION"
+	hash -r
 fi
 if ! zepter --version 2>/dev/null | grep -q "$ZEPTER_VERSION"; then
 	say "installing zepter $ZEPTER_VERSION"
