@@ -59,6 +59,26 @@ pub fn undocumented_variants<E: TypeInfo + 'static>(
 		.collect()
 }
 
+/// Panics unless the `## Errors` section of a pallet's `readme` names every variant of its
+/// `Error` enum `E`, and the `## Events` section every variant of its `Event` enum `V`.
+pub fn assert_readme_names_errors_and_events<E: TypeInfo + 'static, V: TypeInfo + 'static>(
+	readme: &str,
+) {
+	let none = Vec::<&str>::new();
+	let errors = unnamed_variants::<E>(section(readme, "Errors"));
+	assert_eq!(errors, none, "errors the README's Errors section does not name");
+	let events = unnamed_variants::<V>(section(readme, "Events"));
+	assert_eq!(events, none, "events the README's Events section does not name");
+}
+
+/// Panics unless every variant of a pallet's `Call` enum `C` documents its origin, errors and
+/// events under the headings `## Dispatch Origin`, `## Errors` and `## Events`.
+pub fn assert_calls_documented<C: TypeInfo + 'static>() {
+	let headings = ["## Dispatch Origin", "## Errors", "## Events"];
+	let missing = undocumented_variants::<C>(&headings);
+	assert!(missing.is_empty(), "calls missing a heading: {missing:?}");
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;

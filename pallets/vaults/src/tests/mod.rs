@@ -122,25 +122,15 @@ mod review;
 /// The README names every error and event, so that the docs cannot drift from the code.
 #[test]
 fn the_readme_names_every_error_and_event() {
-	use rampart_primitives::docs::{section, unnamed_variants};
-	const README: &str = include_str!("../../README.md");
-	let none = Vec::<&str>::new();
-	let errors = unnamed_variants::<Error<Test>>(section(README, "Errors"));
-	assert_eq!(errors, none, "errors the README's Errors section does not name");
-	let events = unnamed_variants::<Event<Test>>(section(README, "Events"));
-	assert_eq!(events, none, "events the README's Events section does not name");
+	rampart_primitives::docs::assert_readme_names_errors_and_events::<Error<Test>, Event<Test>>(
+		include_str!("../../README.md"),
+	);
 }
-
-/// Genesis vaults are labelled records of any kind, read from a chain spec's JSON.
-mod genesis;
 
 /// Every call documents its origin, its errors and its events under the same headings.
 #[test]
 fn every_call_documents_its_origin_errors_and_events() {
-	use rampart_primitives::docs::undocumented_variants;
-	let headings = ["## Dispatch Origin", "## Errors", "## Events"];
-	let missing = undocumented_variants::<crate::Call<Test>>(&headings);
-	assert!(missing.is_empty(), "calls missing a heading: {missing:?}");
+	rampart_primitives::docs::assert_calls_documented::<crate::Call<Test>>();
 }
 
 /// The pallet ships measured default weights for runtimes that have not benchmarked yet, with
