@@ -13,8 +13,8 @@ use frame_system::EnsureRoot;
 use rampart_primitives::{AccountPublic, AssetKind, Signature};
 
 use crate::{
-	configs::NativeAndAssets, weights, AccountId, Balance, Balances, BlockNumber, Delegation,
-	Registry, Runtime, RuntimeHoldReason, System, Vaults, DAYS, MILLI_UNIT, UNIT,
+	configs::NativeAndAssets, AccountId, Balance, Balances, BlockNumber, Delegation, Registry,
+	Runtime, RuntimeHoldReason, System, Vaults, DAYS, MILLI_UNIT, UNIT,
 };
 
 /// The longest vault epoch: one week.
@@ -62,7 +62,7 @@ impl pallet_rampart_registry::Config for Runtime {
 	type MaxMetadataLen = MaxMetadataLen;
 	type OptInHistoryRetention = OptInHistoryRetention;
 	type MaxOptInHistory = MaxOptInHistory;
-	type WeightInfo = weights::pallet_rampart_registry::WeightInfo<Runtime>;
+	type WeightInfo = pallet_rampart_registry::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::benchmark_helpers::RegistryBenchmarkHelper;
 }
@@ -102,7 +102,7 @@ impl pallet_rampart_vaults::Config for Runtime {
 	type RewardLookback = RewardLookback;
 	type MaxInitialRoles = frame_support::traits::ConstU32<16>;
 	type MaxClaimBatch = frame_support::traits::ConstU32<32>;
-	type WeightInfo = weights::pallet_rampart_vaults::WeightInfo<Runtime>;
+	type WeightInfo = pallet_rampart_vaults::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::benchmark_helpers::VaultsBenchmarkHelper;
 }
@@ -120,7 +120,7 @@ impl pallet_rampart_delegation::Config for Runtime {
 	type Vaults = Vaults;
 	type MaxResetCount = frame_support::traits::ConstU32<16>;
 	type MaxHistoryDepth = MaxHistoryDepth;
-	type WeightInfo = weights::pallet_rampart_delegation::WeightInfo<Runtime>;
+	type WeightInfo = pallet_rampart_delegation::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::benchmark_helpers::DelegationBenchmarkHelper;
 }
@@ -139,7 +139,7 @@ impl pallet_rampart_slashing::Config for Runtime {
 	type Stakes = Delegation;
 	type RequestRetention = RequestRetention;
 	type MaxCumulativeSlashDepth = MaxCumulativeSlashDepth;
-	type WeightInfo = weights::pallet_rampart_slashing::WeightInfo<Runtime>;
+	type WeightInfo = pallet_rampart_slashing::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::benchmark_helpers::SlashingBenchmarkHelper;
 }
@@ -168,7 +168,7 @@ impl pallet_rampart_rewards::Config for Runtime {
 	type MaxClaimBatch = frame_support::traits::ConstU32<32>;
 	type MaxOperatorPayouts = frame_support::traits::ConstU32<64>;
 	type MaxHistoryDepth = MaxHistoryDepth;
-	type WeightInfo = weights::pallet_rampart_rewards::WeightInfo<Runtime>;
+	type WeightInfo = pallet_rampart_rewards::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = super::benchmark_helpers::RewardsBenchmarkHelper;
 }
