@@ -119,6 +119,9 @@ mod random_operations;
 /// failed before its fix.
 mod review;
 
+/// Genesis vaults are labelled records of any kind, read from a chain spec's JSON.
+mod genesis;
+
 /// The README names every error and event, so that the docs cannot drift from the code.
 #[test]
 fn the_readme_names_every_error_and_event() {
