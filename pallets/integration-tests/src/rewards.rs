@@ -1,8 +1,9 @@
 // This file is part of Rampart.
 // SPDX-License-Identifier: Apache-2.0
 
-//! Rewards end to end: staker rewards by the real vault share histories, operator rewards by
-//! the real delegation stakes, and both across a slash.
+//! Rewards end to end: staker rewards by the real vault share histories (sniping, share
+//! transfers and pending withdrawals), operator rewards by the real delegation stakes, and both
+//! across a slash. The rewards pallet's own tests run on the shared doubles.
 
 use crate::{mock::*, restaking::*};
 use frame_support::{assert_ok, traits::fungibles::Inspect, BoundedVec};
@@ -90,6 +91,96 @@ fn a_network_rewards_stakers_and_operators_from_real_histories_across_a_slash() 
 				BoundedVec::truncate_from(vec![acc(OPERATOR_X)])
 			),
 			Err(pallet_rampart_rewards::Error::<Runtime>::NoOperatorStake.into())
+		);
+	});
+}
+
+/// The real vault's share histories behind staker rewards: a vault where [`STAKER`] and
+/// [`SECOND_STAKER`] hold 1 000 USD each from block 1, with the chain at block 3.
+fn two_stakers() -> rampart_primitives::VaultId {
+	let v = world(DelegatorKind::NetworkRestake);
+	assert_ok!(Vaults::deposit(signed(SECOND_STAKER), v, acc(SECOND_STAKER), 1_000));
+	run_to_block(3);
+	v
+}
+
+/// Network A pays `amount` RAMP to the stakers of `v` at `snapshot`.
+fn distribute(v: rampart_primitives::VaultId, amount: u128, snapshot: u64) {
+	assert_ok!(Rewards::distribute_staker_rewards(
+		signed(MIDDLEWARE_A),
+		v,
+		acc(NETWORK_A),
+		AssetKind::Native,
+		amount,
+		snapshot,
+		0
+	));
+}
+
+/// What `staker` is paid when it claims its staker rewards of `v`.
+fn claim(v: rampart_primitives::VaultId, staker: u8) -> Result<u128, sp_runtime::DispatchError> {
+	let before = native(staker);
+	Rewards::claim_staker_rewards(
+		signed(staker),
+		v,
+		acc(NETWORK_A),
+		AssetKind::Native,
+		acc(staker),
+		8,
+	)?;
+	Ok(native(staker) - before)
+}
+
+/// Statemind I-12: a deposit just before a distribution whose snapshot is earlier earns
+/// nothing of it; the sniper's cursor moves past it all the same.
+#[test]
+fn reward_sniping_earns_nothing() {
+	build_and_execute(|| {
+		let v = two_stakers();
+		const SNIPER: u8 = 12;
+		assert_ok!(Vaults::deposit(signed(SNIPER), v, acc(SNIPER), 500_000));
+		run_to_block(4);
+		distribute(v, 1_000, 2);
+		assert_eq!(claim(v, SNIPER), Ok(0));
+		assert_eq!(claim(v, STAKER), Ok(500));
+		assert_eq!(claim(v, SECOND_STAKER), Ok(500));
+		let key = (v, acc(NETWORK_A), AssetKind::Native);
+		assert_eq!(pallet_rampart_rewards::Cursors::<Runtime>::get(key, acc(SNIPER)), 1);
+	});
+}
+
+/// Shares moved after the snapshot do not move the entitlement to it; a distribution after
+/// the transfer follows the shares.
+#[test]
+fn shares_transferred_after_the_snapshot_keep_their_reward_with_the_sender() {
+	build_and_execute(|| {
+		let v = two_stakers();
+		const RECEIVER: u8 = 12;
+		let all = Vaults::shares_of(v, &acc(STAKER));
+		assert_ok!(Vaults::transfer_shares(signed(STAKER), v, acc(RECEIVER), all));
+		distribute(v, 1_000, 2);
+		assert_eq!(claim(v, RECEIVER), Ok(0));
+		assert_eq!(claim(v, STAKER), Ok(500));
+		run_to_block(5);
+		distribute(v, 1_000, 4);
+		assert_eq!(claim(v, RECEIVER), Ok(500));
+		assert_eq!(claim(v, STAKER), Ok(0));
+	});
+}
+
+/// Pending withdrawals earn nothing (as the reference): only active shares count, and a
+/// staker with no active shares then or now has nothing to claim.
+#[test]
+fn pending_withdrawals_earn_nothing() {
+	build_and_execute(|| {
+		let v = two_stakers();
+		assert_ok!(Vaults::withdraw(signed(SECOND_STAKER), v, acc(SECOND_STAKER), 1_000));
+		run_to_block(4);
+		distribute(v, 1_000, 3);
+		assert_eq!(claim(v, STAKER), Ok(1_000));
+		assert_eq!(
+			claim(v, SECOND_STAKER),
+			Err(pallet_rampart_rewards::Error::<Runtime>::NoRewardsToClaim.into())
 		);
 	});
 }

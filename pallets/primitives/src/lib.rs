@@ -34,6 +34,8 @@ pub mod docs;
 pub mod epochs;
 pub mod paged_trace;
 pub mod shares;
+#[cfg(feature = "test-utils")]
+pub mod testing;
 pub mod traits;
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 
 //! A small runtime with `frame-system`, `pallet-balances` (for deposits) and the registry. Vaults
-//! are a double: vault ids below [`ExistingVaults`] exist.
+//! are the shared doubles (`rampart_primitives::testing`): [`add_vaults`] makes ids exist.
 
 use crate as pallet_registry;
 use frame_support::{
@@ -10,14 +10,13 @@ use frame_support::{
 	traits::{fungible::HoldConsideration, ConstU128, ConstU32, LinearStoragePrice},
 };
 use rampart_primitives::{
-	epochs::EpochClock,
-	traits::{BurnerKind, VaultView, VaultWindows},
-	DelegatorKind, Role, SlasherKind, VaultId,
+	testing::{Doubles, DoublesConfig, VaultSpec},
+	traits::{VaultWindows, VaultsInspect},
 };
 use sp_core::{sr25519, Pair};
 use sp_runtime::{
 	traits::{IdentifyAccount, IdentityLookup},
-	AccountId32, BuildStorage, DispatchError, MultiSignature, MultiSigner,
+	AccountId32, BuildStorage, MultiSignature, MultiSigner,
 };
 
 pub type AccountId = AccountId32;
@@ -83,44 +82,26 @@ parameter_types! {
 	pub static OptInRetention: u64 = RETENTION;
 	pub const RegistrationHold: RuntimeHoldReason =
 		RuntimeHoldReason::Registry(pallet_registry::HoldReason::Registration);
-	/// Vault ids below this value exist.
-	pub static ExistingVaults: u32 = 0;
 }
 
-pub struct MockVaults;
-impl rampart_primitives::traits::VaultsInspect<AccountId, u64> for MockVaults {
+impl DoublesConfig for Test {
+	type AccountId = AccountId;
 	type AssetKind = ();
-	fn vault(vault: VaultId) -> Option<VaultView<AccountId, (), u64>> {
-		(vault < ExistingVaults::get()).then(|| VaultView {
-			id: vault,
-			collateral: (),
-			account: AccountId::new([0; 32]),
-			clock: EpochClock { start: 0, duration: RETENTION / 2 },
-			epoch_start: 0,
-			delegator: DelegatorKind::NetworkRestake,
-			slasher: SlasherKind::Instant,
-			burner: BurnerKind::Burn,
-			history_horizon: 0,
-		})
-	}
-	fn windows() -> VaultWindows<u64> {
-		// The retention covers two epochs of the longest vault and no reward lookback.
-		VaultWindows { max_epoch_duration: RETENTION / 2, reward_lookback: 0 }
-	}
-	fn active_stake(_: VaultId) -> u128 {
-		0
-	}
-	fn active_stake_at(_: VaultId, _: u64) -> Result<u128, DispatchError> {
-		Ok(0)
-	}
-	fn active_shares_at(_: VaultId, _: u64) -> Result<u128, DispatchError> {
-		Ok(0)
-	}
-	fn active_shares_of_at(_: VaultId, _: &AccountId, _: u64) -> Result<u128, DispatchError> {
-		Ok(0)
-	}
-	fn has_role(_: VaultId, _: Role, _: &AccountId) -> bool {
-		false
+	// The retention covers two epochs of the longest vault and no reward lookback.
+	const WINDOWS: VaultWindows<u64> =
+		VaultWindows { max_epoch_duration: RETENTION / 2, reward_lookback: 0 };
+}
+
+/// The vaults: the shared glue-trait doubles.
+pub type MockVaults = Doubles<Test>;
+
+/// Adds vaults until ids below `count` exist.
+pub fn add_vaults(count: u32) {
+	while MockVaults::vault(count.saturating_sub(1)).is_none() {
+		MockVaults::add_vault(VaultSpec {
+			epoch: RETENTION / 2,
+			..VaultSpec::new((), AccountId::new([0; 32]))
+		});
 	}
 }
 
@@ -192,6 +173,7 @@ pub fn pauper() -> AccountId {
 pub const ENDOWMENT: Balance = 10_000;
 
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	rampart_primitives::testing::reset();
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: (1..=8).map(|n| (account(n), ENDOWMENT)).collect(),

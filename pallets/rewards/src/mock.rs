@@ -3,27 +3,27 @@
 
 //! A small runtime: `frame-system`, `pallet-balances` (native, existential deposit 10),
 //! `pallet-assets` (asset 7, minimum balance 5; asset 8, minimum balance 3), joined by
-//! `UnionOf`, the real vaults pallet (share histories and roles), and the rewards pallet. Networks
-//! and operator stakes are in-memory doubles.
+//! `UnionOf`, and the rewards pallet. Networks, vaults (share and stake histories, roles) and
+//! operator stakes are the shared doubles (`rampart_primitives::testing`); the rewards paid from
+//! real vaults and delegations are tested in `pallets/integration-tests`.
 
 use crate as pallet_rewards;
-use core::cell::RefCell;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{
-		fungible::{HoldConsideration, NativeFromLeft, NativeOrWithId, UnionOf},
-		AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64, LinearStoragePrice,
+		fungible::{NativeFromLeft, NativeOrWithId, UnionOf},
+		AsEnsureOriginWithArg, ConstU128, ConstU32, ConstU64,
 	},
 	weights::Weight,
 	PalletId,
 };
 use frame_system::{EnsureRoot, EnsureSigned};
 use rampart_primitives::{
-	traits::{NetworkRegistry, OperatorRegistry, StakeProvider},
-	Subnetwork, VaultId,
+	testing::{Doubles, DoublesConfig, VaultSpec},
+	traits::VaultWindows,
+	Role, Subnetwork, VaultId,
 };
-use sp_runtime::{BuildStorage, DispatchError};
-use std::collections::BTreeMap;
+use sp_runtime::BuildStorage;
 
 pub type AccountId = u128;
 pub type Balance = u128;
@@ -51,8 +51,6 @@ mod runtime {
 	pub type Balances = pallet_balances;
 	#[runtime::pallet_index(2)]
 	pub type Assets = pallet_assets;
-	#[runtime::pallet_index(3)]
-	pub type Vaults = pallet_rampart_vaults;
 	#[runtime::pallet_index(4)]
 	pub type Rewards = pallet_rewards;
 }
@@ -112,138 +110,58 @@ pub type NativeAndAssets =
 parameter_types! {
 	/// The claim window; a test lengthens it to see the integrity test refuse it.
 	pub static ClaimWindowBlocks: u64 = WINDOW;
-	pub const VaultsPalletId: PalletId = PalletId(*b"rmp/vlts");
 	pub const RewardsPalletId: PalletId = PalletId(*b"rmp/rwds");
 	pub const Native: AssetKind = NativeOrWithId::Native;
-	pub const CreationHold: RuntimeHoldReason =
-		RuntimeHoldReason::Vaults(pallet_rampart_vaults::HoldReason::VaultCreation);
 }
 
-/// Networks are the accounts 20..30, whose middleware is `n + 10`, and those registered with
-/// [`register_network`].
-pub struct Networks;
-impl NetworkRegistry<AccountId> for Networks {
-	fn is_network(who: &AccountId) -> bool {
-		Self::middleware_of(who).is_some()
-	}
-	fn middleware_of(network: &AccountId) -> Option<AccountId> {
-		if (20..30).contains(network) {
-			return Some(network + 10);
-		}
-		MIDDLEWARES.with(|m| m.borrow().get(network).copied())
-	}
+impl DoublesConfig for Test {
+	type AccountId = AccountId;
+	type AssetKind = AssetKind;
+	const WINDOWS: VaultWindows<u64> =
+		VaultWindows { max_epoch_duration: 1_000, reward_lookback: LOOKBACK };
+	const EVERYONE_IS_AN_OPERATOR: bool = true;
+	const STAKE_AT_WEIGHT: Weight = STAKE_AT_WEIGHT;
 }
 
-/// Makes `network` a network with `middleware`.
-#[cfg(feature = "runtime-benchmarks")]
-pub fn register_network(network: AccountId, middleware: AccountId) {
-	MIDDLEWARES.with(|m| m.borrow_mut().insert(network, middleware));
-}
-impl OperatorRegistry<AccountId> for Networks {
-	fn is_operator(_: &AccountId) -> bool {
-		true
-	}
-}
-
-thread_local! {
-	static MIDDLEWARES: RefCell<BTreeMap<AccountId, AccountId>> =
-		const { RefCell::new(BTreeMap::new()) };
-	/// Operator stakes by (vault, network, operator, block): the latest entry at or before a
-	/// block counts.
-	static STAKES: RefCell<BTreeMap<(VaultId, AccountId, AccountId), Vec<(u64, u128)>>> =
-		const { RefCell::new(BTreeMap::new()) };
-}
-
-/// Sets `operator`'s stake in `network`'s main subnetwork from `vault`, from now on.
-pub fn set_stake(vault: VaultId, network: AccountId, operator: AccountId, stake: u128) {
-	let now = System::block_number();
-	STAKES
-		.with(|s| s.borrow_mut().entry((vault, network, operator)).or_default().push((now, stake)));
-}
+/// The registry, the vaults (share and stake histories, roles) and the delegation: the shared
+/// glue-trait doubles. [`new_test_ext`] registers the networks 20..30, whose middleware is
+/// `n + 10`.
+pub type World = Doubles<Test>;
 
 /// The weight the double charges for a stake lookup.
 pub const STAKE_AT_WEIGHT: Weight = Weight::from_parts(1_000, 0);
 
-pub struct Stakes;
-impl StakeProvider<AccountId, u64> for Stakes {
-	fn stake(vault: VaultId, subnetwork: &Subnetwork<AccountId>, operator: &AccountId) -> u128 {
-		Self::stake_at(vault, subnetwork, operator, System::block_number()).unwrap_or(0)
-	}
-	fn stake_at(
-		vault: VaultId,
-		subnetwork: &Subnetwork<AccountId>,
-		operator: &AccountId,
-		at: u64,
-	) -> Result<u128, DispatchError> {
-		if at > System::block_number() {
-			return Err(DispatchError::Other("future"));
-		}
-		Ok(STAKES.with(|s| {
-			s.borrow()
-				.get(&(vault, subnetwork.network, *operator))
-				.and_then(|h| h.iter().rev().find(|(b, _)| *b <= at).map(|(_, v)| *v))
-				.unwrap_or(0)
-		}))
-	}
-	fn on_slash(
-		_: VaultId,
-		_: &Subnetwork<AccountId>,
-		_: &AccountId,
-		_: rampart_primitives::traits::SlashInfo<u64>,
-	) -> Weight {
-		Weight::zero()
-	}
-	fn stake_at_weight() -> Weight {
-		STAKE_AT_WEIGHT
-	}
-	fn on_slash_weight() -> Weight {
-		Weight::zero()
-	}
+/// Sets `operator`'s stake in `network`'s main subnetwork from `vault`, from now on.
+pub fn set_stake(vault: VaultId, network: AccountId, operator: AccountId, stake: u128) {
+	World::set_stake(vault, Subnetwork::main(network), operator, stake);
 }
 
-impl pallet_rampart_vaults::Config for Test {
-	type RuntimeHoldReason = RuntimeHoldReason;
-	type AssetKind = AssetKind;
-	type Assets = NativeAndAssets;
-	type NativeAsset = Native;
-	type Consideration = HoldConsideration<
-		AccountId,
-		Balances,
-		CreationHold,
-		LinearStoragePrice<ConstU128<100>, ConstU128<0>, Balance>,
-	>;
-	type PalletId = VaultsPalletId;
-	type AdminOrigin = EnsureRoot<AccountId>;
-	type Networks = Networks;
-	type Operators = Networks;
-	type MinEpochDuration = ConstU64<2>;
-	type MaxEpochDuration = ConstU64<1_000>;
-	type RewardLookback = ConstU64<LOOKBACK>;
-	type MaxInitialRoles = ConstU32<8>;
-	type MaxClaimBatch = ConstU32<4>;
-	type WeightInfo = ();
-	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = VaultsBenchmarkHelper;
+/// A USD vault (epochs of [`EPOCH`] blocks) created now; `admin` holds every role in `roles`.
+pub fn usd_vault(admin: AccountId, roles: &[Role]) -> VaultId {
+	let vault = World::add_vault(VaultSpec {
+		epoch: EPOCH,
+		..VaultSpec::new(NativeOrWithId::WithId(USD), VAULT_ACCOUNT)
+	});
+	World::grant(vault, roles, admin);
+	vault
 }
 
-#[cfg(feature = "runtime-benchmarks")]
-pub struct VaultsBenchmarkHelper;
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_rampart_vaults::BenchmarkHelper<AssetKind, AccountId> for VaultsBenchmarkHelper {
-	fn register(_: &AccountId, _: &AccountId) {}
-	fn collateral() -> AssetKind {
-		NativeOrWithId::WithId(USD)
-	}
+/// `who` stakes `amount` in `vault` now: as many active shares, and as much active stake.
+pub fn deposit(vault: VaultId, who: AccountId, amount: u128) {
+	World::move_shares(vault, who, amount as i128);
 }
+
+/// The account the mock vaults report (they hold nothing: the vaults pallet is not here).
+pub const VAULT_ACCOUNT: AccountId = 1_000;
 
 impl pallet_rewards::Config for Test {
 	type AssetKind = AssetKind;
 	type Assets = NativeAndAssets;
 	type NativeAsset = Native;
 	type PalletId = RewardsPalletId;
-	type Networks = Networks;
-	type Vaults = Vaults;
-	type Stakes = Stakes;
+	type Networks = World;
+	type Vaults = World;
+	type Stakes = World;
 	type ClaimWindow = ClaimWindowBlocks;
 	type MaxSnapshotAge = ConstU64<SNAPSHOT_AGE>;
 	type MaxLiveDistributions = ConstU32<MAX_LIVE>;
@@ -269,7 +187,7 @@ impl crate::BenchmarkHelper<AccountId, AssetKind> for BenchmarkHelper {
 		let _ = NativeAndAssets::mint_into(asset.clone(), who, 1 << 100);
 	}
 	fn register_network(network: &AccountId, middleware: &AccountId) {
-		register_network(*network, *middleware);
+		World::register_network(*network, *middleware);
 	}
 	fn vault_with_history(admin: &AccountId, staker: &AccountId, history: u32) -> VaultId {
 		bench_vault(admin, staker, history)
@@ -280,44 +198,17 @@ impl crate::BenchmarkHelper<AccountId, AssetKind> for BenchmarkHelper {
 		subnetwork: &Subnetwork<AccountId>,
 		operator: &AccountId,
 	) {
-		set_stake(vault, subnetwork.network, *operator, 1_000);
+		World::set_stake(vault, *subnetwork, *operator, 1_000);
 	}
-}
-
-/// A USD vault created by `admin`, who holds every role in `roles`.
-pub fn usd_vault(admin: AccountId, roles: &[rampart_primitives::Role]) -> VaultId {
-	use rampart_primitives::{DelegatorKind, SlasherKind};
-	let vault = pallet_rampart_vaults::NextVaultId::<Test>::get();
-	let config = pallet_rampart_vaults::VaultConfig {
-		collateral: NativeOrWithId::WithId(USD),
-		epoch_duration: EPOCH,
-		delegator: DelegatorKind::NetworkRestake,
-		slasher: SlasherKind::Instant,
-		burner: pallet_rampart_vaults::Burner::Burn,
-		deposit_whitelist: false,
-		is_deposit_limit: false,
-		deposit_limit: 0,
-		roles: frame_support::BoundedVec::truncate_from(
-			roles.iter().map(|role| (*role, admin)).collect::<Vec<_>>(),
-		),
-	};
-	Vaults::create_vault(RuntimeOrigin::signed(admin), config).expect("a funded creator");
-	vault
 }
 
 /// A USD vault administered by `admin` (who holds every rewards role), with `staker` depositing
 /// in `history` consecutive blocks.
 #[cfg(feature = "runtime-benchmarks")]
 pub fn bench_vault(admin: &AccountId, staker: &AccountId, history: u32) -> VaultId {
-	use frame_support::traits::fungibles::Mutate;
-	use rampart_primitives::Role;
-	for who in [admin, staker] {
-		let _ = NativeAndAssets::mint_into(NativeOrWithId::Native, who, 1 << 100);
-		let _ = NativeAndAssets::mint_into(NativeOrWithId::WithId(USD), who, 1 << 100);
-	}
 	let vault = usd_vault(*admin, &[Role::Admin, Role::AdminFeeSetter, Role::AdminFeeClaimer]);
 	for _ in 0..history {
-		Vaults::deposit(RuntimeOrigin::signed(*staker), vault, *staker, 1_000).expect("funded");
+		deposit(vault, *staker, 1_000);
 		System::set_block_number(System::block_number() + 1);
 	}
 	vault
@@ -375,21 +266,18 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
+	rampart_primitives::testing::reset();
+	(20..30).for_each(|network| World::register_network(network, network + 10));
 	let mut ext = sp_io::TestExternalities::new(storage);
-	ext.execute_with(|| {
-		System::set_block_number(1);
-		STAKES.with(|s| s.borrow_mut().clear());
-		MIDDLEWARES.with(|m| m.borrow_mut().clear());
-	});
+	ext.execute_with(|| System::set_block_number(1));
 	ext
 }
 
-/// Runs `test` on a fresh chain at block 1, then checks both pallets' invariants.
+/// Runs `test` on a fresh chain at block 1, then checks the pallet's invariants.
 pub fn build_and_execute(test: impl FnOnce()) {
 	new_test_ext().execute_with(|| {
 		test();
 		Rewards::do_try_state().expect("reward invariants hold after the test");
-		Vaults::do_try_state().expect("vault invariants hold after the test");
 	});
 }
 

@@ -15,7 +15,10 @@ use frame_support::{
 	PalletId,
 };
 use frame_system::{EnsureRoot, EnsureSigned};
-use rampart_primitives::traits::{NetworkRegistry, OperatorRegistry};
+use rampart_primitives::{
+	testing::{Doubles, DoublesConfig},
+	traits::VaultWindows,
+};
 use sp_runtime::BuildStorage;
 
 /// Wide enough for distinct vault accounts (`modl` + pallet id + vault id = 16 bytes).
@@ -100,20 +103,21 @@ parameter_types! {
 		RuntimeHoldReason::Vaults(pallet_vaults::HoldReason::VaultCreation);
 }
 
-/// Every account but [`NOBODY`] (who has no funds either) is a registered network and operator.
-pub struct Registered;
-impl NetworkRegistry<AccountId> for Registered {
-	fn is_network(who: &AccountId) -> bool {
-		*who != NOBODY
-	}
-	fn middleware_of(network: &AccountId) -> Option<AccountId> {
-		Some(*network)
-	}
+impl DoublesConfig for Test {
+	type AccountId = AccountId;
+	type AssetKind = AssetKind;
+	const WINDOWS: VaultWindows<u64> =
+		VaultWindows { max_epoch_duration: 1_000, reward_lookback: 0 };
 }
-impl OperatorRegistry<AccountId> for Registered {
-	fn is_operator(who: &AccountId) -> bool {
-		*who != NOBODY
-	}
+
+/// The registry: the shared glue-trait doubles. [`new_test_ext`] registers the funded accounts
+/// (1 to 8) as networks (their own middleware) and operators; [`NOBODY`] is neither.
+pub type Registered = Doubles<Test>;
+
+/// Makes `who` a registered network and operator.
+pub fn register(who: AccountId) {
+	Registered::register_network(who, who);
+	Registered::add_operator(who);
 }
 
 impl pallet_vaults::Config for Test {
@@ -146,7 +150,10 @@ impl pallet_vaults::Config for Test {
 pub struct BenchmarkHelper;
 #[cfg(feature = "runtime-benchmarks")]
 impl pallet_vaults::BenchmarkHelper<AssetKind, AccountId> for BenchmarkHelper {
-	fn register(_: &AccountId, _: &AccountId) {}
+	fn register(operator: &AccountId, network: &AccountId) {
+		register(*operator);
+		register(*network);
+	}
 	fn collateral() -> AssetKind {
 		NativeOrWithId::WithId(ASSET)
 	}
@@ -179,6 +186,8 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
+	rampart_primitives::testing::reset();
+	(1..=8).for_each(register);
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| System::set_block_number(1));
 	ext

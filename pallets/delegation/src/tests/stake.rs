@@ -158,7 +158,7 @@ fn a_caller_holding_the_vault_view_gets_the_same_stake() {
 		set_shares(v, OP_B, 1);
 		System::set_block_number(System::block_number() + 1);
 		let at = System::block_number() - 1;
-		let view = <Vaults as VaultsInspect<_, _>>::vault(v).expect("the vault exists");
+		let view = <World as VaultsInspect<_, _>>::vault(v).expect("the vault exists");
 		for op in [OP_A, OP_B] {
 			let with_view = <Delegation as StakeProvider<_, _>>::stake_at_in(&view, &sn(), &op, at);
 			assert_eq!(with_view, stake_at(v, op, at));

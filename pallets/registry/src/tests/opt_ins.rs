@@ -29,7 +29,7 @@ fn opt_in_into_a_network_records_history_and_bumps_the_nonce() {
 fn opt_in_into_a_vault() {
 	build_and_execute(|| {
 		setup();
-		ExistingVaults::set(3);
+		add_vaults(3);
 		let vault = OptInTarget::Vault(2);
 		assert_ok!(Registry::opt_in(origin(operator()), vault.clone()));
 		assert_eq!(events()[0], Event::OptedIn { operator: operator(), target: vault.clone() });
@@ -55,7 +55,7 @@ fn opt_in_into_an_unknown_network_or_vault_fails() {
 			Registry::opt_in(origin(operator()), OptInTarget::Network(relayer())),
 			Error::<Test>::UnknownTarget
 		);
-		ExistingVaults::set(1);
+		add_vaults(1);
 		assert_noop!(
 			Registry::opt_in(origin(operator()), OptInTarget::Vault(1)),
 			Error::<Test>::UnknownTarget

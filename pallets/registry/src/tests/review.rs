@@ -10,7 +10,7 @@ use super::*;
 fn second_opt_out_in_one_block_hits_the_cooldown() {
 	build_and_execute(|| {
 		setup();
-		ExistingVaults::set(1);
+		add_vaults(1);
 		for target in [net_target(), OptInTarget::Vault(0)] {
 			run_to_block(1);
 			assert_ok!(Registry::opt_in(origin(operator()), target.clone()));

@@ -83,7 +83,7 @@ fn a_signature_by_someone_else_fails() {
 fn a_signature_over_another_message_fails() {
 	build_and_execute(|| {
 		setup();
-		ExistingVaults::set(1);
+		add_vaults(1);
 		// Wrong target.
 		let sig = sign(OP, OptInAction::OptIn, &OptInTarget::Vault(0), 0, 10);
 		assert_noop!(

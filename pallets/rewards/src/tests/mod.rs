@@ -44,8 +44,8 @@ fn balance(asset: AssetKind, who: AccountId) -> Balance {
 /// at block 1; the chain is at block 3.
 fn vault() -> VaultId {
 	let v = usd_vault(ALICE, &[Role::Admin, Role::AdminFeeSetter, Role::AdminFeeClaimer]);
-	assert_ok!(Vaults::deposit(origin(BOB), v, BOB, 600));
-	assert_ok!(Vaults::deposit(origin(CHARLIE), v, CHARLIE, 400));
+	deposit(v, BOB, 600);
+	deposit(v, CHARLIE, 400);
 	run_to_block(3);
 	events();
 	v

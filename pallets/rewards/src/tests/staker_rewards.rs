@@ -67,59 +67,6 @@ fn a_distribution_is_shared_by_active_shares_at_the_snapshot() {
 	});
 }
 
-/// Statemind I-12: a deposit just before a distribution whose snapshot is earlier earns
-/// nothing of it.
-#[test]
-fn reward_sniping_earns_nothing() {
-	build_and_execute(|| {
-		let v = vault();
-		assert_ok!(Vaults::deposit(origin(DAVE), v, DAVE, 1_000_000 - 1_000));
-		run_to_block(4);
-		distribute(v, GOV_ASSET, 1_000, 2);
-		assert_eq!(claim(v, DAVE, GOV_ASSET, 4), 0);
-		assert_eq!(claim(v, BOB, GOV_ASSET, 4), 600);
-		assert_eq!(claim(v, CHARLIE, GOV_ASSET, 4), 400);
-		// The sniper's cursor moved past it all the same.
-		assert_eq!(Cursors::<Test>::get((v, NETWORK, GOV_ASSET), DAVE), 1);
-	});
-}
-
-/// Shares moved after the snapshot do not move the entitlement to it.
-#[test]
-fn shares_transferred_after_the_snapshot_keep_their_reward_with_the_sender() {
-	build_and_execute(|| {
-		let v = vault();
-		let all = Vaults::shares_of(v, &BOB);
-		assert_ok!(Vaults::transfer_shares(origin(BOB), v, DAVE, all));
-		distribute(v, GOV_ASSET, 1_000, 2);
-		assert_eq!(claim(v, DAVE, GOV_ASSET, 4), 0);
-		assert_eq!(claim(v, BOB, GOV_ASSET, 4), 600);
-		// A distribution after the transfer follows the shares.
-		run_to_block(5);
-		distribute(v, GOV_ASSET, 1_000, 4);
-		assert_eq!(claim(v, DAVE, GOV_ASSET, 4), 600);
-		assert_eq!(claim(v, BOB, GOV_ASSET, 4), 0);
-	});
-}
-
-/// Pending withdrawals earn nothing (as the reference): only active shares count.
-#[test]
-fn pending_withdrawals_earn_nothing() {
-	build_and_execute(|| {
-		let v = vault();
-		assert_ok!(Vaults::withdraw(origin(CHARLIE), v, CHARLIE, 400));
-		run_to_block(4);
-		distribute(v, GOV_ASSET, 1_000, 3);
-		assert_eq!(claim(v, BOB, GOV_ASSET, 4), 1_000);
-		// Charlie holds no active shares and had none at the snapshot: nothing to claim,
-		// and no cursor written for it.
-		assert_noop!(
-			Rewards::claim_staker_rewards(origin(CHARLIE), v, NETWORK, GOV_ASSET, CHARLIE, 4),
-			Error::<Test>::NoRewardsToClaim
-		);
-	});
-}
-
 /// The collateral, the native token and another asset are all payable, each on its own.
 #[test]
 fn any_asset_can_be_distributed() {
@@ -141,7 +88,7 @@ fn rounding_never_creates_value() {
 	build_and_execute(|| {
 		let v = vault();
 		// Shares 600 : 400 : 1 over 100 units.
-		assert_ok!(Vaults::deposit(origin(DAVE), v, DAVE, 1));
+		deposit(v, DAVE, 1);
 		run_to_block(4);
 		distribute(v, GOV_ASSET, 100, 3);
 		assert_eq!(claim(v, BOB, GOV_ASSET, 4), 59);
