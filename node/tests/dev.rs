@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
 //! The single-node dev chain and the offline subcommands: `--dev` authors and finalizes on an
-//! embedded ParityDB with the sample state live; chain specs export; `benchmark pallet` runs.
+//! embedded ParityDB with the sample state live; chain specs export; `benchmark pallet` runs, for
+//! every benchmark of the Rampart pallets too.
 
 mod common;
 
@@ -152,4 +153,58 @@ fn benchmark_pallet_subcommand_measures_a_call() {
 	assert_eq!(code, Some(0), "{}", tail(&out, 30));
 	let weights = std::fs::read_to_string(&output).expect("a weights file was written");
 	assert!(weights.contains("fn transfer_keep_alive"), "{weights}");
+}
+
+/// Every benchmark of the five Rampart pallets runs once (lowest and highest components, one
+/// repeat) on the reference runtime, with the runtime's real benchmark helpers
+/// (`benchmarking/helpers`), and lands in the weights it writes.
+#[test]
+fn every_rampart_benchmark_runs_on_the_reference_runtime() {
+	const PALLETS: [&str; 5] = [
+		"pallet_rampart_registry",
+		"pallet_rampart_vaults",
+		"pallet_rampart_delegation",
+		"pallet_rampart_slashing",
+		"pallet_rampart_rewards",
+	];
+	let (code, list) =
+		run_to_exit(&["benchmark", "pallet", "--list", "--chain", "dev"], Duration::from_secs(120));
+	assert_eq!(code, Some(0), "{}", tail(&list, 30));
+	let benchmarks: Vec<(&str, &str)> = list
+		.lines()
+		.filter_map(|line| line.split_once(", "))
+		.filter(|(pallet, _)| PALLETS.contains(pallet))
+		.collect();
+	for pallet in PALLETS {
+		assert!(benchmarks.iter().any(|(p, _)| *p == pallet), "{pallet} lists no benchmark");
+	}
+
+	let tmp = TempDir::new("bench-rampart");
+	let (code, out) = run_to_exit(
+		&[
+			"benchmark",
+			"pallet",
+			"--chain",
+			"dev",
+			"--pallet",
+			&PALLETS.join(","),
+			"--extrinsic",
+			"*",
+			"--steps",
+			"2",
+			"--repeat",
+			"1",
+			"--min-duration",
+			"0",
+			"--output",
+			&tmp.path().to_string_lossy(),
+		],
+		Duration::from_secs(300),
+	);
+	assert_eq!(code, Some(0), "{}", tail(&out, 30));
+	for (pallet, benchmark) in benchmarks {
+		let weights = std::fs::read_to_string(tmp.path().join(format!("{pallet}.rs")))
+			.unwrap_or_else(|e| panic!("{pallet}'s weights were written: {e}"));
+		assert!(weights.contains(&format!("fn {benchmark}(")), "{pallet}::{benchmark} ran");
+	}
 }

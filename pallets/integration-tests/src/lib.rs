@@ -8,6 +8,9 @@
 
 #![cfg(test)]
 
+/// The reference runtime's benchmark helpers against the real pallets.
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmark_helpers;
 mod mock;
 mod random;
 mod restaking;

@@ -119,7 +119,7 @@ impl pallet_rampart_registry::Config for Runtime {
 	type MaxOptInHistory = ConstU32<16>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = NoBenchmarks;
+	type BenchmarkHelper = BenchmarkHelpers;
 }
 
 impl pallet_rampart_vaults::Config for Runtime {
@@ -145,7 +145,7 @@ impl pallet_rampart_vaults::Config for Runtime {
 	type MaxClaimBatch = ConstU32<8>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = NoBenchmarks;
+	type BenchmarkHelper = BenchmarkHelpers;
 }
 
 impl pallet_rampart_delegation::Config for Runtime {
@@ -156,7 +156,7 @@ impl pallet_rampart_delegation::Config for Runtime {
 	type MaxHistoryDepth = ConstU32<8>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = NoBenchmarks;
+	type BenchmarkHelper = BenchmarkHelpers;
 }
 
 impl pallet_rampart_slashing::Config for Runtime {
@@ -167,7 +167,7 @@ impl pallet_rampart_slashing::Config for Runtime {
 	type MaxCumulativeSlashDepth = ConstU32<10>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = NoBenchmarks;
+	type BenchmarkHelper = BenchmarkHelpers;
 }
 
 parameter_types! {
@@ -190,84 +190,16 @@ impl pallet_rampart_rewards::Config for Runtime {
 	type MaxHistoryDepth = ConstU32<8>;
 	type WeightInfo = ();
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = NoBenchmarks;
+	type BenchmarkHelper = BenchmarkHelpers;
 }
 
-/// The pallets' benchmarks run in their own mocks and in the reference runtime, never here.
+/// The pallets' benchmark helpers: the reference runtime's, written once in
+/// `benchmarking/helpers` (real registrations, vaults, deposits and allocations).
 #[cfg(feature = "runtime-benchmarks")]
-pub struct NoBenchmarks;
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_rampart_registry::BenchmarkHelper<MultiSignature, AccountId> for NoBenchmarks {
-	fn signer() -> AccountId {
-		unreachable!("no benchmarks run in the integration runtime")
-	}
-	fn sign(_: &AccountId, _: &[u8]) -> MultiSignature {
-		unreachable!("no benchmarks run in the integration runtime")
-	}
-}
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_rampart_vaults::BenchmarkHelper<AssetKind, AccountId> for NoBenchmarks {
-	fn register(_: &AccountId, _: &AccountId) {
-		unreachable!("no benchmarks run in the integration runtime")
-	}
-	fn collateral() -> AssetKind {
-		unreachable!("no benchmarks run in the integration runtime")
-	}
-}
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_rampart_rewards::BenchmarkHelper<AccountId, AssetKind> for NoBenchmarks {
-	fn asset() -> AssetKind {
-		unreachable!("no benchmarks run in the integration runtime")
-	}
-	fn fund(_: &AssetKind, _: &AccountId) {
-		unreachable!("no benchmarks run in the integration runtime")
-	}
-	fn register_network(_: &AccountId, _: &AccountId) {
-		unreachable!("no benchmarks run in the integration runtime")
-	}
-	fn vault_with_history(_: &AccountId, _: &AccountId, _: u32) -> rampart_primitives::VaultId {
-		unreachable!("no benchmarks run in the integration runtime")
-	}
-	fn give_stake(
-		_: &AccountId,
-		_: rampart_primitives::VaultId,
-		_: &rampart_primitives::Subnetwork<AccountId>,
-		_: &AccountId,
-	) {
-		unreachable!("no benchmarks run in the integration runtime")
-	}
-}
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_rampart_slashing::BenchmarkHelper<AccountId, u64> for NoBenchmarks {
-	fn setup(
-		_: rampart_primitives::SlasherKind<u64>,
-		_: u64,
-		_: &AccountId,
-		_: &AccountId,
-		_: &AccountId,
-	) -> rampart_primitives::VaultId {
-		unreachable!("no benchmarks run in the integration runtime")
-	}
-}
-#[cfg(feature = "runtime-benchmarks")]
-impl pallet_rampart_delegation::BenchmarkHelper<AccountId> for NoBenchmarks {
-	fn vault(
-		_: rampart_primitives::DelegatorKind<AccountId>,
-		_: &AccountId,
-		_: u128,
-	) -> rampart_primitives::VaultId {
-		unreachable!("no benchmarks run in the integration runtime")
-	}
-	fn stake_history(_: rampart_primitives::VaultId, _: u32) {
-		unreachable!("no benchmarks run in the integration runtime")
-	}
-	fn register_network(_: &AccountId) {
-		unreachable!("no benchmarks run in the integration runtime")
-	}
-	fn opt_in(_: &AccountId, _: &AccountId, _: rampart_primitives::VaultId) {
-		unreachable!("no benchmarks run in the integration runtime")
-	}
-}
+pub type BenchmarkHelpers = rampart_benchmark_helpers::Helpers<Runtime, UNIT>;
+
+/// One whole native token, for the benchmark helpers' amounts.
+pub const UNIT: Balance = 1_000;
 
 /// Test account `n`.
 pub fn acc(n: u8) -> AccountId {

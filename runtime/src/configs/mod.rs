@@ -8,8 +8,6 @@
 //! - sudo in [`governance`];
 //! - the Rampart pallets in [`restaking`].
 
-#[cfg(feature = "runtime-benchmarks")]
-pub mod benchmark_helpers;
 pub mod consensus;
 pub mod governance;
 pub mod restaking;

@@ -27,6 +27,12 @@ const CLAIM_WINDOW: BlockNumber = 14 * DAYS;
 /// so that share histories answer for the oldest snapshot of the last claimable distribution.
 const REWARD_LOOKBACK: BlockNumber = MAX_SNAPSHOT_AGE + CLAIM_WINDOW;
 
+/// What the restaking pallets' benchmarks need from this runtime (keys, funded accounts, real
+/// networks, operators and vaults): written once in `benchmarking/helpers`, shared with the
+/// integration-tests runtime.
+#[cfg(feature = "runtime-benchmarks")]
+type BenchmarkHelpers = rampart_benchmark_helpers::Helpers<Runtime, UNIT>;
+
 /// The one clock of the restaking pallets: this chain's own block numbers.
 impl rampart_primitives::clock::RestakingClock for Runtime {
 	type BlockNumberProvider = System;
@@ -64,7 +70,7 @@ impl pallet_rampart_registry::Config for Runtime {
 	type MaxOptInHistory = MaxOptInHistory;
 	type WeightInfo = pallet_rampart_registry::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = super::benchmark_helpers::RegistryBenchmarkHelper;
+	type BenchmarkHelper = BenchmarkHelpers;
 }
 
 parameter_types! {
@@ -104,7 +110,7 @@ impl pallet_rampart_vaults::Config for Runtime {
 	type MaxClaimBatch = frame_support::traits::ConstU32<32>;
 	type WeightInfo = pallet_rampart_vaults::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = super::benchmark_helpers::VaultsBenchmarkHelper;
+	type BenchmarkHelper = BenchmarkHelpers;
 }
 
 parameter_types! {
@@ -122,7 +128,7 @@ impl pallet_rampart_delegation::Config for Runtime {
 	type MaxHistoryDepth = MaxHistoryDepth;
 	type WeightInfo = pallet_rampart_delegation::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = super::benchmark_helpers::DelegationBenchmarkHelper;
+	type BenchmarkHelper = BenchmarkHelpers;
 }
 
 parameter_types! {
@@ -141,7 +147,7 @@ impl pallet_rampart_slashing::Config for Runtime {
 	type MaxCumulativeSlashDepth = MaxCumulativeSlashDepth;
 	type WeightInfo = pallet_rampart_slashing::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = super::benchmark_helpers::SlashingBenchmarkHelper;
+	type BenchmarkHelper = BenchmarkHelpers;
 }
 
 parameter_types! {
@@ -170,5 +176,5 @@ impl pallet_rampart_rewards::Config for Runtime {
 	type MaxHistoryDepth = MaxHistoryDepth;
 	type WeightInfo = pallet_rampart_rewards::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
-	type BenchmarkHelper = super::benchmark_helpers::RewardsBenchmarkHelper;
+	type BenchmarkHelper = BenchmarkHelpers;
 }
