@@ -1,0 +1,766 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! # Middleware pallet
+//!
+//! A network middleware on chain, for every registered network, with no code of its own. For each
+//! of its subnetworks a network configures:
+//! - the **vaults it accepts** (a bounded set; an addition or removal takes effect from the next
+//!   block, so power at a past block never changes);
+//! - a **valuation per collateral**: a price in the network's power units per collateral base unit
+//!   ([`Price`]) and a haircut, the price set by the network or taken as the median of its
+//!   feeders' fresh posts, with a staleness bound (a stale price is worth nothing, or a fallback)
+//!   and a maximum step per update (refused or clamped). Every change is a point in a bounded,
+//!   pruned history, so a past block is valued as it was then;
+//! - an **operator set policy**: the most operators, the least power, and a **cap** on any one
+//!   operator's share of the set's total power. Power above the cap is cut and reported, never
+//!   handed to others ([`cap`]);
+//! - **admission**: operators join (with a deposit) if opted into the network in the registry, or
+//!   if on the network's allowlist; leaving takes effect after a delay.
+//!
+//! From that, at any block inside the retention window:
+//!
+//! ```text
+//! power(subnetwork, operator, b) = Σ over vaults accepted at b of
+//!     value(stake_at(vault, subnetwork, operator, b), valuation of the vault's collateral at b)
+//! value(stake, v) = (1 − v.haircut) · ⌊stake · v.price⌋       (0 when stale, or the fallback)
+//! ```
+//!
+//! and `operator_set(subnetwork, b)`: the admitted operators with at least the minimum power, the
+//! strongest `max_operators`, capped, ordered by capped power (ties: power, then account).
+//!
+//! The pallet meets the others through glue traits only: networks and opt-ins
+//! ([`rampart_primitives::traits::NetworkRegistry`], [`rampart_primitives::traits::OptIns`]),
+//! vaults ([`rampart_primitives::traits::VaultsInspect`]) and stakes
+//! ([`rampart_primitives::traits::StakeProvider`]).
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub mod cap;
+mod functions;
+pub mod types;
+pub mod weights;
+
+#[cfg(test)]
+mod mock;
+#[cfg(test)]
+mod tests;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+// The pallet macros expand storage and errors into fully qualified paths, which the workspace's
+// `unused_qualifications` lint flags; the flagged code is generated, not ours.
+#[allow(unused_qualifications)]
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::{Consideration, Footprint},
+	};
+	use frame_system::pallet_prelude::*;
+	use rampart_primitives::{
+		clock::RestakingClock,
+		paged_trace::{PagedTrace, TraceHead},
+		traits::{NetworkRegistry, OperatorRegistry, OptIns, StakeProvider, VaultsInspect},
+		VaultId,
+	};
+	use sp_runtime::Perbill;
+
+	#[pallet::pallet]
+	pub struct Pallet<T>(_);
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// An operator's deposit for its place in a subnetwork's operator list.
+		#[codec(index = 0)]
+		OperatorAdmission,
+	}
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config + RestakingClock {
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The kind of asset a vault holds: valuations are keyed by it.
+		type AssetKind: Parameter + MaxEncodedLen;
+
+		/// Registered networks and their middleware: who may configure a subnetwork.
+		type Networks: NetworkRegistry<Self::AccountId>;
+
+		/// Registered operators.
+		type Operators: OperatorRegistry<Self::AccountId>;
+
+		/// Operators' opt-ins into networks, for open admission.
+		type OptIns: OptIns<Self::AccountId, BlockNumberOf<Self>>;
+
+		/// The vaults: their collateral, to value their stake.
+		type Vaults: VaultsInspect<
+			Self::AccountId,
+			BlockNumberOf<Self>,
+			AssetKind = Self::AssetKind,
+		>;
+
+		/// The stake each vault gives each (subnetwork, operator) at a block.
+		type Stakes: StakeProvider<Self::AccountId, BlockNumberOf<Self>>;
+
+		/// The deposit an operator holds while it has a place in an operator list.
+		type Consideration: Consideration<Self::AccountId, Footprint>;
+
+		/// The most vaults a subnetwork accepts (including removed ones still inside the
+		/// retention window).
+		#[pallet::constant]
+		type MaxVaultsPerSubnetwork: Get<u32>;
+
+		/// The most operators in a subnetwork's list (including leaving ones still inside the
+		/// retention window, until reaped).
+		#[pallet::constant]
+		type MaxOperatorsPerSubnetwork: Get<u32>;
+
+		/// The most feeders of one collateral's price.
+		#[pallet::constant]
+		type MaxFeeders: Get<u32>;
+
+		/// How far back power answers, in blocks: at least the vaults' histories (two epochs of
+		/// the longest epoch plus the reward lookback). Older lookups fail with
+		/// [`Error::HistoryPruned`].
+		#[pallet::constant]
+		type HistoryRetention: Get<BlockNumberOf<Self>>;
+
+		/// Blocks between an operator's leave (or removal) and the end of its membership.
+		#[pallet::constant]
+		type LeaveDelay: Get<BlockNumberOf<Self>>;
+
+		/// Blocks between a commission change and the block it applies from.
+		#[pallet::constant]
+		type CommissionDelay: Get<BlockNumberOf<Self>>;
+
+		/// Weights of this pallet's calls.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The vaults a subnetwork accepts, or accepted inside the retention window.
+	#[pallet::storage]
+	pub type AcceptedVaults<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		SubnetworkOf<T>,
+		BoundedVec<VaultId, T::MaxVaultsPerSubnetwork>,
+		ValueQuery,
+	>;
+
+	/// Whether a vault is accepted by a subnetwork, by block.
+	#[pallet::storage]
+	pub type VaultMembership<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		SubnetworkOf<T>,
+		Twox64Concat,
+		VaultId,
+		MembershipOf<T>,
+	>;
+
+	/// How a subnetwork values a collateral now.
+	#[pallet::storage]
+	pub type Valuations<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		SubnetworkOf<T>,
+		Blake2_128Concat,
+		T::AssetKind,
+		ValuationConfigOf<T>,
+	>;
+
+	/// Head of the valuation history of a collateral in a subnetwork ([`ValuationHistory`]).
+	#[pallet::storage]
+	pub type ValuationHeads<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		(SubnetworkOf<T>, T::AssetKind),
+		TraceHead<BlockNumberOf<T>>,
+	>;
+
+	/// Entries of the valuation histories.
+	#[pallet::storage]
+	pub type ValuationPoints<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		(SubnetworkOf<T>, T::AssetKind),
+		Twox64Concat,
+		u32,
+		(BlockNumberOf<T>, ValuationPoint<BlockNumberOf<T>>),
+	>;
+
+	/// The valuation of a collateral in a subnetwork, by block: one entry per price update or
+	/// configuration change, pruned past the retention window as it is written.
+	pub type ValuationHistory<T> = PagedTrace<
+		(SubnetworkOf<T>, <T as Config>::AssetKind),
+		BlockNumberOf<T>,
+		ValuationPoint<BlockNumberOf<T>>,
+		ValuationHeads<T>,
+		ValuationPoints<T>,
+	>;
+
+	/// The feeders' latest posts of a collateral's price, one per feeder.
+	#[pallet::storage]
+	pub type Posts<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		SubnetworkOf<T>,
+		Blake2_128Concat,
+		T::AssetKind,
+		PostsOf<T>,
+		ValueQuery,
+	>;
+
+	/// A subnetwork's operator set policy, by block (the default policy until one is set).
+	#[pallet::storage]
+	pub type Policies<T: Config> =
+		StorageMap<_, Blake2_128Concat, SubnetworkOf<T>, PolicyHistoryOf<T>>;
+
+	/// Who may join a subnetwork's operator list.
+	#[pallet::storage]
+	pub type Admissions<T: Config> =
+		StorageMap<_, Blake2_128Concat, SubnetworkOf<T>, Admission, ValueQuery>;
+
+	/// The operators a subnetwork's allowlist admits.
+	#[pallet::storage]
+	pub type Allowlist<T: Config> =
+		StorageDoubleMap<_, Blake2_128Concat, SubnetworkOf<T>, Blake2_128Concat, T::AccountId, ()>;
+
+	/// The operators in a subnetwork's list: members, and former members inside the retention
+	/// window until reaped.
+	#[pallet::storage]
+	pub type Operators<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		SubnetworkOf<T>,
+		BoundedVec<T::AccountId, T::MaxOperatorsPerSubnetwork>,
+		ValueQuery,
+	>;
+
+	/// Whether an operator is a member of a subnetwork's list, by block.
+	#[pallet::storage]
+	pub type OperatorMembership<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		SubnetworkOf<T>,
+		Blake2_128Concat,
+		T::AccountId,
+		MembershipOf<T>,
+	>;
+
+	/// The deposit an operator holds for its place in a subnetwork's list.
+	#[pallet::storage]
+	pub type OperatorDeposits<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		SubnetworkOf<T>,
+		Blake2_128Concat,
+		T::AccountId,
+		T::Consideration,
+	>;
+
+	/// An operator's commission in a subnetwork, by the block it applies from.
+	#[pallet::storage]
+	pub type Commissions<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		SubnetworkOf<T>,
+		Blake2_128Concat,
+		T::AccountId,
+		CommissionHistoryOf<T>,
+	>;
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A subnetwork accepts a vault from block `from`.
+		VaultAccepted { subnetwork: SubnetworkOf<T>, vault: VaultId, from: BlockNumberOf<T> },
+		/// A subnetwork stops accepting a vault from block `from`.
+		VaultRemoved { subnetwork: SubnetworkOf<T>, vault: VaultId, from: BlockNumberOf<T> },
+		/// A subnetwork's valuation of a collateral was configured.
+		ValuationSet {
+			subnetwork: SubnetworkOf<T>,
+			asset: T::AssetKind,
+			config: ValuationConfigOf<T>,
+		},
+		/// A collateral's price changed: set by the network, or the median of the feeders' fresh
+		/// posts; `clamped` when the maximum step cut the change.
+		PriceUpdated {
+			subnetwork: SubnetworkOf<T>,
+			asset: T::AssetKind,
+			price: Price,
+			clamped: bool,
+		},
+		/// A feeder posted a price.
+		PricePosted {
+			subnetwork: SubnetworkOf<T>,
+			asset: T::AssetKind,
+			feeder: T::AccountId,
+			price: Price,
+		},
+		/// A subnetwork's operator set policy changed.
+		PolicySet { subnetwork: SubnetworkOf<T>, policy: OperatorSetPolicy },
+		/// Who may join a subnetwork's operator list changed.
+		AdmissionSet { subnetwork: SubnetworkOf<T>, admission: Admission },
+		/// An operator was put on (`allowed`) or taken off a subnetwork's allowlist.
+		AllowlistUpdated { subnetwork: SubnetworkOf<T>, operator: T::AccountId, allowed: bool },
+		/// An operator joined a subnetwork's list from block `from`.
+		OperatorJoined {
+			subnetwork: SubnetworkOf<T>,
+			operator: T::AccountId,
+			from: BlockNumberOf<T>,
+		},
+		/// An operator leaves a subnetwork's list (by itself, or removed by the network) at block
+		/// `until`.
+		OperatorLeaving {
+			subnetwork: SubnetworkOf<T>,
+			operator: T::AccountId,
+			until: BlockNumberOf<T>,
+		},
+		/// A former member's place and deposit were released.
+		OperatorReaped { subnetwork: SubnetworkOf<T>, operator: T::AccountId },
+		/// An operator's commission changes from block `from`.
+		CommissionSet {
+			subnetwork: SubnetworkOf<T>,
+			operator: T::AccountId,
+			commission: Perbill,
+			from: BlockNumberOf<T>,
+		},
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The caller is neither the network nor its registry middleware. Configure a subnetwork
+		/// from the network's account.
+		NotNetwork,
+		/// The vault does not exist.
+		UnknownVault,
+		/// The subnetwork already accepts the vault.
+		AlreadyAccepted,
+		/// The subnetwork does not accept the vault.
+		NotAccepted,
+		/// The subnetwork accepts `MaxVaultsPerSubnetwork` vaults (removed ones count until the
+		/// retention window passes them). Remove one, or wait.
+		TooManyVaults,
+		/// Too many changes inside the retention window for this history. Wait for older ones to
+		/// pass out of the window.
+		TooManyChanges,
+		/// A feeder list longer than `MaxFeeders`, a quorum of zero or above the feeders, or a
+		/// feeder listed twice.
+		InvalidFeeders,
+		/// The collateral has no valuation in this subnetwork; set one first.
+		NoValuation,
+		/// The price comes from feeders; the network cannot set it directly.
+		PriceFromFeeders,
+		/// The caller is not one of the collateral's feeders.
+		NotFeeder,
+		/// A price of zero.
+		ZeroPrice,
+		/// The change is larger than the maximum step, and the policy refuses it.
+		PriceStepTooLarge,
+		/// A policy allowing more operators than `MaxOperatorsPerSubnetwork`, or none.
+		InvalidPolicy,
+		/// The caller is not a registered operator.
+		NotOperator,
+		/// The operator is not opted into the network (open admission) or not on the allowlist.
+		NotAdmitted,
+		/// The operator is already a member, or joining.
+		AlreadyMember,
+		/// The operator is not a member.
+		NotMember,
+		/// The list holds `MaxOperatorsPerSubnetwork` operators; reap former members or wait.
+		TooManyOperators,
+		/// The operator's membership has not yet passed out of the retention window.
+		NotReapable,
+		/// The allowlist already says so.
+		AlreadySet,
+		/// A lookup at a block in the future.
+		FutureBlock,
+		/// A lookup before the retention window.
+		HistoryPruned,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		fn integrity_test() {
+			let windows = T::Vaults::windows();
+			assert!(
+				T::HistoryRetention::get() >= windows.max_history_span(),
+				"HistoryRetention must cover the vaults' histories (two of the longest epochs \
+				 plus the reward lookback): power is read where stake is"
+			);
+			assert!(
+				T::MaxOperatorsPerSubnetwork::get() > 0 && T::MaxVaultsPerSubnetwork::get() > 0
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Accept `vault` in `subnetwork` from the next block: its stake counts toward operator
+		/// power from then on.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the network, or its registry middleware.
+		///
+		/// ## Errors
+		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
+		/// - [`Error::UnknownVault`]: no such vault.
+		/// - [`Error::AlreadyAccepted`]: already accepted.
+		/// - [`Error::TooManyVaults`]: the set is full.
+		/// - [`Error::TooManyChanges`]: the vault's membership changed too often in the window.
+		///
+		/// ## Events
+		/// - [`Event::VaultAccepted`].
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::accept_vault())]
+		pub fn accept_vault(
+			origin: OriginFor<T>,
+			subnetwork: SubnetworkOf<T>,
+			vault: VaultId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_network(&who, &subnetwork)?;
+			Self::do_accept_vault(subnetwork, vault)
+		}
+
+		/// Stop accepting `vault` in `subnetwork` from the next block. Power at earlier blocks
+		/// (and slashes at captures before then) still count it.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the network, or its registry middleware.
+		///
+		/// ## Errors
+		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
+		/// - [`Error::NotAccepted`]: the vault is not accepted.
+		/// - [`Error::TooManyChanges`]: the vault's membership changed too often in the window.
+		///
+		/// ## Events
+		/// - [`Event::VaultRemoved`].
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::remove_vault())]
+		pub fn remove_vault(
+			origin: OriginFor<T>,
+			subnetwork: SubnetworkOf<T>,
+			vault: VaultId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_network(&who, &subnetwork)?;
+			Self::do_remove_vault(subnetwork, vault)
+		}
+
+		/// Configure how `subnetwork` values `asset`: haircut, price source (the network, or a
+		/// median of feeders with a quorum), staleness and its policy, maximum step. Takes effect
+		/// now; the current price is kept. Posts of feeders no longer listed are dropped.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the network, or its registry middleware.
+		///
+		/// ## Errors
+		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
+		/// - [`Error::InvalidFeeders`]: duplicated feeders, or a quorum of zero or above them.
+		/// - [`Error::ZeroPrice`]: a fallback price of zero.
+		/// - [`Error::TooManyChanges`]: the valuation changed too often in the window.
+		///
+		/// ## Events
+		/// - [`Event::ValuationSet`].
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_valuation())]
+		pub fn set_valuation(
+			origin: OriginFor<T>,
+			subnetwork: SubnetworkOf<T>,
+			asset: T::AssetKind,
+			config: ValuationConfigOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_network(&who, &subnetwork)?;
+			Self::do_set_valuation(subnetwork, asset, config)
+		}
+
+		/// Set the price of `asset` in `subnetwork`, when the network is its source. The maximum
+		/// step applies.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the network, or its registry middleware.
+		///
+		/// ## Errors
+		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
+		/// - [`Error::NoValuation`]: no valuation configured.
+		/// - [`Error::PriceFromFeeders`]: the feeders set this price.
+		/// - [`Error::ZeroPrice`]: a price of zero.
+		/// - [`Error::PriceStepTooLarge`]: beyond the maximum step, which refuses it.
+		/// - [`Error::TooManyChanges`]: the valuation changed too often in the window.
+		///
+		/// ## Events
+		/// - [`Event::PriceUpdated`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::set_price())]
+		pub fn set_price(
+			origin: OriginFor<T>,
+			subnetwork: SubnetworkOf<T>,
+			asset: T::AssetKind,
+			price: Price,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_network(&who, &subnetwork)?;
+			Self::do_set_price(subnetwork, asset, price)
+		}
+
+		/// Post a feeder's price of `asset` in `subnetwork`. Once at least the quorum of posts
+		/// is fresh, their median becomes the price (the maximum step applies to it).
+		///
+		/// ## Dispatch Origin
+		/// Signed by one of the collateral's feeders.
+		///
+		/// ## Errors
+		/// - [`Error::NoValuation`]: no valuation configured.
+		/// - [`Error::NotFeeder`]: the caller is not a feeder.
+		/// - [`Error::ZeroPrice`]: a price of zero.
+		/// - [`Error::PriceStepTooLarge`]: the new median is beyond the maximum step, which
+		///   refuses it.
+		/// - [`Error::TooManyChanges`]: the valuation changed too often in the window.
+		///
+		/// ## Events
+		/// - [`Event::PricePosted`], and [`Event::PriceUpdated`] when the median changes.
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::post_price())]
+		pub fn post_price(
+			origin: OriginFor<T>,
+			subnetwork: SubnetworkOf<T>,
+			asset: T::AssetKind,
+			price: Price,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_post_price(who, subnetwork, asset, price)
+		}
+
+		/// Set `subnetwork`'s operator set policy from now on.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the network, or its registry middleware.
+		///
+		/// ## Errors
+		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
+		/// - [`Error::InvalidPolicy`]: no operators, or more than `MaxOperatorsPerSubnetwork`.
+		/// - [`Error::TooManyChanges`]: the policy changed too often in the window.
+		///
+		/// ## Events
+		/// - [`Event::PolicySet`].
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::set_operator_set_policy())]
+		pub fn set_operator_set_policy(
+			origin: OriginFor<T>,
+			subnetwork: SubnetworkOf<T>,
+			policy: OperatorSetPolicy,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_network(&who, &subnetwork)?;
+			Self::do_set_policy(subnetwork, policy)
+		}
+
+		/// Choose who may join `subnetwork`'s operator list: operators opted into the network,
+		/// or those on its allowlist. Members stay.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the network, or its registry middleware.
+		///
+		/// ## Errors
+		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
+		///
+		/// ## Events
+		/// - [`Event::AdmissionSet`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_admission())]
+		pub fn set_admission(
+			origin: OriginFor<T>,
+			subnetwork: SubnetworkOf<T>,
+			admission: Admission,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_network(&who, &subnetwork)?;
+			Admissions::<T>::insert(&subnetwork, admission);
+			Self::deposit_event(Event::AdmissionSet { subnetwork, admission });
+			Ok(())
+		}
+
+		/// Put `operator` on (`allowed`) or take it off `subnetwork`'s allowlist. A member taken
+		/// off stays until removed.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the network, or its registry middleware.
+		///
+		/// ## Errors
+		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
+		/// - [`Error::AlreadySet`]: the allowlist already says so.
+		///
+		/// ## Events
+		/// - [`Event::AllowlistUpdated`].
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::set_allowlisted())]
+		pub fn set_allowlisted(
+			origin: OriginFor<T>,
+			subnetwork: SubnetworkOf<T>,
+			operator: T::AccountId,
+			allowed: bool,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_network(&who, &subnetwork)?;
+			let key = (&subnetwork, &operator);
+			ensure!(Allowlist::<T>::contains_key(key.0, key.1) != allowed, Error::<T>::AlreadySet);
+			if allowed {
+				Allowlist::<T>::insert(key.0, key.1, ());
+			} else {
+				Allowlist::<T>::remove(key.0, key.1);
+			}
+			Self::deposit_event(Event::AllowlistUpdated { subnetwork, operator, allowed });
+			Ok(())
+		}
+
+		/// Join `subnetwork`'s operator list from the next block, holding a deposit (kept from an
+		/// earlier membership not yet reaped).
+		///
+		/// ## Dispatch Origin
+		/// Signed by a registered operator.
+		///
+		/// ## Errors
+		/// - [`Error::NotOperator`]: not a registered operator.
+		/// - [`Error::NotAdmitted`]: not opted into the network (open admission) or not on the
+		///   allowlist.
+		/// - [`Error::AlreadyMember`]: a member already, or joining.
+		/// - [`Error::TooManyOperators`]: the list is full.
+		/// - [`Error::TooManyChanges`]: the membership changed too often in the window.
+		/// - The deposit's error if the operator cannot pay it.
+		///
+		/// ## Events
+		/// - [`Event::OperatorJoined`].
+		#[pallet::call_index(8)]
+		#[pallet::weight(T::WeightInfo::join())]
+		pub fn join(origin: OriginFor<T>, subnetwork: SubnetworkOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_join(who, subnetwork)
+		}
+
+		/// Leave `subnetwork`'s operator list after `LeaveDelay` blocks. The deposit comes back
+		/// when the membership is reaped, once it has passed out of the retention window.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the operator.
+		///
+		/// ## Errors
+		/// - [`Error::NotMember`]: not a member (or already leaving).
+		/// - [`Error::TooManyChanges`]: the membership changed too often in the window.
+		///
+		/// ## Events
+		/// - [`Event::OperatorLeaving`].
+		#[pallet::call_index(9)]
+		#[pallet::weight(T::WeightInfo::leave())]
+		pub fn leave(origin: OriginFor<T>, subnetwork: SubnetworkOf<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_leave(who, subnetwork)
+		}
+
+		/// Remove `operator` from `subnetwork`'s list after `LeaveDelay` blocks, as if it left.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the network, or its registry middleware.
+		///
+		/// ## Errors
+		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
+		/// - [`Error::NotMember`]: not a member (or already leaving).
+		/// - [`Error::TooManyChanges`]: the membership changed too often in the window.
+		///
+		/// ## Events
+		/// - [`Event::OperatorLeaving`].
+		#[pallet::call_index(10)]
+		#[pallet::weight(T::WeightInfo::leave())]
+		pub fn remove_operator(
+			origin: OriginFor<T>,
+			subnetwork: SubnetworkOf<T>,
+			operator: T::AccountId,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_network(&who, &subnetwork)?;
+			Self::do_leave(operator, subnetwork)
+		}
+
+		/// Release a former member's place in `subnetwork`'s list and its deposit, once its
+		/// membership ended before the retention window (nothing can read it any more).
+		///
+		/// ## Dispatch Origin
+		/// Signed by anyone.
+		///
+		/// ## Errors
+		/// - [`Error::NotReapable`]: still a member, or the end of its membership is still inside
+		///   the window.
+		///
+		/// ## Events
+		/// - [`Event::OperatorReaped`].
+		#[pallet::call_index(11)]
+		#[pallet::weight(T::WeightInfo::reap_operator())]
+		pub fn reap_operator(
+			origin: OriginFor<T>,
+			subnetwork: SubnetworkOf<T>,
+			operator: T::AccountId,
+		) -> DispatchResult {
+			ensure_signed(origin)?;
+			ensure!(Self::reap(&subnetwork, &operator), Error::<T>::NotReapable);
+			Ok(())
+		}
+
+		/// Set the caller's commission in `subnetwork`: its share of the rewards paid for its
+		/// power, from `CommissionDelay` blocks on.
+		///
+		/// ## Dispatch Origin
+		/// Signed by a registered operator.
+		///
+		/// ## Errors
+		/// - [`Error::NotOperator`]: not a registered operator.
+		/// - [`Error::TooManyChanges`]: the commission changed too often in the window.
+		///
+		/// ## Events
+		/// - [`Event::CommissionSet`].
+		#[pallet::call_index(12)]
+		#[pallet::weight(T::WeightInfo::set_commission())]
+		pub fn set_commission(
+			origin: OriginFor<T>,
+			subnetwork: SubnetworkOf<T>,
+			commission: Perbill,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_commission(who, subnetwork, commission)
+		}
+	}
+
+	#[pallet::view_functions]
+	impl<T: Config> Pallet<T> {
+		/// The power of `operator` in `subnetwork` at block `at`, with each accepted vault's part.
+		pub fn power_of(
+			subnetwork: SubnetworkOf<T>,
+			operator: T::AccountId,
+			at: BlockNumberOf<T>,
+		) -> Option<(u128, Vec<VaultPower>)> {
+			Self::operator_power(&subnetwork, &operator, at).ok()
+		}
+
+		/// The operator set of `subnetwork` at block `at`.
+		pub fn operator_set_at(
+			subnetwork: SubnetworkOf<T>,
+			at: BlockNumberOf<T>,
+		) -> Option<OperatorSet<T::AccountId>> {
+			Self::operator_set(&subnetwork, at).ok()
+		}
+	}
+}

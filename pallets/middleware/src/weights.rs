@@ -1,0 +1,65 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! The weights of the middleware's calls.
+//!
+//! The benchmarks that will generate `SubstrateWeight` are not written yet; until they are, only
+//! `()` (zero, for tests) exists and the pallet is not in the reference runtime.
+
+use frame_support::weights::Weight;
+
+/// The weights of the middleware's calls.
+pub trait WeightInfo {
+	fn accept_vault() -> Weight;
+	fn remove_vault() -> Weight;
+	fn set_valuation() -> Weight;
+	fn set_price() -> Weight;
+	fn post_price() -> Weight;
+	fn set_operator_set_policy() -> Weight;
+	fn set_admission() -> Weight;
+	fn set_allowlisted() -> Weight;
+	fn join() -> Weight;
+	fn leave() -> Weight;
+	fn reap_operator() -> Weight;
+	fn set_commission() -> Weight;
+}
+
+/// For tests only: every call weighs nothing.
+impl WeightInfo for () {
+	fn accept_vault() -> Weight {
+		Weight::zero()
+	}
+	fn remove_vault() -> Weight {
+		Weight::zero()
+	}
+	fn set_valuation() -> Weight {
+		Weight::zero()
+	}
+	fn set_price() -> Weight {
+		Weight::zero()
+	}
+	fn post_price() -> Weight {
+		Weight::zero()
+	}
+	fn set_operator_set_policy() -> Weight {
+		Weight::zero()
+	}
+	fn set_admission() -> Weight {
+		Weight::zero()
+	}
+	fn set_allowlisted() -> Weight {
+		Weight::zero()
+	}
+	fn join() -> Weight {
+		Weight::zero()
+	}
+	fn leave() -> Weight {
+		Weight::zero()
+	}
+	fn reap_operator() -> Weight {
+		Weight::zero()
+	}
+	fn set_commission() -> Weight {
+		Weight::zero()
+	}
+}
