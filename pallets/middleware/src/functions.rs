@@ -22,7 +22,7 @@ use sp_runtime::{
 };
 
 /// A vault read once, with the valuation of its collateral at the block power is read at.
-pub(crate) struct ValuedVault<T: Config> {
+pub struct ValuedVault<T: Config> {
 	pub view: VaultView<T::AccountId, T::AssetKind, BlockNumberOf<T>>,
 	/// Power per collateral unit: the price (zero when stale without fallback) less the haircut.
 	pub price: Price,

@@ -38,8 +38,10 @@
 
 extern crate alloc;
 
+mod calls;
 pub mod cap;
 mod functions;
+mod slashing;
 pub mod types;
 pub mod weights;
 
@@ -52,9 +54,12 @@ pub use pallet::*;
 pub use types::*;
 pub use weights::WeightInfo;
 
+use frame_support::pallet_macros::import_section;
+
 // The pallet macros expand storage and errors into fully qualified paths, which the workspace's
 // `unused_qualifications` lint flags; the flagged code is generated, not ours.
 #[allow(unused_qualifications)]
+#[import_section(calls::calls)]
 #[frame_support::pallet]
 pub mod pallet {
 	use super::*;
@@ -62,12 +67,16 @@ pub mod pallet {
 	use frame_support::{
 		pallet_prelude::*,
 		traits::{Consideration, Footprint},
+		PalletId,
 	};
 	use frame_system::pallet_prelude::*;
 	use rampart_primitives::{
 		clock::RestakingClock,
 		paged_trace::{PagedTrace, TraceHead},
-		traits::{NetworkRegistry, OperatorRegistry, OptIns, StakeProvider, VaultsInspect},
+		traits::{
+			NetworkRegistry, NetworkSlasher, OperatorRegistry, OptIns, SlashOutcome, StakeProvider,
+			VaultsInspect,
+		},
 		VaultId,
 	};
 	use sp_runtime::Perbill;
@@ -109,6 +118,14 @@ pub mod pallet {
 
 		/// The stake each vault gives each (subnetwork, operator) at a block.
 		type Stakes: StakeProvider<Self::AccountId, BlockNumberOf<Self>>;
+
+		/// Slashes through a vault's own slasher, in the network's name.
+		type Slasher: NetworkSlasher<Self::AccountId, BlockNumberOf<Self>>;
+
+		/// Derives each network's middleware account: the account a network names as its
+		/// registry middleware to let this pallet slash (and pay) in its name.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
 
 		/// The deposit an operator holds while it has a place in an operator list.
 		type Consideration: Consideration<Self::AccountId, Footprint>;
@@ -327,6 +344,33 @@ pub mod pallet {
 		},
 		/// A former member's place and deposit were released.
 		OperatorReaped { subnetwork: SubnetworkOf<T>, operator: T::AccountId },
+		/// Part of a power slash went through a vault's slasher: `amount` of collateral (worth
+		/// `power` at the capture), executed or requested as `outcome` says.
+		VaultSlashed {
+			subnetwork: SubnetworkOf<T>,
+			operator: T::AccountId,
+			vault: VaultId,
+			power: u128,
+			amount: u128,
+			outcome: SlashOutcome,
+		},
+		/// Part of a power slash failed in a vault's slasher (`error`); the other vaults went on.
+		VaultSlashFailed {
+			subnetwork: SubnetworkOf<T>,
+			operator: T::AccountId,
+			vault: VaultId,
+			amount: u128,
+			error: DispatchError,
+		},
+		/// A power slash is done: `requested` power asked, `sent` the power of what the vaults'
+		/// slashers took or recorded (never more than asked).
+		PowerSlashed {
+			subnetwork: SubnetworkOf<T>,
+			operator: T::AccountId,
+			capture: BlockNumberOf<T>,
+			requested: u128,
+			sent: u128,
+		},
 		/// An operator's commission changes from block `from`.
 		CommissionSet {
 			subnetwork: SubnetworkOf<T>,
@@ -382,6 +426,15 @@ pub mod pallet {
 		NotReapable,
 		/// The allowlist already says so.
 		AlreadySet,
+		/// The network has not handed its registry middleware role to this pallet: name
+		/// `middleware_account(network)` with `registry.set_middleware` first.
+		NotDelegated,
+		/// A slash of zero power.
+		ZeroPower,
+		/// A capture at or after the current block: captures are strictly in the past.
+		InvalidCapture,
+		/// The operator had no power in the subnetwork at the capture.
+		NoPower,
 		/// A lookup at a block in the future.
 		FutureBlock,
 		/// A lookup before the retention window.
@@ -408,344 +461,14 @@ pub mod pallet {
 		}
 	}
 
-	#[pallet::call]
-	impl<T: Config> Pallet<T> {
-		/// Accept `vault` in `subnetwork` from the next block: its stake counts toward operator
-		/// power from then on.
-		///
-		/// ## Dispatch Origin
-		/// Signed by the network, or its registry middleware.
-		///
-		/// ## Errors
-		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
-		/// - [`Error::UnknownVault`]: no such vault.
-		/// - [`Error::AlreadyAccepted`]: already accepted.
-		/// - [`Error::TooManyVaults`]: the set is full.
-		/// - [`Error::TooManyChanges`]: the vault's membership changed too often in the window.
-		///
-		/// ## Events
-		/// - [`Event::VaultAccepted`].
-		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::accept_vault())]
-		pub fn accept_vault(
-			origin: OriginFor<T>,
-			subnetwork: SubnetworkOf<T>,
-			vault: VaultId,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::ensure_network(&who, &subnetwork)?;
-			Self::do_accept_vault(subnetwork, vault)
-		}
-
-		/// Stop accepting `vault` in `subnetwork` from the next block. Power at earlier blocks
-		/// (and slashes at captures before then) still count it.
-		///
-		/// ## Dispatch Origin
-		/// Signed by the network, or its registry middleware.
-		///
-		/// ## Errors
-		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
-		/// - [`Error::NotAccepted`]: the vault is not accepted.
-		/// - [`Error::TooManyChanges`]: the vault's membership changed too often in the window.
-		///
-		/// ## Events
-		/// - [`Event::VaultRemoved`].
-		#[pallet::call_index(1)]
-		#[pallet::weight(T::WeightInfo::remove_vault())]
-		pub fn remove_vault(
-			origin: OriginFor<T>,
-			subnetwork: SubnetworkOf<T>,
-			vault: VaultId,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::ensure_network(&who, &subnetwork)?;
-			Self::do_remove_vault(subnetwork, vault)
-		}
-
-		/// Configure how `subnetwork` values `asset`: haircut, price source (the network, or a
-		/// median of feeders with a quorum), staleness and its policy, maximum step. Takes effect
-		/// now; the current price is kept. Posts of feeders no longer listed are dropped.
-		///
-		/// ## Dispatch Origin
-		/// Signed by the network, or its registry middleware.
-		///
-		/// ## Errors
-		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
-		/// - [`Error::InvalidFeeders`]: duplicated feeders, or a quorum of zero or above them.
-		/// - [`Error::ZeroPrice`]: a fallback price of zero.
-		/// - [`Error::TooManyChanges`]: the valuation changed too often in the window.
-		///
-		/// ## Events
-		/// - [`Event::ValuationSet`].
-		#[pallet::call_index(2)]
-		#[pallet::weight(T::WeightInfo::set_valuation())]
-		pub fn set_valuation(
-			origin: OriginFor<T>,
-			subnetwork: SubnetworkOf<T>,
-			asset: T::AssetKind,
-			config: ValuationConfigOf<T>,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::ensure_network(&who, &subnetwork)?;
-			Self::do_set_valuation(subnetwork, asset, config)
-		}
-
-		/// Set the price of `asset` in `subnetwork`, when the network is its source. The maximum
-		/// step applies.
-		///
-		/// ## Dispatch Origin
-		/// Signed by the network, or its registry middleware.
-		///
-		/// ## Errors
-		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
-		/// - [`Error::NoValuation`]: no valuation configured.
-		/// - [`Error::PriceFromFeeders`]: the feeders set this price.
-		/// - [`Error::ZeroPrice`]: a price of zero.
-		/// - [`Error::PriceStepTooLarge`]: beyond the maximum step, which refuses it.
-		/// - [`Error::TooManyChanges`]: the valuation changed too often in the window.
-		///
-		/// ## Events
-		/// - [`Event::PriceUpdated`].
-		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::set_price())]
-		pub fn set_price(
-			origin: OriginFor<T>,
-			subnetwork: SubnetworkOf<T>,
-			asset: T::AssetKind,
-			price: Price,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::ensure_network(&who, &subnetwork)?;
-			Self::do_set_price(subnetwork, asset, price)
-		}
-
-		/// Post a feeder's price of `asset` in `subnetwork`. Once at least the quorum of posts
-		/// is fresh, their median becomes the price (the maximum step applies to it).
-		///
-		/// ## Dispatch Origin
-		/// Signed by one of the collateral's feeders.
-		///
-		/// ## Errors
-		/// - [`Error::NoValuation`]: no valuation configured.
-		/// - [`Error::NotFeeder`]: the caller is not a feeder.
-		/// - [`Error::ZeroPrice`]: a price of zero.
-		/// - [`Error::PriceStepTooLarge`]: the new median is beyond the maximum step, which
-		///   refuses it.
-		/// - [`Error::TooManyChanges`]: the valuation changed too often in the window.
-		///
-		/// ## Events
-		/// - [`Event::PricePosted`], and [`Event::PriceUpdated`] when the median changes.
-		#[pallet::call_index(4)]
-		#[pallet::weight(T::WeightInfo::post_price())]
-		pub fn post_price(
-			origin: OriginFor<T>,
-			subnetwork: SubnetworkOf<T>,
-			asset: T::AssetKind,
-			price: Price,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_post_price(who, subnetwork, asset, price)
-		}
-
-		/// Set `subnetwork`'s operator set policy from now on.
-		///
-		/// ## Dispatch Origin
-		/// Signed by the network, or its registry middleware.
-		///
-		/// ## Errors
-		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
-		/// - [`Error::InvalidPolicy`]: no operators, or more than `MaxOperatorsPerSubnetwork`.
-		/// - [`Error::TooManyChanges`]: the policy changed too often in the window.
-		///
-		/// ## Events
-		/// - [`Event::PolicySet`].
-		#[pallet::call_index(5)]
-		#[pallet::weight(T::WeightInfo::set_operator_set_policy())]
-		pub fn set_operator_set_policy(
-			origin: OriginFor<T>,
-			subnetwork: SubnetworkOf<T>,
-			policy: OperatorSetPolicy,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::ensure_network(&who, &subnetwork)?;
-			Self::do_set_policy(subnetwork, policy)
-		}
-
-		/// Choose who may join `subnetwork`'s operator list: operators opted into the network,
-		/// or those on its allowlist. Members stay.
-		///
-		/// ## Dispatch Origin
-		/// Signed by the network, or its registry middleware.
-		///
-		/// ## Errors
-		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
-		///
-		/// ## Events
-		/// - [`Event::AdmissionSet`].
-		#[pallet::call_index(6)]
-		#[pallet::weight(T::WeightInfo::set_admission())]
-		pub fn set_admission(
-			origin: OriginFor<T>,
-			subnetwork: SubnetworkOf<T>,
-			admission: Admission,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::ensure_network(&who, &subnetwork)?;
-			Admissions::<T>::insert(&subnetwork, admission);
-			Self::deposit_event(Event::AdmissionSet { subnetwork, admission });
-			Ok(())
-		}
-
-		/// Put `operator` on (`allowed`) or take it off `subnetwork`'s allowlist. A member taken
-		/// off stays until removed.
-		///
-		/// ## Dispatch Origin
-		/// Signed by the network, or its registry middleware.
-		///
-		/// ## Errors
-		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
-		/// - [`Error::AlreadySet`]: the allowlist already says so.
-		///
-		/// ## Events
-		/// - [`Event::AllowlistUpdated`].
-		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::set_allowlisted())]
-		pub fn set_allowlisted(
-			origin: OriginFor<T>,
-			subnetwork: SubnetworkOf<T>,
-			operator: T::AccountId,
-			allowed: bool,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::ensure_network(&who, &subnetwork)?;
-			let key = (&subnetwork, &operator);
-			ensure!(Allowlist::<T>::contains_key(key.0, key.1) != allowed, Error::<T>::AlreadySet);
-			if allowed {
-				Allowlist::<T>::insert(key.0, key.1, ());
-			} else {
-				Allowlist::<T>::remove(key.0, key.1);
-			}
-			Self::deposit_event(Event::AllowlistUpdated { subnetwork, operator, allowed });
-			Ok(())
-		}
-
-		/// Join `subnetwork`'s operator list from the next block, holding a deposit (kept from an
-		/// earlier membership not yet reaped).
-		///
-		/// ## Dispatch Origin
-		/// Signed by a registered operator.
-		///
-		/// ## Errors
-		/// - [`Error::NotOperator`]: not a registered operator.
-		/// - [`Error::NotAdmitted`]: not opted into the network (open admission) or not on the
-		///   allowlist.
-		/// - [`Error::AlreadyMember`]: a member already, or joining.
-		/// - [`Error::TooManyOperators`]: the list is full.
-		/// - [`Error::TooManyChanges`]: the membership changed too often in the window.
-		/// - The deposit's error if the operator cannot pay it.
-		///
-		/// ## Events
-		/// - [`Event::OperatorJoined`].
-		#[pallet::call_index(8)]
-		#[pallet::weight(T::WeightInfo::join())]
-		pub fn join(origin: OriginFor<T>, subnetwork: SubnetworkOf<T>) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_join(who, subnetwork)
-		}
-
-		/// Leave `subnetwork`'s operator list after `LeaveDelay` blocks. The deposit comes back
-		/// when the membership is reaped, once it has passed out of the retention window.
-		///
-		/// ## Dispatch Origin
-		/// Signed by the operator.
-		///
-		/// ## Errors
-		/// - [`Error::NotMember`]: not a member (or already leaving).
-		/// - [`Error::TooManyChanges`]: the membership changed too often in the window.
-		///
-		/// ## Events
-		/// - [`Event::OperatorLeaving`].
-		#[pallet::call_index(9)]
-		#[pallet::weight(T::WeightInfo::leave())]
-		pub fn leave(origin: OriginFor<T>, subnetwork: SubnetworkOf<T>) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_leave(who, subnetwork)
-		}
-
-		/// Remove `operator` from `subnetwork`'s list after `LeaveDelay` blocks, as if it left.
-		///
-		/// ## Dispatch Origin
-		/// Signed by the network, or its registry middleware.
-		///
-		/// ## Errors
-		/// - [`Error::NotNetwork`]: the caller cannot configure the subnetwork.
-		/// - [`Error::NotMember`]: not a member (or already leaving).
-		/// - [`Error::TooManyChanges`]: the membership changed too often in the window.
-		///
-		/// ## Events
-		/// - [`Event::OperatorLeaving`].
-		#[pallet::call_index(10)]
-		#[pallet::weight(T::WeightInfo::leave())]
-		pub fn remove_operator(
-			origin: OriginFor<T>,
-			subnetwork: SubnetworkOf<T>,
-			operator: T::AccountId,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::ensure_network(&who, &subnetwork)?;
-			Self::do_leave(operator, subnetwork)
-		}
-
-		/// Release a former member's place in `subnetwork`'s list and its deposit, once its
-		/// membership ended before the retention window (nothing can read it any more).
-		///
-		/// ## Dispatch Origin
-		/// Signed by anyone.
-		///
-		/// ## Errors
-		/// - [`Error::NotReapable`]: still a member, or the end of its membership is still inside
-		///   the window.
-		///
-		/// ## Events
-		/// - [`Event::OperatorReaped`].
-		#[pallet::call_index(11)]
-		#[pallet::weight(T::WeightInfo::reap_operator())]
-		pub fn reap_operator(
-			origin: OriginFor<T>,
-			subnetwork: SubnetworkOf<T>,
-			operator: T::AccountId,
-		) -> DispatchResult {
-			ensure_signed(origin)?;
-			ensure!(Self::reap(&subnetwork, &operator), Error::<T>::NotReapable);
-			Ok(())
-		}
-
-		/// Set the caller's commission in `subnetwork`: its share of the rewards paid for its
-		/// power, from `CommissionDelay` blocks on.
-		///
-		/// ## Dispatch Origin
-		/// Signed by a registered operator.
-		///
-		/// ## Errors
-		/// - [`Error::NotOperator`]: not a registered operator.
-		/// - [`Error::TooManyChanges`]: the commission changed too often in the window.
-		///
-		/// ## Events
-		/// - [`Event::CommissionSet`].
-		#[pallet::call_index(12)]
-		#[pallet::weight(T::WeightInfo::set_commission())]
-		pub fn set_commission(
-			origin: OriginFor<T>,
-			subnetwork: SubnetworkOf<T>,
-			commission: Perbill,
-		) -> DispatchResult {
-			let who = ensure_signed(origin)?;
-			Self::do_set_commission(who, subnetwork, commission)
-		}
-	}
-
 	#[pallet::view_functions]
 	impl<T: Config> Pallet<T> {
+		/// The account a network names as its registry middleware to let this pallet slash and
+		/// pay in its name.
+		pub fn account_of(network: T::AccountId) -> T::AccountId {
+			Self::middleware_account(&network)
+		}
+
 		/// The power of `operator` in `subnetwork` at block `at`, with each accepted vault's part.
 		pub fn power_of(
 			subnetwork: SubnetworkOf<T>,

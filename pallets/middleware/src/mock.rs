@@ -10,6 +10,7 @@ use crate as pallet_middleware;
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{fungible::HoldConsideration, ConstU128, ConstU32, ConstU64, LinearStoragePrice},
+	PalletId,
 };
 use rampart_primitives::{
 	testing::{Doubles, DoublesConfig, VaultSpec},
@@ -18,7 +19,8 @@ use rampart_primitives::{
 };
 use sp_runtime::BuildStorage;
 
-pub type AccountId = u64;
+/// Wide enough for distinct derived middleware accounts (`modl` + pallet id + network).
+pub type AccountId = u128;
 pub type Balance = u128;
 /// Collateral kinds: plain ids.
 pub type AssetKind = u32;
@@ -50,6 +52,8 @@ mod runtime {
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
 impl frame_system::Config for Test {
 	type Block = Block;
+	type AccountId = AccountId;
+	type Lookup = sp_runtime::traits::IdentityLookup<AccountId>;
 	type AccountData = pallet_balances::AccountData<Balance>;
 }
 
@@ -82,6 +86,7 @@ pub const MAX_FEEDERS: u32 = 3;
 parameter_types! {
 	/// The power retention; a test shortens it to see the integrity test refuse it.
 	pub static HistoryWindow: u64 = RETENTION;
+	pub const MiddlewarePalletId: PalletId = PalletId(*b"rmp/midw");
 	pub const AdmissionHold: RuntimeHoldReason =
 		RuntimeHoldReason::Middleware(pallet_middleware::HoldReason::OperatorAdmission);
 }
@@ -104,6 +109,8 @@ impl pallet_middleware::Config for Test {
 	type OptIns = World;
 	type Vaults = World;
 	type Stakes = World;
+	type Slasher = World;
+	type PalletId = MiddlewarePalletId;
 	type Consideration = HoldConsideration<
 		AccountId,
 		Balances,
@@ -138,6 +145,11 @@ pub const ENDOWMENT: Balance = 1_000;
 /// Collateral ids.
 pub const NATIVE: AssetKind = 0;
 pub const USD: AssetKind = 1;
+
+/// Hands `NETWORK`'s registry middleware role to the pallet.
+pub fn delegate() {
+	World::register_network(NETWORK, Middleware::middleware_account(&NETWORK));
+}
 
 /// `NETWORK`'s main subnetwork.
 pub fn subnetwork() -> Subnetwork<AccountId> {

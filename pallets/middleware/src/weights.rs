@@ -22,6 +22,8 @@ pub trait WeightInfo {
 	fn leave() -> Weight;
 	fn reap_operator() -> Weight;
 	fn set_commission() -> Weight;
+	/// A power slash's own work over `v` accepted vaults (the vaults' slashers are added).
+	fn slash(v: u32) -> Weight;
 }
 
 /// For tests only: every call weighs nothing.
@@ -60,6 +62,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn set_commission() -> Weight {
+		Weight::zero()
+	}
+	fn slash(_: u32) -> Weight {
 		Weight::zero()
 	}
 }

@@ -10,7 +10,8 @@
 //! - [`VaultsInspect`] and [`VaultSlashing`]: vaults with a view, active stake and share
 //!   histories, roles; a vault slash takes from the active stake and is recorded;
 //! - [`StakeProvider`]: the stake per (vault, subnetwork, operator) with history; hook calls are
-//!   recorded.
+//!   recorded;
+//! - [`NetworkSlasher`]: slashes through a vault's slasher, recorded.
 //!
 //! A mock implements [`DoublesConfig`] for its runtime (account and asset types, the windows and
 //! the weights the doubles report), names `Doubles<Test>` for each trait its pallet needs, resets
@@ -24,8 +25,8 @@ use crate::{
 	clock::RestakingClock,
 	epochs::EpochClock,
 	traits::{
-		BurnerKind, NetworkRegistry, OperatorRegistry, OptIns, SlashInfo, StakeProvider,
-		VaultSlashing, VaultView, VaultWindows, VaultsInspect,
+		BurnerKind, NetworkRegistry, NetworkSlasher, OperatorRegistry, OptIns, SlashInfo,
+		SlashOutcome, StakeProvider, VaultSlashing, VaultView, VaultWindows, VaultsInspect,
 	},
 	DelegatorKind, OptInTarget, Role, SlasherKind, Subnetwork, VaultId,
 };
@@ -110,6 +111,19 @@ pub struct VaultSlash {
 	pub capture: u64,
 }
 
+/// A slash sent through a vault's slasher: what [`NetworkSlasher::slash`] was asked, and
+/// what it did.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub struct NetworkSlash<AccountId> {
+	pub by: AccountId,
+	pub vault: VaultId,
+	pub subnetwork: Subnetwork<AccountId>,
+	pub operator: AccountId,
+	pub amount: u128,
+	pub capture: u64,
+	pub outcome: SlashOutcome,
+}
+
 /// Values by block: the latest entry at or before a block answers.
 struct History<V>(Vec<(u64, V)>);
 
@@ -151,6 +165,8 @@ struct World<A, K> {
 	stakes: BTreeMap<(VaultId, Subnetwork<A>, A), History<u128>>,
 	hook_calls: Vec<HookCall<A>>,
 	vault_slashes: Vec<VaultSlash>,
+	network_slashes: Vec<NetworkSlash<A>>,
+	next_request: u64,
 }
 
 impl<A, K> Default for World<A, K> {
@@ -163,6 +179,8 @@ impl<A, K> Default for World<A, K> {
 			stakes: BTreeMap::new(),
 			hook_calls: Vec::new(),
 			vault_slashes: Vec::new(),
+			network_slashes: Vec::new(),
+			next_request: 0,
 		}
 	}
 }
@@ -346,6 +364,11 @@ impl<T: DoublesConfig> Doubles<T> {
 	pub fn vault_slashes() -> Vec<VaultSlash> {
 		Self::with(|w| w.vault_slashes.clone())
 	}
+
+	/// The slashes sent through vaults' slashers so far, in order.
+	pub fn network_slashes() -> Vec<NetworkSlash<T::AccountId>> {
+		Self::with(|w| w.network_slashes.clone())
+	}
 }
 
 impl<T: DoublesConfig> NetworkRegistry<T::AccountId> for Doubles<T> {
@@ -443,6 +466,59 @@ impl<T: DoublesConfig> VaultSlashing<T::AccountId, u64> for Doubles<T> {
 			v.stake.record(now, active - moved);
 			Ok(moved)
 		})
+	}
+}
+
+/// The slashing pallet, simply: only the network's middleware slashes, up to the operator's stake
+/// at the capture; an instant vault's active stake loses it at once, a veto vault records a
+/// request (ids count up), a vault without slasher refuses.
+impl<T: DoublesConfig> NetworkSlasher<T::AccountId, u64> for Doubles<T> {
+	fn slash(
+		by: &T::AccountId,
+		vault: VaultId,
+		subnetwork: &Subnetwork<T::AccountId>,
+		operator: &T::AccountId,
+		amount: u128,
+		capture: u64,
+	) -> Result<SlashOutcome, DispatchError> {
+		if Self::middleware_of(&subnetwork.network).as_ref() != Some(by) {
+			return Err(DispatchError::Other("not the network's middleware"));
+		}
+		let stake = Self::stake_at(vault, subnetwork, operator, capture)?;
+		let slasher = Self::with(|w| w.vaults.get(&vault).map(|v| v.spec.slasher.clone()))
+			.ok_or(DispatchError::Other("no such vault"))?;
+		let slashed = amount.min(stake);
+		let outcome = match slasher {
+			SlasherKind::Instant => {
+				let moved = <Self as VaultSlashing<_, _>>::on_slash(
+					vault,
+					&subnetwork.network,
+					operator,
+					slashed,
+					capture,
+				)?;
+				SlashOutcome::Executed { slashed, moved }
+			},
+			SlasherKind::Veto { .. } => Self::with(|w| {
+				w.next_request += 1;
+				SlashOutcome::Requested { id: w.next_request - 1, amount: slashed }
+			}),
+			SlasherKind::None => return Err(DispatchError::Other("the vault has no slasher")),
+		};
+		let record = NetworkSlash {
+			by: by.clone(),
+			vault,
+			subnetwork: subnetwork.clone(),
+			operator: operator.clone(),
+			amount,
+			capture,
+			outcome,
+		};
+		Self::with(|w| w.network_slashes.push(record));
+		Ok(outcome)
+	}
+	fn slash_weight() -> Weight {
+		T::ON_SLASH_WEIGHT
 	}
 }
 

@@ -11,7 +11,9 @@
 use crate::{
 	epochs::EpochClock, DelegatorKind, OptInTarget, Role, SlasherKind, Subnetwork, VaultId,
 };
+use codec::{Decode, DecodeWithMemTracking, Encode};
 use frame_support::{pallet_prelude::DispatchResult, traits::AccountTouch, weights::Weight};
+use scale_info::TypeInfo;
 use sp_runtime::{
 	traits::{AtLeast32BitUnsigned, Zero},
 	DispatchError,
@@ -243,6 +245,62 @@ impl<AccountId, BlockNumber> VaultSlashing<AccountId, BlockNumber> for () {
 		_: BlockNumber,
 	) -> Result<u128, DispatchError> {
 		Ok(0)
+	}
+}
+
+/// What a slash sent through a vault's own slasher did.
+#[derive(Encode, Decode, DecodeWithMemTracking, TypeInfo, Clone, Copy, PartialEq, Eq, Debug)]
+pub enum SlashOutcome {
+	/// An instant slasher slashed at once: `slashed` of the stake (what was asked, at most what
+	/// was slashable), of which the vault `moved` (at most what it held).
+	Executed {
+		/// The stake slashed.
+		slashed: u128,
+		/// The collateral the vault moved to its burner.
+		moved: u128,
+	},
+	/// A veto slasher recorded a request for `amount`; it executes after its veto period.
+	Requested {
+		/// The request's id.
+		id: u64,
+		/// The stake the request will slash.
+		amount: u128,
+	},
+}
+
+/// Slashing a vault in a network's name, through the vault's own slasher: an instant slasher
+/// slashes at once, a veto slasher records a request. Implemented by the slashing pallet for the
+/// networks' on-chain middleware.
+pub trait NetworkSlasher<AccountId, BlockNumber> {
+	/// As `by`, which must be the registry middleware of `subnetwork`'s network, slashes up to
+	/// `amount` of the stake `vault` gave `operator` in `subnetwork` at `capture`, with the same
+	/// checks as the slashing pallet's own calls.
+	fn slash(
+		by: &AccountId,
+		vault: VaultId,
+		subnetwork: &Subnetwork<AccountId>,
+		operator: &AccountId,
+		amount: u128,
+		capture: BlockNumber,
+	) -> Result<SlashOutcome, DispatchError>;
+
+	/// The worst-case weight of [`Self::slash`].
+	fn slash_weight() -> Weight;
+}
+
+impl<AccountId, BlockNumber> NetworkSlasher<AccountId, BlockNumber> for () {
+	fn slash(
+		_: &AccountId,
+		_: VaultId,
+		_: &Subnetwork<AccountId>,
+		_: &AccountId,
+		_: u128,
+		_: BlockNumber,
+	) -> Result<SlashOutcome, DispatchError> {
+		Err(DispatchError::Other("no slasher"))
+	}
+	fn slash_weight() -> Weight {
+		Weight::zero()
 	}
 }
 

@@ -8,7 +8,10 @@ use crate::*;
 use frame_support::{defensive, pallet_prelude::*, weights::Weight};
 use rampart_primitives::{
 	checkpoints::TraceError,
-	traits::{NetworkRegistry, SlashInfo, StakeProvider, VaultSlashing, VaultsInspect},
+	traits::{
+		NetworkRegistry, NetworkSlasher, SlashInfo, SlashOutcome, StakeProvider, VaultSlashing,
+		VaultsInspect,
+	},
 	SlasherKind, Subnetwork, SubnetworkId, VaultId,
 };
 use sp_runtime::{
@@ -155,7 +158,7 @@ impl<T: Config> Pallet<T> {
 		operator: T::AccountId,
 		amount: u128,
 		capture: BlockNumberOf<T>,
-	) -> Result<Weight, DispatchError> {
+	) -> Result<(Weight, SlashOutcome), DispatchError> {
 		Self::ensure_middleware(who, &subnetwork)?;
 		let view = Self::view(vault)?;
 		let epoch = view.clock.duration;
@@ -180,7 +183,8 @@ impl<T: Config> Pallet<T> {
 			moved,
 			capture,
 		});
-		Ok(Self::used_weight(T::WeightInfo::slash(depth), hook))
+		let outcome = SlashOutcome::Executed { slashed, moved };
+		Ok((Self::used_weight(T::WeightInfo::slash(depth), hook), outcome))
 	}
 
 	pub(crate) fn do_request_slash(
@@ -190,7 +194,7 @@ impl<T: Config> Pallet<T> {
 		operator: T::AccountId,
 		amount: u128,
 		capture: BlockNumberOf<T>,
-	) -> Result<u32, DispatchError> {
+	) -> Result<(u32, SlashOutcome), DispatchError> {
 		Self::ensure_middleware(who, &subnetwork)?;
 		let view = Self::view(vault)?;
 		let epoch = view.clock.duration;
@@ -237,7 +241,7 @@ impl<T: Config> Pallet<T> {
 			capture,
 			veto_deadline,
 		});
-		Ok(depth)
+		Ok((depth, SlashOutcome::Requested { id, amount: recorded }))
 	}
 
 	pub(crate) fn do_execute_slash(
@@ -500,5 +504,37 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		Ok(())
+	}
+}
+
+/// Slashing in a network's name for its on-chain middleware: through the vault's own slasher, with
+/// the same checks as [`Pallet::slash`] and [`Pallet::request_slash`] (the caller `by` must be the
+/// network's registry middleware).
+impl<T: Config> NetworkSlasher<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
+	fn slash(
+		by: &T::AccountId,
+		vault: VaultId,
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+		amount: u128,
+		capture: BlockNumberOf<T>,
+	) -> Result<SlashOutcome, DispatchError> {
+		let (subnetwork, operator) = (subnetwork.clone(), operator.clone());
+		match Self::slasher(vault)?.0 {
+			SlasherKind::Instant => {
+				Self::do_slash(by, vault, subnetwork, operator, amount, capture)
+					.map(|(_, outcome)| outcome)
+			},
+			SlasherKind::Veto { .. } => {
+				Self::do_request_slash(by, vault, subnetwork, operator, amount, capture)
+					.map(|(_, outcome)| outcome)
+			},
+			SlasherKind::None => Err(Error::<T>::WrongSlasherKind.into()),
+		}
+	}
+
+	fn slash_weight() -> Weight {
+		let depth = T::MaxCumulativeSlashDepth::get();
+		Self::slash_weight(T::WeightInfo::slash(depth)).max(Self::request_weight(depth))
 	}
 }

@@ -291,7 +291,7 @@ pub mod pallet {
 			capture: BlockNumberOf<T>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let used = Self::do_slash(&who, vault, subnetwork, operator, amount, capture)?;
+			let (used, _) = Self::do_slash(&who, vault, subnetwork, operator, amount, capture)?;
 			Ok(Some(used).into())
 		}
 
@@ -320,7 +320,8 @@ pub mod pallet {
 			capture: BlockNumberOf<T>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			let depth = Self::do_request_slash(&who, vault, subnetwork, operator, amount, capture)?;
+			let (depth, _) =
+				Self::do_request_slash(&who, vault, subnetwork, operator, amount, capture)?;
 			Ok(Some(Self::request_weight(depth)).into())
 		}
 

@@ -103,3 +103,30 @@ fn default_weights_are_measured_and_priced_by_the_runtime() {
 	assert!(weight.ref_time() > 0 && weight.proof_size() > 0, "{weight:?}");
 	assert!(weight.all_gte(<() as WeightInfo>::veto_slash()));
 }
+
+/// The on-chain middleware slashes through the same checks: an instant vault slashes at once, a
+/// veto vault records a request, a vault without slasher and a caller that is not the middleware
+/// are refused.
+#[test]
+fn a_network_slash_goes_through_the_vaults_own_slasher() {
+	use rampart_primitives::traits::{NetworkSlasher, SlashOutcome};
+	build_and_execute(|| {
+		let (i, v) = (instant(), veto());
+		let none = add_vault(SlasherKind::None, D, 10_000);
+		run_to_block(3);
+		let slash = |by, vault, amount| {
+			<Slashing as NetworkSlasher<_, _>>::slash(&by, vault, &sn(), &OPERATOR, amount, 2)
+		};
+		assert_eq!(
+			slash(MIDDLEWARE, i, 500),
+			Ok(SlashOutcome::Executed { slashed: 400, moved: 400 })
+		);
+		assert_eq!(slash(MIDDLEWARE, v, 100), Ok(SlashOutcome::Requested { id: 0, amount: 100 }));
+		assert_eq!(slash(MIDDLEWARE, none, 100), Err(Error::<Test>::WrongSlasherKind.into()));
+		assert_eq!(slash(NETWORK, i, 100), Err(Error::<Test>::NotNetworkMiddleware.into()));
+		assert_eq!(slash(MIDDLEWARE, 99, 100), Err(Error::<Test>::UnknownVault.into()));
+		assert!(<Slashing as NetworkSlasher<_, _>>::slash_weight().all_gte(
+			Slashing::request_weight(<Test as crate::Config>::MaxCumulativeSlashDepth::get())
+		));
+	});
+}
