@@ -382,5 +382,42 @@ mod calls {
 			Self::ensure_network(&who, &subnetwork)?;
 			Self::do_slash(subnetwork, operator, power, capture)
 		}
+
+		/// Pay `amount` of `asset` for the power of `subnetwork`'s operator set at `snapshot`:
+		/// each operator's part is pro rata to its capped power; its commission at the snapshot
+		/// goes to it (credited in the rewards pallet), the rest to the stakers of the vaults
+		/// behind it, pro rata to each vault's part of its power (a staker distribution per
+		/// vault, at most `max_admin_fee` to the vault's curator). Every part is rounded down;
+		/// the dust stays with the caller, who pays only what is distributed.
+		///
+		/// ## Dispatch Origin
+		/// Signed by the network, which pays.
+		///
+		/// ## Errors
+		/// - [`Error::NotNetwork`]: the caller is not the network.
+		/// - [`Error::NotDelegated`]: the network's registry middleware is not this pallet's
+		///   account for it.
+		/// - [`Error::ZeroPower`]: a reward of zero.
+		/// - [`Error::InvalidCapture`]: a snapshot at or after the current block.
+		/// - [`Error::NoPower`]: the operator set had no power at the snapshot.
+		/// - The rewards pallet's errors (a snapshot too old, a curator fee above
+		///   `max_admin_fee`, the payer's funds).
+		///
+		/// ## Events
+		/// - [`Event::RewardsDistributed`], and the rewards pallet's events.
+		#[pallet::call_index(14)]
+		#[pallet::weight(Pallet::<T>::distribute_weight())]
+		pub fn distribute_rewards(
+			origin: OriginFor<T>,
+			subnetwork: SubnetworkOf<T>,
+			asset: T::AssetKind,
+			amount: u128,
+			snapshot: BlockNumberOf<T>,
+			max_admin_fee: u32,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::ensure_network(&who, &subnetwork)?;
+			Self::do_distribute_rewards(who, subnetwork, asset, amount, snapshot, max_admin_fee)
+		}
 	}
 }

@@ -41,6 +41,7 @@ extern crate alloc;
 mod calls;
 pub mod cap;
 mod functions;
+mod rewards;
 mod slashing;
 pub mod types;
 pub mod weights;
@@ -74,8 +75,8 @@ pub mod pallet {
 		clock::RestakingClock,
 		paged_trace::{PagedTrace, TraceHead},
 		traits::{
-			NetworkRegistry, NetworkSlasher, OperatorRegistry, OptIns, SlashOutcome, StakeProvider,
-			VaultsInspect,
+			NetworkRegistry, NetworkRewards, NetworkSlasher, OperatorRegistry, OptIns,
+			SlashOutcome, StakeProvider, VaultsInspect,
 		},
 		VaultId,
 	};
@@ -121,6 +122,9 @@ pub mod pallet {
 
 		/// Slashes through a vault's own slasher, in the network's name.
 		type Slasher: NetworkSlasher<Self::AccountId, BlockNumberOf<Self>>;
+
+		/// Pays stakers and operators in the network's name.
+		type Rewards: NetworkRewards<Self::AccountId, Self::AssetKind, BlockNumberOf<Self>>;
 
 		/// Derives each network's middleware account: the account a network names as its
 		/// registry middleware to let this pallet slash (and pay) in its name.
@@ -371,6 +375,17 @@ pub mod pallet {
 			requested: u128,
 			sent: u128,
 		},
+		/// A reward in power terms was paid: `amount` asked, `to_operators` as commissions,
+		/// `to_stakers` to the vaults' stakers, and `dust` (rounding) left with the payer.
+		RewardsDistributed {
+			subnetwork: SubnetworkOf<T>,
+			asset: T::AssetKind,
+			snapshot: BlockNumberOf<T>,
+			amount: u128,
+			to_operators: u128,
+			to_stakers: u128,
+			dust: u128,
+		},
 		/// An operator's commission changes from block `from`.
 		CommissionSet {
 			subnetwork: SubnetworkOf<T>,
@@ -429,11 +444,11 @@ pub mod pallet {
 		/// The network has not handed its registry middleware role to this pallet: name
 		/// `middleware_account(network)` with `registry.set_middleware` first.
 		NotDelegated,
-		/// A slash of zero power.
+		/// A slash of zero power, or a reward of zero.
 		ZeroPower,
-		/// A capture at or after the current block: captures are strictly in the past.
+		/// A capture or snapshot at or after the current block: they are strictly in the past.
 		InvalidCapture,
-		/// The operator had no power in the subnetwork at the capture.
+		/// The operator (or, for a reward, the operator set) had no power at the capture.
 		NoPower,
 		/// A lookup at a block in the future.
 		FutureBlock,

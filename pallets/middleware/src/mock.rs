@@ -110,6 +110,7 @@ impl pallet_middleware::Config for Test {
 	type Vaults = World;
 	type Stakes = World;
 	type Slasher = World;
+	type Rewards = World;
 	type PalletId = MiddlewarePalletId;
 	type Consideration = HoldConsideration<
 		AccountId,

@@ -24,6 +24,9 @@ pub trait WeightInfo {
 	fn set_commission() -> Weight;
 	/// A power slash's own work over `v` accepted vaults (the vaults' slashers are added).
 	fn slash(v: u32) -> Weight;
+	/// A reward's own work over `n` operators and `v` vaults (the rewards pallet's parts are
+	/// added).
+	fn distribute_rewards(n: u32, v: u32) -> Weight;
 }
 
 /// For tests only: every call weighs nothing.
@@ -65,6 +68,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn slash(_: u32) -> Weight {
+		Weight::zero()
+	}
+	fn distribute_rewards(_: u32, _: u32) -> Weight {
 		Weight::zero()
 	}
 }

@@ -11,7 +11,8 @@
 //!   histories, roles; a vault slash takes from the active stake and is recorded;
 //! - [`StakeProvider`]: the stake per (vault, subnetwork, operator) with history; hook calls are
 //!   recorded;
-//! - [`NetworkSlasher`]: slashes through a vault's slasher, recorded.
+//! - [`NetworkSlasher`]: slashes through a vault's slasher, recorded;
+//! - [`NetworkRewards`]: staker rewards and operator credits in a network's name, recorded.
 //!
 //! A mock implements [`DoublesConfig`] for its runtime (account and asset types, the windows and
 //! the weights the doubles report), names `Doubles<Test>` for each trait its pallet needs, resets
@@ -25,14 +26,15 @@ use crate::{
 	clock::RestakingClock,
 	epochs::EpochClock,
 	traits::{
-		BurnerKind, NetworkRegistry, NetworkSlasher, OperatorRegistry, OptIns, SlashInfo,
-		SlashOutcome, StakeProvider, VaultSlashing, VaultView, VaultWindows, VaultsInspect,
+		BurnerKind, NetworkRegistry, NetworkRewards, NetworkSlasher, OperatorRegistry, OptIns,
+		SlashInfo, SlashOutcome, StakeProvider, VaultSlashing, VaultView, VaultWindows,
+		VaultsInspect,
 	},
 	DelegatorKind, OptInTarget, Role, SlasherKind, Subnetwork, VaultId,
 };
 use core::{any::Any, cell::RefCell, marker::PhantomData};
 use frame_support::weights::Weight;
-use sp_runtime::{traits::BlockNumberProvider, DispatchError};
+use sp_runtime::{traits::BlockNumberProvider, DispatchError, DispatchResult};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// What a mock tells the doubles about its runtime.
@@ -124,6 +126,27 @@ pub struct NetworkSlash<AccountId> {
 	pub outcome: SlashOutcome,
 }
 
+/// A reward paid through the rewards pallet's network entry points.
+#[derive(Clone, PartialEq, Eq, Debug)]
+pub enum NetworkReward<AccountId, AssetKind> {
+	/// To the stakers of `vault`, by their shares at `snapshot`.
+	Stakers {
+		payer: AccountId,
+		vault: VaultId,
+		network: AccountId,
+		asset: AssetKind,
+		amount: u128,
+		snapshot: u64,
+	},
+	/// Credits to operators.
+	Operators {
+		payer: AccountId,
+		network: AccountId,
+		asset: AssetKind,
+		payouts: Vec<(AccountId, u128)>,
+	},
+}
+
 /// Values by block: the latest entry at or before a block answers.
 struct History<V>(Vec<(u64, V)>);
 
@@ -167,6 +190,7 @@ struct World<A, K> {
 	vault_slashes: Vec<VaultSlash>,
 	network_slashes: Vec<NetworkSlash<A>>,
 	next_request: u64,
+	rewards: Vec<NetworkReward<A, K>>,
 }
 
 impl<A, K> Default for World<A, K> {
@@ -181,6 +205,7 @@ impl<A, K> Default for World<A, K> {
 			vault_slashes: Vec::new(),
 			network_slashes: Vec::new(),
 			next_request: 0,
+			rewards: Vec::new(),
 		}
 	}
 }
@@ -365,6 +390,11 @@ impl<T: DoublesConfig> Doubles<T> {
 		Self::with(|w| w.vault_slashes.clone())
 	}
 
+	/// The rewards paid through the network entry points so far, in order.
+	pub fn network_rewards() -> Vec<NetworkReward<T::AccountId, T::AssetKind>> {
+		Self::with(|w| w.rewards.clone())
+	}
+
 	/// The slashes sent through vaults' slashers so far, in order.
 	pub fn network_slashes() -> Vec<NetworkSlash<T::AccountId>> {
 		Self::with(|w| w.network_slashes.clone())
@@ -521,6 +551,77 @@ impl<T: DoublesConfig> NetworkSlasher<T::AccountId, u64> for Doubles<T> {
 		T::ON_SLASH_WEIGHT
 	}
 }
+
+/// The rewards pallet, simply: only the network's middleware pays; a staker reward needs shares at
+/// the snapshot; at most [`MAX_OPERATOR_PAYOUTS`] distinct operators per payout. Payments are
+/// recorded, no funds move.
+impl<T: DoublesConfig> NetworkRewards<T::AccountId, T::AssetKind, u64> for Doubles<T> {
+	fn reward_stakers(
+		by: &T::AccountId,
+		payer: &T::AccountId,
+		vault: VaultId,
+		network: &T::AccountId,
+		asset: &T::AssetKind,
+		amount: u128,
+		snapshot: u64,
+		_: u32,
+	) -> DispatchResult {
+		if Self::middleware_of(network).as_ref() != Some(by) {
+			return Err(DispatchError::Other("not the network's middleware"));
+		}
+		if Self::active_shares_at(vault, snapshot)? == 0 || amount == 0 {
+			return Err(DispatchError::Other("no shares at the snapshot, or nothing to pay"));
+		}
+		let reward = NetworkReward::Stakers {
+			payer: payer.clone(),
+			vault,
+			network: network.clone(),
+			asset: asset.clone(),
+			amount,
+			snapshot,
+		};
+		Self::with(|w| w.rewards.push(reward));
+		Ok(())
+	}
+	fn reward_operators(
+		by: &T::AccountId,
+		payer: &T::AccountId,
+		network: &T::AccountId,
+		asset: &T::AssetKind,
+		payouts: Vec<(T::AccountId, u128)>,
+	) -> DispatchResult {
+		if Self::middleware_of(network).as_ref() != Some(by) {
+			return Err(DispatchError::Other("not the network's middleware"));
+		}
+		let distinct = payouts
+			.iter()
+			.enumerate()
+			.all(|(i, (o, _))| !payouts[..i].iter().any(|(p, _)| p == o));
+		if payouts.len() > MAX_OPERATOR_PAYOUTS as usize || !distinct {
+			return Err(DispatchError::Other("too many or duplicated operators"));
+		}
+		let reward = NetworkReward::Operators {
+			payer: payer.clone(),
+			network: network.clone(),
+			asset: asset.clone(),
+			payouts,
+		};
+		Self::with(|w| w.rewards.push(reward));
+		Ok(())
+	}
+	fn max_operator_payouts() -> u32 {
+		MAX_OPERATOR_PAYOUTS
+	}
+	fn reward_stakers_weight() -> Weight {
+		Weight::zero()
+	}
+	fn reward_operators_weight(_: u32) -> Weight {
+		Weight::zero()
+	}
+}
+
+/// The most operators one payout of the rewards double credits.
+pub const MAX_OPERATOR_PAYOUTS: u32 = 2;
 
 impl<T: DoublesConfig> StakeProvider<T::AccountId, u64> for Doubles<T> {
 	fn stake(

@@ -11,6 +11,7 @@
 use crate::{
 	epochs::EpochClock, DelegatorKind, OptInTarget, Role, SlasherKind, Subnetwork, VaultId,
 };
+use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode};
 use frame_support::{pallet_prelude::DispatchResult, traits::AccountTouch, weights::Weight};
 use scale_info::TypeInfo;
@@ -302,6 +303,45 @@ impl<AccountId, BlockNumber> NetworkSlasher<AccountId, BlockNumber> for () {
 	fn slash_weight() -> Weight {
 		Weight::zero()
 	}
+}
+
+/// Rewards in a network's name: implemented by the rewards pallet for the networks' on-chain
+/// middleware, which pays stakers and operators in proportion to power.
+pub trait NetworkRewards<AccountId, AssetKind, BlockNumber> {
+	/// As `by`, which must be `network`'s registry middleware, and with `payer`'s funds:
+	/// distributes `amount` of `asset` to the stakers of `vault` by their active shares at
+	/// `snapshot`, after the vault's curator fee (at most `max_admin_fee`), as the rewards
+	/// pallet's `distribute_staker_rewards` does.
+	#[allow(clippy::too_many_arguments)]
+	fn reward_stakers(
+		by: &AccountId,
+		payer: &AccountId,
+		vault: VaultId,
+		network: &AccountId,
+		asset: &AssetKind,
+		amount: u128,
+		snapshot: BlockNumber,
+		max_admin_fee: u32,
+	) -> DispatchResult;
+
+	/// As `by`, with `payer`'s funds: credits each operator its amount of `asset` from
+	/// `network` (distinct operators, at most [`Self::max_operator_payouts`]).
+	fn reward_operators(
+		by: &AccountId,
+		payer: &AccountId,
+		network: &AccountId,
+		asset: &AssetKind,
+		payouts: Vec<(AccountId, u128)>,
+	) -> DispatchResult;
+
+	/// The most operators one [`Self::reward_operators`] credits.
+	fn max_operator_payouts() -> u32;
+
+	/// The worst-case weight of [`Self::reward_stakers`].
+	fn reward_stakers_weight() -> Weight;
+
+	/// The worst-case weight of [`Self::reward_operators`] for `n` operators.
+	fn reward_operators_weight(n: u32) -> Weight;
 }
 
 /// A slash as the delegator's hook sees it.

@@ -62,6 +62,7 @@ fn distribute<T: Config>(w: &World<T>, n: u32) {
 		let back: BlockNumberOf<T> = (i.saturating_add(1)).into();
 		Rewards::<T>::do_distribute_staker_rewards(
 			&w.middleware,
+			&w.middleware,
 			w.vault,
 			w.network.clone(),
 			w.asset.clone(),

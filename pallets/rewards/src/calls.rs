@@ -46,6 +46,7 @@ mod calls {
 			let who = ensure_signed(origin)?;
 			Self::do_distribute_staker_rewards(
 				&who,
+				&who,
 				vault,
 				network,
 				asset,

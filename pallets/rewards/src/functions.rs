@@ -128,8 +128,11 @@ impl<T: Config> Pallet<T> {
 	// ---------------------------------------------------------------------------------------
 	// Staker rewards.
 
+	/// A staker distribution authorised by `who` (the network's registry middleware) and paid
+	/// by `payer`.
 	pub(crate) fn do_distribute_staker_rewards(
 		who: &T::AccountId,
+		payer: &T::AccountId,
 		vault: VaultId,
 		network: T::AccountId,
 		asset: T::AssetKind,
@@ -175,7 +178,7 @@ impl<T: Config> Pallet<T> {
 		let fee_amount = mul_div(amount, u128::from(fee), u128::from(MAX_FEE), Rounding::Down)
 			.ok_or(ArithmeticError::Overflow)?;
 		let stakers = amount.checked_sub(fee_amount).ok_or(ArithmeticError::Underflow)?;
-		Self::pay_in(who, &asset, amount)?;
+		Self::pay_in(payer, &asset, amount)?;
 		if !fee_amount.is_zero() {
 			CuratorFees::<T>::mutate(vault, &asset, |f| *f = f.saturating_add(fee_amount));
 		}
@@ -518,5 +521,59 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(owed.values().all(|v| v.is_zero()), "an asset owed without an Owed entry");
 		Ok(())
+	}
+}
+
+/// Rewards in a network's name, for its on-chain middleware: authorised by the network's registry
+/// middleware (`by`), paid by `payer`, with the same checks as the pallet's own calls.
+impl<T: Config>
+	rampart_primitives::traits::NetworkRewards<T::AccountId, T::AssetKind, BlockNumberOf<T>>
+	for Pallet<T>
+{
+	fn reward_stakers(
+		by: &T::AccountId,
+		payer: &T::AccountId,
+		vault: VaultId,
+		network: &T::AccountId,
+		asset: &T::AssetKind,
+		amount: u128,
+		snapshot: BlockNumberOf<T>,
+		max_admin_fee: u32,
+	) -> DispatchResult {
+		Self::do_distribute_staker_rewards(
+			by,
+			payer,
+			vault,
+			network.clone(),
+			asset.clone(),
+			amount,
+			snapshot,
+			max_admin_fee,
+		)
+	}
+
+	fn reward_operators(
+		by: &T::AccountId,
+		payer: &T::AccountId,
+		network: &T::AccountId,
+		asset: &T::AssetKind,
+		payouts: Vec<(T::AccountId, u128)>,
+	) -> DispatchResult {
+		Self::ensure_middleware(by, network)?;
+		ensure!(payouts.len() <= T::MaxOperatorPayouts::get() as usize, Error::<T>::TooManyPayouts);
+		Self::ensure_distinct(payouts.iter().map(|(operator, _)| operator))?;
+		Self::credit_operators(payer, network.clone(), asset.clone(), payouts)
+	}
+
+	fn max_operator_payouts() -> u32 {
+		T::MaxOperatorPayouts::get()
+	}
+
+	fn reward_stakers_weight() -> Weight {
+		Self::distribute_weight()
+	}
+
+	fn reward_operators_weight(n: u32) -> Weight {
+		Self::listed_weight(n)
 	}
 }

@@ -361,6 +361,9 @@ pub mod pallet {
 		/// The oldest distribution of this (vault, network, asset) is not expired, or there is
 		/// none.
 		NotExpired,
+		/// More operators than `MaxOperatorPayouts` in one payout from an on-chain middleware:
+		/// it splits its payouts into lists of at most that many.
+		TooManyPayouts,
 	}
 
 	#[pallet::hooks]

@@ -80,6 +80,7 @@ fn power(operator: AccountId, at: u64) -> u128 {
 
 mod operators;
 mod power;
+mod rewards;
 mod slashing;
 mod valuations;
 mod vaults;

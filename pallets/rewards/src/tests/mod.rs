@@ -121,3 +121,64 @@ fn default_weights_are_measured_and_priced_by_the_runtime() {
 	assert!(weight.ref_time() > 0 && weight.proof_size() > 0, "{weight:?}");
 	assert!(weight.all_gte(<() as WeightInfo>::set_admin_fee()));
 }
+
+/// The on-chain middleware's entry points: authorised by the registry middleware, paid by
+/// another account, bounded like the calls.
+#[test]
+fn a_network_rewards_through_its_middleware_with_a_payers_funds() {
+	use rampart_primitives::traits::NetworkRewards;
+	build_and_execute(|| {
+		let v = vault();
+		let before = balance(GOV_ASSET, DAVE);
+		assert_ok!(<Rewards as NetworkRewards<_, _, _>>::reward_stakers(
+			&MIDDLEWARE,
+			&DAVE,
+			v,
+			&NETWORK,
+			&GOV_ASSET,
+			1_000,
+			2,
+			MAX_FEE
+		));
+		// Dave paid the reward, and the pallet account's minimum the first time.
+		assert_eq!(balance(GOV_ASSET, DAVE), before - 1_000 - GOV_MIN);
+		assert_eq!(claim(v, BOB, GOV_ASSET, 4), 600);
+		assert_noop!(
+			<Rewards as NetworkRewards<_, _, _>>::reward_stakers(
+				&DAVE, &DAVE, v, &NETWORK, &GOV_ASSET, 1_000, 2, MAX_FEE
+			),
+			Error::<Test>::NotNetworkMiddleware
+		);
+		let payouts = vec![(OP_X, 10), (OP_Y, 20)];
+		assert_ok!(<Rewards as NetworkRewards<_, _, _>>::reward_operators(
+			&MIDDLEWARE,
+			&DAVE,
+			&NETWORK,
+			&GOV_ASSET,
+			payouts
+		));
+		assert_eq!(OperatorRewards::<Test>::get((NETWORK, GOV_ASSET, OP_Y)), 20);
+		let too_many = (0..=MAX_PAYOUTS as u128).map(|n| (100 + n, 1)).collect();
+		assert_noop!(
+			<Rewards as NetworkRewards<_, _, _>>::reward_operators(
+				&MIDDLEWARE,
+				&DAVE,
+				&NETWORK,
+				&GOV_ASSET,
+				too_many
+			),
+			Error::<Test>::TooManyPayouts
+		);
+		assert_noop!(
+			<Rewards as NetworkRewards<_, _, _>>::reward_operators(
+				&MIDDLEWARE,
+				&DAVE,
+				&NETWORK,
+				&GOV_ASSET,
+				vec![(OP_X, 1), (OP_X, 1)]
+			),
+			Error::<Test>::DuplicateOperator
+		);
+		assert_eq!(<Rewards as NetworkRewards<_, _, _>>::max_operator_payouts(), MAX_PAYOUTS);
+	});
+}

@@ -1,0 +1,114 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! Rewards in power: a network pays an amount for its operator set's power at a snapshot.
+//!
+//! ```text
+//! share_i      = ⌊amount · capped_i / total⌋            (per operator of the set)
+//! commission_i = ⌊commission_i(snapshot) · share_i⌋     → credited to the operator
+//! stakers_v   += ⌊(share_i − commission_i) · power_iv / power_i⌋   → vault v's stakers
+//! dust         = amount − Σ commission_i − Σ stakers_v  (never taken from the payer)
+//! ```
+//!
+//! Worked example (operators A 400 = 200 native + 200 USD, B 100 native, C 30 USD; A's commission
+//! 10 %), 1 060 paid: A 800 (80 to A, 360 to each vault), B 200 (native), C 60 (USD): native
+//! stakers 560, USD stakers 420, A 80, no dust.
+
+use crate::{pallet::*, types::*, weights::WeightInfo};
+use alloc::{collections::BTreeMap, vec::Vec};
+use frame_support::{ensure, pallet_prelude::*, traits::Get};
+use rampart_primitives::{
+	traits::{NetworkRegistry, NetworkRewards},
+	VaultId,
+};
+use sp_runtime::{helpers_128bit::multiply_by_rational_with_rounding, traits::Zero, Rounding};
+
+fn share(amount: u128, part: u128, total: u128) -> u128 {
+	multiply_by_rational_with_rounding(amount, part, total, Rounding::Down).unwrap_or(0)
+}
+
+impl<T: Config> Pallet<T> {
+	/// The worst weight of a reward: the operator set at the most operators and vaults, a
+	/// staker distribution per vault, and the operator credits in lists of the rewards pallet's
+	/// largest size.
+	pub fn distribute_weight() -> Weight {
+		let (n, v) = (T::MaxOperatorsPerSubnetwork::get(), T::MaxVaultsPerSubnetwork::get());
+		let per_list = T::Rewards::max_operator_payouts().max(1);
+		let lists = n.div_ceil(per_list);
+		T::WeightInfo::distribute_rewards(n, v)
+			.saturating_add(T::Rewards::reward_stakers_weight().saturating_mul(u64::from(v)))
+			.saturating_add(
+				T::Rewards::reward_operators_weight(per_list).saturating_mul(u64::from(lists)),
+			)
+	}
+
+	pub(crate) fn do_distribute_rewards(
+		payer: T::AccountId,
+		subnetwork: SubnetworkOf<T>,
+		asset: T::AssetKind,
+		amount: u128,
+		snapshot: BlockNumberOf<T>,
+		max_admin_fee: u32,
+	) -> DispatchResult {
+		let network = subnetwork.network.clone();
+		let by = Self::middleware_account(&network);
+		ensure!(
+			T::Networks::middleware_of(&network).as_ref() == Some(&by),
+			Error::<T>::NotDelegated
+		);
+		ensure!(!amount.is_zero(), Error::<T>::ZeroPower);
+		ensure!(snapshot < Self::now(), Error::<T>::InvalidCapture);
+		let vaults = Self::valued_vaults(&subnetwork, snapshot)?;
+		let set = Self::operator_set(&subnetwork, snapshot)?;
+		ensure!(!set.total.is_zero(), Error::<T>::NoPower);
+
+		let mut credits: Vec<(T::AccountId, u128)> = Vec::new();
+		let mut stakers: BTreeMap<VaultId, u128> = BTreeMap::new();
+		for member in set.operators {
+			let part = share(amount, member.capped, set.total);
+			let commission =
+				Self::commission_at(&subnetwork, &member.operator, snapshot)?.mul_floor(part);
+			let rest = part.saturating_sub(commission);
+			let (power, parts) =
+				Self::power_over(&vaults, &subnetwork, &member.operator, snapshot)?;
+			for vault_part in parts.iter().filter(|p| !p.power.is_zero()) {
+				let to_vault = share(rest, vault_part.power, power);
+				*stakers.entry(vault_part.vault).or_default() += to_vault;
+			}
+			if !commission.is_zero() {
+				credits.push((member.operator, commission));
+			}
+		}
+
+		let to_operators = credits.iter().fold(0u128, |t, (_, c)| t.saturating_add(*c));
+		let per_list = T::Rewards::max_operator_payouts().max(1) as usize;
+		for list in credits.chunks(per_list) {
+			T::Rewards::reward_operators(&by, &payer, &network, &asset, list.to_vec())?;
+		}
+		let mut to_stakers = 0u128;
+		for (vault, reward) in stakers.into_iter().filter(|(_, r)| !r.is_zero()) {
+			T::Rewards::reward_stakers(
+				&by,
+				&payer,
+				vault,
+				&network,
+				&asset,
+				reward,
+				snapshot,
+				max_admin_fee,
+			)?;
+			to_stakers = to_stakers.saturating_add(reward);
+		}
+		let dust = amount.saturating_sub(to_operators).saturating_sub(to_stakers);
+		Self::deposit_event(Event::RewardsDistributed {
+			subnetwork,
+			asset,
+			snapshot,
+			amount,
+			to_operators,
+			to_stakers,
+			dust,
+		});
+		Ok(())
+	}
+}
