@@ -2,8 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 
 //! Rampart's pallets in one mock runtime (`frame-system`, `pallet-balances`, `pallet-assets`, the
-//! registry, the vaults, the delegation and the slashing pallet, wired through the glue traits exactly as the
-//! reference runtime wires them), and tests of whole lifecycles across them. Each pallet's own
+//! registry, the vaults, the delegation, the slashing, the rewards and the middleware pallets,
+//! wired through the glue traits as the reference runtime wires them), and tests of whole
+//! lifecycles across them. Each pallet's own
 //! behaviour is tested in its crate against doubles; here the pallets meet.
 
 #![cfg(test)]
@@ -11,6 +12,7 @@
 /// The reference runtime's benchmark helpers against the real pallets.
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmark_helpers;
+mod middleware;
 mod mock;
 mod random;
 mod restaking;

@@ -52,6 +52,8 @@ mod runtime {
 	pub type Slashing = pallet_rampart_slashing;
 	#[runtime::pallet_index(24)]
 	pub type Rewards = pallet_rampart_rewards;
+	#[runtime::pallet_index(25)]
+	pub type Middleware = pallet_rampart_middleware;
 }
 
 #[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
@@ -193,6 +195,43 @@ impl pallet_rampart_rewards::Config for Runtime {
 	type BenchmarkHelper = BenchmarkHelpers;
 }
 
+parameter_types! {
+	pub const MiddlewarePalletId: PalletId = PalletId(*b"rmp/midw");
+	pub const AdmissionHold: RuntimeHoldReason =
+		RuntimeHoldReason::Middleware(pallet_rampart_middleware::HoldReason::OperatorAdmission);
+}
+
+/// Blocks from a middleware operator's leave to the end of its membership.
+pub const LEAVE_DELAY: u64 = 2;
+/// Blocks from a commission change to the block it applies from.
+pub const COMMISSION_DELAY: u64 = 1;
+
+impl pallet_rampart_middleware::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type AssetKind = AssetKind;
+	type Networks = Registry;
+	type Operators = Registry;
+	type OptIns = Registry;
+	type Vaults = Vaults;
+	type Stakes = Delegation;
+	type Slasher = Slashing;
+	type Rewards = Rewards;
+	type PalletId = MiddlewarePalletId;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		AdmissionHold,
+		LinearStoragePrice<ConstU128<100>, ConstU128<0>, Balance>,
+	>;
+	type MaxVaultsPerSubnetwork = ConstU32<4>;
+	type MaxOperatorsPerSubnetwork = ConstU32<8>;
+	type MaxFeeders = ConstU32<3>;
+	type HistoryRetention = ConstU64<{ 2 * EPOCH + LOOKBACK }>;
+	type LeaveDelay = ConstU64<LEAVE_DELAY>;
+	type CommissionDelay = ConstU64<COMMISSION_DELAY>;
+	type WeightInfo = ();
+}
+
 /// The pallets' benchmark helpers: the reference runtime's, written once in
 /// `benchmarking/helpers` (real registrations, vaults, deposits and allocations).
 #[cfg(feature = "runtime-benchmarks")]
@@ -244,6 +283,7 @@ pub fn check_invariants() {
 	Delegation::do_try_state().expect("delegation invariants hold");
 	Slashing::do_try_state().expect("slashing invariants hold");
 	Rewards::do_try_state().expect("reward invariants hold");
+	Middleware::do_try_state().expect("middleware invariants hold");
 }
 
 /// Moves to block `n`.

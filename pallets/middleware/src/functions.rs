@@ -525,8 +525,9 @@ impl<T: Config> Pallet<T> {
 
 	/// The pallet's invariants: every listed vault and operator has a well-formed membership
 	/// (and every membership is listed), members hold deposits, valuation and policy histories
-	/// are well formed, posts come from listed feeders.
-	#[cfg(any(test, feature = "try-runtime"))]
+	/// are well formed, posts come from listed feeders. Compiled with `std` too, so that the
+	/// integration tests check it after every test.
+	#[cfg(any(test, feature = "std", feature = "try-runtime"))]
 	pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 		for (subnetwork, vaults) in AcceptedVaults::<T>::iter() {
 			for vault in vaults.iter() {

@@ -8,7 +8,8 @@
 //! total  = Σ_v power_v                     (the operator's power at the capture)
 //! asked  = min(power, total)
 //! part_v = ⌊asked · power_v / total⌋       (Σ part_v ≤ asked)
-//! amount_v = the most collateral with value(amount_v) ≤ part_v, at most stake_v
+//! amount_v = ⌊part_v / (price_v · (1 − haircut_v))⌋, stepped down until value(amount_v) ≤ part_v,
+//!            at most stake_v
 //! ```
 //!
 //! Worked example: native at 2 (100 staked, power 200) and USD at 1 with a 50 % haircut (400
@@ -24,8 +25,8 @@ use sp_runtime::{
 };
 
 impl<T: Config> ValuedVault<T> {
-	/// The most collateral whose value is at most `power` (zero if the collateral is worth
-	/// nothing).
+	/// The collateral worth `power` at this valuation, rounded down (and stepped down until its
+	/// value is at most `power`); zero if the collateral is worth nothing.
 	pub(crate) fn collateral_for(&self, power: u128) -> u128 {
 		let unit = self.price.saturating_mul(Price::from_perbill(self.haircut.left_from_one()));
 		if unit.is_zero() {
