@@ -125,6 +125,34 @@ impl pallet_middleware::Config for Test {
 	type LeaveDelay = ConstU64<LEAVE_DELAY>;
 	type CommissionDelay = ConstU64<COMMISSION_DELAY>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkHelper;
+}
+
+/// Sets the benchmarks' world up in the doubles.
+#[cfg(feature = "runtime-benchmarks")]
+pub struct BenchmarkHelper;
+#[cfg(feature = "runtime-benchmarks")]
+impl crate::BenchmarkHelper<AccountId, AssetKind> for BenchmarkHelper {
+	fn network(network: &AccountId, middleware: &AccountId) {
+		World::register_network(*network, *middleware);
+	}
+	fn operator(operator: &AccountId, network: &AccountId) {
+		use frame_support::traits::fungible::Mutate;
+		World::add_operator(*operator);
+		World::set_opt_in(*operator, OptInTarget::Network(*network), true);
+		let _ = Balances::mint_into(operator, ENDOWMENT);
+	}
+	fn vault(index: u32, network: &AccountId, operators: &[AccountId]) -> (VaultId, AssetKind) {
+		let collateral = index % 2;
+		let vault = add_vault(collateral);
+		World::move_shares(vault, STRANGER, 1_000_000);
+		for operator in operators {
+			World::set_stake(vault, Subnetwork::main(*network), *operator, 1_000);
+		}
+		(vault, collateral)
+	}
+	fn fund(_: &AssetKind, _: &AccountId) {}
 }
 
 pub const NETWORK: AccountId = 10;

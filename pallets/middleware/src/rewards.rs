@@ -18,7 +18,7 @@ use crate::{pallet::*, types::*, weights::WeightInfo};
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*, traits::Get};
 use rampart_primitives::{
-	traits::{NetworkRegistry, NetworkRewards},
+	traits::{NetworkRegistry, NetworkRewards, StakeProvider},
 	VaultId,
 };
 use sp_runtime::{helpers_128bit::multiply_by_rational_with_rounding, traits::Zero, Rounding};
@@ -28,14 +28,17 @@ fn share(amount: u128, part: u128, total: u128) -> u128 {
 }
 
 impl<T: Config> Pallet<T> {
-	/// The worst weight of a reward: the operator set at the most operators and vaults, a
-	/// staker distribution per vault, and the operator credits in lists of the rewards pallet's
-	/// largest size.
+	/// The worst weight of a reward: the measured part at the most operators and vaults, plus
+	/// the stake lookups at their worst, a staker distribution per vault, and the operator
+	/// credits in lists of the rewards pallet's largest size.
 	pub fn distribute_weight() -> Weight {
 		let (n, v) = (T::MaxOperatorsPerSubnetwork::get(), T::MaxVaultsPerSubnetwork::get());
 		let per_list = T::Rewards::max_operator_payouts().max(1);
 		let lists = n.div_ceil(per_list);
+		// The set and then each member's vault parts: two stake lookups per (operator, vault).
+		let lookups = u64::from(n.saturating_mul(v)).saturating_mul(2);
 		T::WeightInfo::distribute_rewards(n, v)
+			.saturating_add(T::Stakes::stake_at_weight().saturating_mul(lookups))
 			.saturating_add(T::Rewards::reward_stakers_weight().saturating_mul(u64::from(v)))
 			.saturating_add(
 				T::Rewards::reward_operators_weight(per_list).saturating_mul(u64::from(lists)),

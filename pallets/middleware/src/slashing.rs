@@ -17,7 +17,7 @@
 
 use crate::{functions::ValuedVault, pallet::*, types::*, weights::WeightInfo};
 use frame_support::{ensure, pallet_prelude::*, storage::with_storage_layer, traits::Get};
-use rampart_primitives::traits::{NetworkRegistry, NetworkSlasher};
+use rampart_primitives::traits::{NetworkRegistry, NetworkSlasher, StakeProvider};
 use sp_runtime::{
 	helpers_128bit::multiply_by_rational_with_rounding,
 	traits::{AccountIdConversion, Saturating, Zero},
@@ -53,13 +53,13 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_sub_account_truncating(network)
 	}
 
-	/// The worst weight of a power slash: reading the operator's power over the most vaults,
-	/// and a slash through each of them.
+	/// The worst weight of a power slash: the measured part over the most vaults, plus a
+	/// slash through each vault's slasher and a stake lookup per vault at their worst.
 	pub fn slash_weight() -> Weight {
-		let vaults = T::MaxVaultsPerSubnetwork::get();
-		T::WeightInfo::slash(vaults).saturating_add(
-			<T as Config>::Slasher::slash_weight().saturating_mul(u64::from(vaults)),
-		)
+		let vaults = u64::from(T::MaxVaultsPerSubnetwork::get());
+		T::WeightInfo::slash(T::MaxVaultsPerSubnetwork::get())
+			.saturating_add(<T as Config>::Slasher::slash_weight().saturating_mul(vaults))
+			.saturating_add(T::Stakes::stake_at_weight().saturating_mul(vaults))
 	}
 
 	pub(crate) fn do_slash(

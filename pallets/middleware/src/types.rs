@@ -311,3 +311,19 @@ impl<AccountId> Default for OperatorSet<AccountId> {
 		Self { operators: Default::default(), total: 0, cut: 0 }
 	}
 }
+
+/// What the benchmarks need from the runtime: registered networks and operators, and vaults in
+/// which operators have stake.
+#[cfg(feature = "runtime-benchmarks")]
+pub trait BenchmarkHelper<AccountId, AssetKind> {
+	/// Makes `network` a registered network whose registry middleware is `middleware`.
+	fn network(network: &AccountId, middleware: &AccountId);
+	/// Makes `operator` a registered operator opted into `network`, with funds for its deposit.
+	fn operator(operator: &AccountId, network: &AccountId);
+	/// A vault (the `index`-th the benchmark asks for) in which each of `operators` (registered
+	/// and opted into `network`) has stake in `network`'s main subnetwork from now on, and a
+	/// staker holds shares. Returns the vault and its collateral.
+	fn vault(index: u32, network: &AccountId, operators: &[AccountId]) -> (VaultId, AssetKind);
+	/// Gives `who` plenty of `asset`, to pay rewards with.
+	fn fund(asset: &AssetKind, who: &AccountId);
+}

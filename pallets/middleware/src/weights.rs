@@ -27,6 +27,9 @@ pub trait WeightInfo {
 	/// A reward's own work over `n` operators and `v` vaults (the rewards pallet's parts are
 	/// added).
 	fn distribute_rewards(n: u32, v: u32) -> Weight;
+	/// The operator set over `n` operators and `v` vaults (a view, and what a session
+	/// rotation reads).
+	fn operator_set(n: u32, v: u32) -> Weight;
 }
 
 /// For tests only: every call weighs nothing.
@@ -71,6 +74,9 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn distribute_rewards(_: u32, _: u32) -> Weight {
+		Weight::zero()
+	}
+	fn operator_set(_: u32, _: u32) -> Weight {
 		Weight::zero()
 	}
 }
