@@ -22,6 +22,7 @@ PALLETS=(
 	pallet_assets
 	pallet_balances
 	pallet_rampart_delegation
+	pallet_rampart_middleware
 	pallet_rampart_registry
 	pallet_rampart_rewards
 	pallet_rampart_slashing

@@ -155,17 +155,18 @@ fn benchmark_pallet_subcommand_measures_a_call() {
 	assert!(weights.contains("fn transfer_keep_alive"), "{weights}");
 }
 
-/// Every benchmark of the five Rampart pallets runs once (lowest and highest components, one
+/// Every benchmark of the six Rampart pallets runs once (lowest and highest components, one
 /// repeat) on the reference runtime, with the runtime's real benchmark helpers
 /// (`benchmarking/helpers`), and lands in the weights it writes.
 #[test]
 fn every_rampart_benchmark_runs_on_the_reference_runtime() {
-	const PALLETS: [&str; 5] = [
+	const PALLETS: [&str; 6] = [
 		"pallet_rampart_registry",
 		"pallet_rampart_vaults",
 		"pallet_rampart_delegation",
 		"pallet_rampart_slashing",
 		"pallet_rampart_rewards",
+		"pallet_rampart_middleware",
 	];
 	let (code, list) =
 		run_to_exit(&["benchmark", "pallet", "--list", "--chain", "dev"], Duration::from_secs(120));

@@ -12,7 +12,9 @@
 //! operator opted into Charlie's network and into vault 0. Vault 0 (created by Alice over rUSD,
 //! network-restake kind, epochs of [`SAMPLE_VAULT_EPOCH`] blocks) holds a deposit of Bob's
 //! ([`SAMPLE_VAULT_DEPOSIT`]) and restakes all of it to Charlie's main subnetwork, split equally
-//! between the validators, so every validator has stake from the first block.
+//! between the validators, so every validator has stake from the first block. Charlie's main
+//! subnetwork, in the middleware pallet, accepts vault 0, values rUSD at one unit of power per base
+//! unit ([`SAMPLE_PRICE`]) and caps any operator at half of its power ([`SAMPLE_POWER_CAP`]).
 
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -23,15 +25,17 @@ use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 
 use pallet_rampart_delegation::{GenesisAllocation, GenesisOperator};
+use pallet_rampart_middleware::{GenesisSubnetwork, GenesisValuation, OperatorSetPolicy, Price};
 use pallet_rampart_registry::{GenesisNetwork, GenesisOptIn};
 use pallet_rampart_rewards::{GenesisAdminFee, GenesisOperatorReward};
 use pallet_rampart_vaults::{Burner, GenesisDeposit, GenesisVault};
 use rampart_primitives::{AssetKind, DelegatorKind, OptInTarget, SlasherKind, Subnetwork, VaultId};
+use sp_runtime::Perbill;
 
 use crate::{
 	AccountId, AssetId, AssetsConfig, Balance, BalancesConfig, BlockNumber, DelegationConfig,
-	RegistryConfig, RewardsConfig, RuntimeGenesisConfig, SessionConfig, SessionKeys, SudoConfig,
-	VaultsConfig, UNIT,
+	MiddlewareConfig, RegistryConfig, RewardsConfig, RuntimeGenesisConfig, SessionConfig,
+	SessionKeys, SudoConfig, VaultsConfig, UNIT,
 };
 
 /// The sample vault's id.
@@ -46,6 +50,11 @@ pub const SAMPLE_VAULT_DEPOSIT: Balance = 1_000 * 1_000_000;
 pub const SAMPLE_NETWORK: Sr25519Keyring = Sr25519Keyring::Charlie;
 /// The middleware of the sample network.
 pub const SAMPLE_MIDDLEWARE: Sr25519Keyring = Sr25519Keyring::Dave;
+
+/// What the sample network's middleware values a base unit of rUSD at: one unit of power.
+pub const SAMPLE_PRICE: Price = Price::from_u32(1);
+/// The sample network's cap on any one operator's share of its power: 50 %.
+pub const SAMPLE_POWER_CAP: Perbill = Perbill::from_percent(50);
 
 /// The sample vault's curator fee on staker rewards: 10 %.
 pub const SAMPLE_ADMIN_FEE: u32 = 1_000;
@@ -153,6 +162,22 @@ pub fn testnet_genesis(
 					amount: SAMPLE_OPERATOR_REWARD,
 				})
 				.collect::<Vec<_>>(),
+		},
+		middleware: MiddlewareConfig {
+			subnetworks: vec![GenesisSubnetwork {
+				subnetwork: Subnetwork::main(network.clone()),
+				vaults: vec![SAMPLE_VAULT],
+				valuations: vec![GenesisValuation {
+					asset: AssetKind::WithId(SAMPLE_ASSET_ID),
+					price: SAMPLE_PRICE,
+					haircut: Perbill::zero(),
+				}],
+				policy: Some(OperatorSetPolicy {
+					max_operators: 32,
+					min_power: 0,
+					cap: SAMPLE_POWER_CAP,
+				}),
+			}],
 		},
 		delegation: DelegationConfig {
 			allocations: vec![GenesisAllocation {

@@ -206,6 +206,8 @@ mod runtime {
 
 	#[runtime::pallet_index(24)]
 	pub type Rewards = pallet_rampart_rewards;
+	#[runtime::pallet_index(25)]
+	pub type Middleware = pallet_rampart_middleware;
 }
 
 #[cfg(test)]

@@ -768,3 +768,43 @@ mod review {
 		});
 	}
 }
+
+mod middleware {
+	use super::*;
+	use crate::genesis_config_presets::{SAMPLE_POWER_CAP, SAMPLE_PRICE};
+	use rampart_primitives::{AssetKind, Subnetwork};
+
+	/// The presets configure Charlie's main subnetwork in the middleware: vault 0 accepted,
+	/// rUSD valued at one unit of power per base unit, a 50 % cap. In `local_testnet` Alice and
+	/// Bob each hold half the power once they join; with the cap, neither holds more.
+	#[test]
+	fn the_sample_network_values_vault_0_and_caps_its_operators() {
+		for (preset, validators) in [
+			(DEV_RUNTIME_PRESET, vec![alice()]),
+			(LOCAL_TESTNET_RUNTIME_PRESET, vec![alice(), bob()]),
+		] {
+			ext_from_preset(preset).execute_with(|| {
+				System::set_block_number(1);
+				let charlie = Subnetwork::main(SAMPLE_NETWORK.to_account_id());
+				assert_eq!(
+					Middleware::valuation_at(&charlie, &AssetKind::WithId(SAMPLE_ASSET_ID), 1),
+					Ok((SAMPLE_PRICE, sp_runtime::Perbill::zero()))
+				);
+				assert_eq!(Middleware::policy_at(&charlie, 1).map(|p| p.cap), Ok(SAMPLE_POWER_CAP));
+				let share = SAMPLE_VAULT_DEPOSIT / validators.len() as u128;
+				for v in &validators {
+					assert_eq!(
+						Middleware::operator_power(&charlie, v, 1).map(|(p, _)| p),
+						Ok(share)
+					);
+					assert_ok!(Middleware::join(RuntimeOrigin::signed(v.clone()), charlie.clone()));
+				}
+				System::set_block_number(3);
+				let set = Middleware::operator_set(&charlie, 2).expect("inside the window");
+				assert_eq!(set.operators.len(), validators.len());
+				assert_eq!(set.total, SAMPLE_VAULT_DEPOSIT);
+				Middleware::do_try_state().expect("middleware invariants hold");
+			});
+		}
+	}
+}

@@ -54,6 +54,7 @@ pub trait BenchmarkRuntime:
 	+ pallet_rampart_delegation::Config
 	+ pallet_rampart_slashing::Config
 	+ pallet_rampart_rewards::Config<AssetKind = NativeOrWithId<u32>>
+	+ pallet_rampart_middleware::Config<AssetKind = NativeOrWithId<u32>>
 {
 }
 
@@ -66,6 +67,7 @@ impl<T> BenchmarkRuntime for T where
 		+ pallet_rampart_delegation::Config
 		+ pallet_rampart_slashing::Config
 		+ pallet_rampart_rewards::Config<AssetKind = NativeOrWithId<u32>>
+		+ pallet_rampart_middleware::Config<AssetKind = NativeOrWithId<u32>>
 {
 }
 
@@ -146,10 +148,29 @@ impl<T: BenchmarkRuntime, const UNIT: u128> Helpers<T, UNIT> {
 		burner: pallet_rampart_vaults::Burner<AccountId32, BlockNumberOf<T>>,
 		roles: &[Role],
 	) -> VaultId {
+		Self::vault_over(NativeOrWithId::Native, curator, epoch, delegator, slasher, burner, roles)
+	}
+
+	/// A vault over `collateral` with epochs of `epoch` blocks, created by `curator` (funded),
+	/// who holds every role in `roles`.
+	#[allow(clippy::too_many_arguments)]
+	fn vault_over(
+		collateral: NativeOrWithId<u32>,
+		curator: &AccountId32,
+		epoch: BlockNumberOf<T>,
+		delegator: DelegatorKind<AccountId32>,
+		slasher: SlasherKind<BlockNumberOf<T>>,
+		burner: pallet_rampart_vaults::Burner<AccountId32, BlockNumberOf<T>>,
+		roles: &[Role],
+	) -> VaultId {
 		Self::fund_native(curator);
+		if let NativeOrWithId::WithId(id) = collateral {
+			// The creator pays the vault account's reserve of the collateral too.
+			let _ = pallet_assets::Pallet::<T>::mint_into(id, curator, 1_000_000 * UNIT);
+		}
 		let roles: Vec<_> = roles.iter().map(|role| (*role, curator.clone())).collect();
 		let config = pallet_rampart_vaults::VaultConfig {
-			collateral: NativeOrWithId::Native,
+			collateral,
 			epoch_duration: epoch,
 			delegator,
 			slasher,
@@ -381,5 +402,68 @@ impl<T: BenchmarkRuntime, const UNIT: u128>
 			1,
 		)
 		.expect("the curator gives the operator shares");
+	}
+}
+
+/// Networks delegated to the middleware, operators opted in, and vaults (native and asset #1000,
+/// alternately) in which each operator has stake in the network's main subnetwork.
+impl<T: BenchmarkRuntime, const UNIT: u128>
+	pallet_rampart_middleware::BenchmarkHelper<AccountId32, NativeOrWithId<u32>> for Helpers<T, UNIT>
+{
+	fn network(network: &AccountId32, middleware: &AccountId32) {
+		Self::network_with_middleware(network, middleware);
+	}
+
+	fn operator(operator: &AccountId32, network: &AccountId32) {
+		Self::register_as_operator(operator);
+		Registry::<T>::opt_in(signed::<T>(operator), OptInTarget::Network(network.clone()))
+			.expect("a registered operator opts into a network");
+	}
+
+	fn vault(
+		index: u32,
+		network: &AccountId32,
+		operators: &[AccountId32],
+	) -> (VaultId, NativeOrWithId<u32>) {
+		let collateral = if index.is_multiple_of(2) {
+			NativeOrWithId::Native
+		} else {
+			Self::asset(COLLATERAL_ASSET, true)
+		};
+		let curator: AccountId32 = frame_benchmarking::account("middleware-curator", index, 0);
+		let vault = Self::vault_over(
+			collateral.clone(),
+			&curator,
+			Self::shortest_epoch(),
+			DelegatorKind::NetworkRestake,
+			SlasherKind::Instant,
+			pallet_rampart_vaults::Burner::Burn,
+			&[Role::Admin, Role::NetworkLimitSetter, Role::OperatorNetworkSharesSetter],
+		);
+		let staker: AccountId32 = frame_benchmarking::account("middleware-staker", index, 0);
+		<Self as pallet_rampart_rewards::BenchmarkHelper<_, _>>::fund(&collateral, &staker);
+		Self::deposit(&staker, vault, 1_000 * UNIT);
+		let limit = 1_000_000 * UNIT;
+		let _ = Delegation::<T>::set_max_network_limit(signed::<T>(network), vault, 0, limit);
+		let subnetwork = Subnetwork::main(network.clone());
+		Delegation::<T>::set_network_limit(signed::<T>(&curator), vault, subnetwork.clone(), limit)
+			.expect("the curator sets the limit");
+		for operator in operators {
+			Registry::<T>::opt_in(signed::<T>(operator), OptInTarget::Vault(vault))
+				.expect("a registered operator opts into a vault");
+			Delegation::<T>::set_operator_network_shares(
+				signed::<T>(&curator),
+				vault,
+				subnetwork.clone(),
+				operator.clone(),
+				1,
+			)
+			.expect("the curator gives the operator shares");
+		}
+		(vault, collateral)
+	}
+
+	fn fund(asset: &NativeOrWithId<u32>, who: &AccountId32) {
+		<Self as pallet_rampart_rewards::BenchmarkHelper<_, _>>::fund(asset, who);
 	}
 }

@@ -168,3 +168,34 @@ fn the_rewards_helper_funds_builds_share_history_and_gives_operators_stake() {
 		assert!(Delegation::stake(vault, &subnetwork, &second) > 0);
 	});
 }
+
+#[test]
+fn the_middleware_helper_builds_vaults_in_which_operators_have_power() {
+	with_keystore(|| {
+		use pallet_rampart_middleware::BenchmarkHelper;
+		let network = account("network");
+		let middleware = Middleware::account_of(network.clone());
+		<Helpers as BenchmarkHelper<_, _>>::network(&network, &middleware);
+		assert_eq!(Registry::middleware_of(&network), Some(middleware));
+		let operators: Vec<AccountId> =
+			(0..2).map(|i| frame_benchmarking::account("operator", i, 0)).collect();
+		for operator in &operators {
+			<Helpers as BenchmarkHelper<_, _>>::operator(operator, &network);
+			assert!(Registry::is_opted_in(operator, &OptInTarget::Network(network.clone())));
+		}
+		let (native, native_asset) =
+			<Helpers as BenchmarkHelper<_, _>>::vault(0, &network, &operators);
+		let (usd, usd_asset) = <Helpers as BenchmarkHelper<_, _>>::vault(1, &network, &operators);
+		assert_eq!(
+			(native_asset, usd_asset),
+			(AssetKind::Native, AssetKind::WithId(COLLATERAL_ASSET))
+		);
+		let subnetwork = Subnetwork::main(network.clone());
+		for vault in [native, usd] {
+			assert_eq!(Vaults::active_stake(vault), 1_000 * UNIT);
+			for operator in &operators {
+				assert_eq!(Delegation::stake(vault, &subnetwork, operator), 500 * UNIT);
+			}
+		}
+	});
+}

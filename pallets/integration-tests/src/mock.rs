@@ -230,6 +230,8 @@ impl pallet_rampart_middleware::Config for Runtime {
 	type LeaveDelay = ConstU64<LEAVE_DELAY>;
 	type CommissionDelay = ConstU64<COMMISSION_DELAY>;
 	type WeightInfo = ();
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkHelpers;
 }
 
 /// The pallets' benchmark helpers: the reference runtime's, written once in

@@ -82,6 +82,32 @@ impl<T: Config> Pallet<T> {
 			&& membership.latest_key().is_some_and(|ended| ended <= Self::horizon())
 	}
 
+	/// Configures a subnetwork at genesis, with the checks of the calls.
+	pub(crate) fn build_subnetwork(
+		genesis: &GenesisSubnetwork<T::AccountId, T::AssetKind>,
+	) -> DispatchResult {
+		let subnetwork = &genesis.subnetwork;
+		ensure!(T::Networks::is_network(&subnetwork.network), Error::<T>::NotNetwork);
+		for valuation in &genesis.valuations {
+			let config = ValuationConfig {
+				haircut: valuation.haircut,
+				source: PriceSource::Network,
+				staleness: None,
+				on_stale: StalePolicy::Zero,
+				max_step: None,
+			};
+			Self::do_set_valuation(subnetwork.clone(), valuation.asset.clone(), config)?;
+			Self::do_set_price(subnetwork.clone(), valuation.asset.clone(), valuation.price)?;
+		}
+		for vault in &genesis.vaults {
+			Self::do_accept_vault(subnetwork.clone(), *vault)?;
+		}
+		if let Some(policy) = genesis.policy {
+			Self::do_set_policy(subnetwork.clone(), policy)?;
+		}
+		Ok(())
+	}
+
 	// ---------------------------------------------------------------------------------------
 	// Accepted vaults.
 

@@ -40,6 +40,7 @@ extern crate alloc;
 
 mod calls;
 pub mod cap;
+mod default_weights;
 mod functions;
 mod rewards;
 mod slashing;
@@ -101,7 +102,7 @@ pub mod pallet {
 		type RuntimeHoldReason: From<HoldReason>;
 
 		/// The kind of asset a vault holds: valuations are keyed by it.
-		type AssetKind: Parameter + MaxEncodedLen;
+		type AssetKind: Parameter + MaxEncodedLen + MaybeSerializeDeserialize;
 
 		/// Registered networks and their middleware: who may configure a subnetwork.
 		type Networks: NetworkRegistry<Self::AccountId>;
@@ -170,6 +171,23 @@ pub mod pallet {
 		/// Sets up networks, operators and vaults with stake for the benchmarks.
 		#[cfg(feature = "runtime-benchmarks")]
 		type BenchmarkHelper: BenchmarkHelper<Self::AccountId, Self::AssetKind>;
+	}
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Subnetworks configured at genesis: accepted vaults, valuations set by the network, a
+		/// policy. Their networks must be registered (the registry's genesis is built first).
+		pub subnetworks: Vec<GenesisSubnetwork<T::AccountId, T::AssetKind>>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			for genesis in &self.subnetworks {
+				Pallet::<T>::build_subnetwork(genesis).expect("a valid genesis subnetwork");
+			}
+		}
 	}
 
 	/// The vaults a subnetwork accepts, or accepted inside the retention window.

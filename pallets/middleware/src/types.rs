@@ -327,3 +327,29 @@ pub trait BenchmarkHelper<AccountId, AssetKind> {
 	/// Gives `who` plenty of `asset`, to pay rewards with.
 	fn fund(asset: &AssetKind, who: &AccountId);
 }
+
+/// A collateral's valuation at genesis: set by the network, never stale, any step.
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisValuation<AssetKind> {
+	/// The collateral.
+	pub asset: AssetKind,
+	/// Its price in power units per base unit.
+	pub price: Price,
+	/// The share of its value that gives no power.
+	pub haircut: Perbill,
+}
+
+/// A subnetwork configured at genesis.
+#[derive(Clone, PartialEq, Eq, Debug, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct GenesisSubnetwork<AccountId, AssetKind> {
+	/// The subnetwork (of a registered network).
+	pub subnetwork: Subnetwork<AccountId>,
+	/// The vaults it accepts (genesis vaults, or vaults of the genesis of the vaults pallet).
+	pub vaults: Vec<VaultId>,
+	/// How it values collaterals.
+	pub valuations: Vec<GenesisValuation<AssetKind>>,
+	/// Its operator set policy, if not the default.
+	pub policy: Option<OperatorSetPolicy>,
+}

@@ -3,10 +3,14 @@
 
 //! The weights of the middleware's calls.
 //!
-//! The benchmarks that will generate `SubstrateWeight` are not written yet; until they are, only
-//! `()` (zero, for tests) exists and the pallet is not in the reference runtime.
+//! - [`SubstrateWeight`]: the numbers measured on the Rampart reference runtime (generated into
+//!   `default_weights.rs` by `benchmarking/run-benchmarks.sh`), with storage reads and writes
+//!   priced by the adopting runtime's `T::DbWeight`. The reference runtime uses it.
+//! - `()`: every call weighs nothing. For tests only.
 
 use frame_support::weights::Weight;
+
+pub use crate::default_weights::SubstrateWeight;
 
 /// The weights of the middleware's calls.
 pub trait WeightInfo {

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 
 //! Restaking: the registry of networks, operators and opt-ins, the vaults, the delegation of
-//! vault stake to (subnetwork, operator) pairs, and network-defined slashing.
+//! vault stake to (subnetwork, operator) pairs, network-defined slashing, rewards, and the
+//! on-chain network middleware.
 
 use frame_support::{
 	parameter_types,
@@ -175,6 +176,47 @@ impl pallet_rampart_rewards::Config for Runtime {
 	type MaxOperatorPayouts = frame_support::traits::ConstU32<64>;
 	type MaxHistoryDepth = MaxHistoryDepth;
 	type WeightInfo = pallet_rampart_rewards::weights::SubstrateWeight<Runtime>;
+	#[cfg(feature = "runtime-benchmarks")]
+	type BenchmarkHelper = BenchmarkHelpers;
+}
+
+parameter_types! {
+	pub const MiddlewarePalletId: PalletId = PalletId(*b"rmp/midw");
+	/// An operator's deposit for its place in a subnetwork's operator list: 1 RAMP.
+	pub const OperatorAdmissionDeposit: Balance = UNIT;
+	pub const AdmissionHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Middleware(pallet_rampart_middleware::HoldReason::OperatorAdmission);
+	/// Power answers as far back as stake does: the opt-in retention.
+	pub const PowerHistoryRetention: BlockNumber = 2 * MAX_EPOCH + REWARD_LOOKBACK;
+	/// Leaving a subnetwork's operator list, and commission changes, take a day.
+	pub const MiddlewareDelay: BlockNumber = DAYS;
+}
+
+impl pallet_rampart_middleware::Config for Runtime {
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type AssetKind = AssetKind;
+	type Networks = Registry;
+	type Operators = Registry;
+	type OptIns = Registry;
+	type Vaults = Vaults;
+	type Stakes = Delegation;
+	type Slasher = crate::Slashing;
+	type Rewards = crate::Rewards;
+	type PalletId = MiddlewarePalletId;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		AdmissionHoldReason,
+		LinearStoragePrice<OperatorAdmissionDeposit, frame_support::traits::ConstU128<0>, Balance>,
+	>;
+	/// Eight vaults and 32 operators per subnetwork: an operator set reads at most 256 stakes.
+	type MaxVaultsPerSubnetwork = frame_support::traits::ConstU32<8>;
+	type MaxOperatorsPerSubnetwork = frame_support::traits::ConstU32<32>;
+	type MaxFeeders = frame_support::traits::ConstU32<8>;
+	type HistoryRetention = PowerHistoryRetention;
+	type LeaveDelay = MiddlewareDelay;
+	type CommissionDelay = MiddlewareDelay;
+	type WeightInfo = pallet_rampart_middleware::weights::SubstrateWeight<Runtime>;
 	#[cfg(feature = "runtime-benchmarks")]
 	type BenchmarkHelper = BenchmarkHelpers;
 }

@@ -78,6 +78,7 @@ fn power(operator: AccountId, at: u64) -> u128 {
 		.0
 }
 
+mod genesis;
 mod operators;
 mod power;
 mod rewards;
@@ -107,4 +108,14 @@ fn a_retention_shorter_than_the_vault_histories_is_refused() {
 	use frame_support::traits::Hooks;
 	HistoryWindow::set(RETENTION - 1);
 	<Middleware as Hooks<u64>>::integrity_test();
+}
+
+/// The pallet ships measured default weights for runtimes that have not benchmarked yet, with
+/// storage priced by the runtime's own database weights.
+#[test]
+fn default_weights_are_measured_and_priced_by_the_runtime() {
+	use crate::weights::{SubstrateWeight, WeightInfo};
+	let weight = SubstrateWeight::<Test>::distribute_rewards(MAX_OPERATORS, MAX_VAULTS);
+	assert!(weight.ref_time() > 0 && weight.proof_size() > 0, "{weight:?}");
+	assert!(weight.all_gte(<() as WeightInfo>::distribute_rewards(MAX_OPERATORS, MAX_VAULTS)));
 }
