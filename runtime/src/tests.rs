@@ -807,4 +807,25 @@ mod middleware {
 			});
 		}
 	}
+
+	/// At the runtime's bounds (32 operators, 8 vaults): the operator set (as measured) stays
+	/// under 10 % of a block and a power slash under a quarter. A reward in power charges each
+	/// of its 256 stake lookups at the delegation's deepest, about a third of a block: under
+	/// half.
+	#[test]
+	fn the_worst_cases_fit_in_a_block() {
+		use pallet_rampart_middleware::WeightInfo;
+		let max = configs::RuntimeBlockWeights::get().max_block;
+		let set = <Runtime as pallet_rampart_middleware::Config>::WeightInfo::operator_set(32, 8);
+		let (slash, reward) = (Middleware::slash_weight(), Middleware::distribute_weight());
+		let share = |w: frame_support::weights::Weight| {
+			sp_runtime::Perbill::from_rational(w.ref_time(), max.ref_time())
+		};
+		println!("operator_set(32, 8) = {set:?} ({:?} of a block)", share(set));
+		println!("slash (8 vaults) = {slash:?} ({:?})", share(slash));
+		println!("distribute_rewards (32, 8) = {reward:?} ({:?})", share(reward));
+		assert!(share(set) < sp_runtime::Perbill::from_percent(10));
+		assert!(share(slash) < sp_runtime::Perbill::from_percent(25));
+		assert!(share(reward) < sp_runtime::Perbill::from_percent(50));
+	}
 }

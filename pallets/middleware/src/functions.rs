@@ -520,6 +520,16 @@ impl<T: Config> Pallet<T> {
 		at: BlockNumberOf<T>,
 	) -> Result<OperatorSet<T::AccountId>, DispatchError> {
 		let vaults = Self::valued_vaults(subnetwork, at)?;
+		Self::operator_set_over(&vaults, subnetwork, at).map(|(set, _)| set)
+	}
+
+	/// [`Self::operator_set`] over vaults already read, with each member's vault parts (in the
+	/// set's order), so that a caller needing both reads each stake once.
+	pub(crate) fn operator_set_over(
+		vaults: &[ValuedVault<T>],
+		subnetwork: &SubnetworkOf<T>,
+		at: BlockNumberOf<T>,
+	) -> Result<(OperatorSet<T::AccountId>, Vec<Vec<VaultPower>>), DispatchError> {
 		let policy = Self::policy_at(subnetwork, at)?;
 		let mut candidates = Vec::new();
 		for operator in Operators::<T>::get(subnetwork) {
@@ -528,22 +538,24 @@ impl<T: Config> Pallet<T> {
 			if !membership.at(at).map_err(Self::trace_error)?.unwrap_or(false) {
 				continue;
 			}
-			let (power, _) = Self::power_over(&vaults, subnetwork, &operator, at)?;
+			let (power, parts) = Self::power_over(vaults, subnetwork, &operator, at)?;
 			if !power.is_zero() && power >= policy.min_power {
-				candidates.push((operator, power));
+				candidates.push((operator, power, parts));
 			}
 		}
-		candidates.sort_by(|(a, pa), (b, pb)| pb.cmp(pa).then_with(|| a.cmp(b)));
+		candidates.sort_by(|(a, pa, _), (b, pb, _)| pb.cmp(pa).then_with(|| a.cmp(b)));
 		candidates.truncate(policy.max_operators as usize);
-		let powers: Vec<u128> = candidates.iter().map(|(_, p)| *p).collect();
+		let powers: Vec<u128> = candidates.iter().map(|(_, p, _)| *p).collect();
 		let capped = cap_powers(&powers, policy.cap);
 		let mut set = OperatorSet::default();
-		for ((operator, power), capped) in candidates.into_iter().zip(capped) {
+		let mut parts = Vec::with_capacity(candidates.len());
+		for ((operator, power, vault_parts), capped) in candidates.into_iter().zip(capped) {
 			set.total = set.total.saturating_add(capped);
 			set.cut = set.cut.saturating_add(power.saturating_sub(capped));
 			set.operators.push(OperatorPower { operator, power, capped });
+			parts.push(vault_parts);
 		}
-		Ok(set)
+		Ok((set, parts))
 	}
 
 	// ---------------------------------------------------------------------------------------

@@ -35,8 +35,8 @@ impl<T: Config> Pallet<T> {
 		let (n, v) = (T::MaxOperatorsPerSubnetwork::get(), T::MaxVaultsPerSubnetwork::get());
 		let per_list = T::Rewards::max_operator_payouts().max(1);
 		let lists = n.div_ceil(per_list);
-		// The set and then each member's vault parts: two stake lookups per (operator, vault).
-		let lookups = u64::from(n.saturating_mul(v)).saturating_mul(2);
+		// One stake lookup per (operator, vault).
+		let lookups = u64::from(n.saturating_mul(v));
 		T::WeightInfo::distribute_rewards(n, v)
 			.saturating_add(T::Stakes::stake_at_weight().saturating_mul(lookups))
 			.saturating_add(T::Rewards::reward_stakers_weight().saturating_mul(u64::from(v)))
@@ -62,20 +62,18 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::ZeroPower);
 		ensure!(snapshot < Self::now(), Error::<T>::InvalidCapture);
 		let vaults = Self::valued_vaults(&subnetwork, snapshot)?;
-		let set = Self::operator_set(&subnetwork, snapshot)?;
+		let (set, parts) = Self::operator_set_over(&vaults, &subnetwork, snapshot)?;
 		ensure!(!set.total.is_zero(), Error::<T>::NoPower);
 
 		let mut credits: Vec<(T::AccountId, u128)> = Vec::new();
 		let mut stakers: BTreeMap<VaultId, u128> = BTreeMap::new();
-		for member in set.operators {
+		for (member, vault_parts) in set.operators.into_iter().zip(parts) {
 			let part = share(amount, member.capped, set.total);
 			let commission =
 				Self::commission_at(&subnetwork, &member.operator, snapshot)?.mul_floor(part);
 			let rest = part.saturating_sub(commission);
-			let (power, parts) =
-				Self::power_over(&vaults, &subnetwork, &member.operator, snapshot)?;
-			for vault_part in parts.iter().filter(|p| !p.power.is_zero()) {
-				let to_vault = share(rest, vault_part.power, power);
+			for vault_part in vault_parts.iter().filter(|p| !p.power.is_zero()) {
+				let to_vault = share(rest, vault_part.power, member.power);
 				*stakers.entry(vault_part.vault).or_default() += to_vault;
 			}
 			if !commission.is_zero() {
