@@ -371,18 +371,14 @@ impl<T: Config> Pallet<T> {
 		if !list.contains(&operator) {
 			if list.is_full() {
 				// Make room from former members nothing reads any more.
-				let expired: Vec<_> = list
-					.iter()
-					.filter(|o| {
-						OperatorMembership::<T>::get(&subnetwork, *o)
-							.is_none_or(|m| Self::expired(&m))
-					})
-					.cloned()
-					.collect();
-				for former in expired {
-					Self::reap(&subnetwork, &former);
-				}
-				list = Operators::<T>::get(&subnetwork);
+				list.retain(|o| {
+					let expired = OperatorMembership::<T>::get(&subnetwork, o)
+						.is_none_or(|m| Self::expired(&m));
+					if expired {
+						Self::release(&subnetwork, o);
+					}
+					!expired
+				});
 			}
 			list.try_push(operator.clone()).map_err(|_| Error::<T>::TooManyOperators)?;
 			let ticket = T::Consideration::new(&operator, Footprint::from_parts(1, 0))?;
@@ -425,6 +421,13 @@ impl<T: Config> Pallet<T> {
 			return false;
 		}
 		Operators::<T>::insert(subnetwork, list);
+		Self::release(subnetwork, operator);
+		true
+	}
+
+	/// Forgets a former member taken off `subnetwork`'s list: its histories, and its deposit
+	/// back.
+	fn release(subnetwork: &SubnetworkOf<T>, operator: &T::AccountId) {
 		OperatorMembership::<T>::remove(subnetwork, operator);
 		Commissions::<T>::remove(subnetwork, operator);
 		if let Some(ticket) = OperatorDeposits::<T>::take(subnetwork, operator) {
@@ -435,7 +438,6 @@ impl<T: Config> Pallet<T> {
 			subnetwork: subnetwork.clone(),
 			operator: operator.clone(),
 		});
-		true
 	}
 
 	pub(crate) fn do_set_commission(

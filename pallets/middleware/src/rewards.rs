@@ -18,7 +18,7 @@ use crate::{pallet::*, types::*, weights::WeightInfo};
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{ensure, pallet_prelude::*, traits::Get};
 use rampart_primitives::{
-	traits::{NetworkRegistry, NetworkRewards, StakeProvider},
+	traits::{NetworkRewards, StakeProvider},
 	VaultId,
 };
 use sp_runtime::{helpers_128bit::multiply_by_rational_with_rounding, traits::Zero, Rounding};
@@ -54,11 +54,7 @@ impl<T: Config> Pallet<T> {
 		max_admin_fee: u32,
 	) -> DispatchResult {
 		let network = subnetwork.network.clone();
-		let by = Self::middleware_account(&network);
-		ensure!(
-			T::Networks::middleware_of(&network).as_ref() == Some(&by),
-			Error::<T>::NotDelegated
-		);
+		let by = Self::delegated_account(&network)?;
 		ensure!(!amount.is_zero(), Error::<T>::ZeroPower);
 		ensure!(snapshot < Self::now(), Error::<T>::InvalidCapture);
 		let vaults = Self::valued_vaults(&subnetwork, snapshot)?;

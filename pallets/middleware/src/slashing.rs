@@ -53,6 +53,17 @@ impl<T: Config> Pallet<T> {
 		T::PalletId::get().into_sub_account_truncating(network)
 	}
 
+	/// The account acting for `network`, once the network has named it its registry middleware:
+	/// the caller of the slashing and rewards pallets for a power slash or reward.
+	pub(crate) fn delegated_account(network: &T::AccountId) -> Result<T::AccountId, DispatchError> {
+		let by = Self::middleware_account(network);
+		ensure!(
+			T::Networks::middleware_of(network).as_ref() == Some(&by),
+			Error::<T>::NotDelegated
+		);
+		Ok(by)
+	}
+
 	/// The worst weight of a power slash: the measured part over the most vaults, plus a
 	/// slash through each vault's slasher and a stake lookup per vault at their worst.
 	pub fn slash_weight() -> Weight {
@@ -68,11 +79,7 @@ impl<T: Config> Pallet<T> {
 		power: u128,
 		capture: BlockNumberOf<T>,
 	) -> DispatchResult {
-		let by = Self::middleware_account(&subnetwork.network);
-		ensure!(
-			T::Networks::middleware_of(&subnetwork.network).as_ref() == Some(&by),
-			Error::<T>::NotDelegated
-		);
+		let by = Self::delegated_account(&subnetwork.network)?;
 		ensure!(!power.is_zero(), Error::<T>::ZeroPower);
 		ensure!(capture < Self::now(), Error::<T>::InvalidCapture);
 		let vaults = Self::valued_vaults(&subnetwork, capture)?;
