@@ -126,6 +126,28 @@ fn join_all<T: Config>(subnetwork: &SubnetworkOf<T>, operators: &[T::AccountId])
 	}
 }
 
+/// `network` delegated to the pallet, with `n` operators that joined its main subnetwork, each
+/// with stake in `v` accepted and priced vaults, and a policy of at most `n` operators capped at
+/// 20 %: the world of the `operator_set` benchmark, for the benchmarks of pallets built on this
+/// one (the reference chain's validator set). Leaves the chain at block 2.
+pub fn world<T: Config>(
+	network: &T::AccountId,
+	n: u32,
+	v: u32,
+) -> (SubnetworkOf<T>, Vec<T::AccountId>) {
+	set_block::<T>(1);
+	T::BenchmarkHelper::network(network, &Middleware::<T>::middleware_account(network));
+	let subnetwork = Subnetwork::main(network.clone());
+	let members = operators::<T>(network, n);
+	vaults::<T>(network, &subnetwork, &members, v);
+	join_all::<T>(&subnetwork, &members);
+	let policy =
+		OperatorSetPolicy { max_operators: n, min_power: 0, cap: Perbill::from_percent(20) };
+	Middleware::<T>::set_operator_set_policy(signed::<T>(network), subnetwork.clone(), policy)
+		.expect("a valid policy; qed");
+	(subnetwork, members)
+}
+
 #[benchmarks]
 mod benchmarks {
 	use super::*;

@@ -73,7 +73,10 @@ impl<T: Config> Pallet<T> {
 			.saturating_add(T::Stakes::stake_at_weight().saturating_mul(vaults))
 	}
 
-	pub(crate) fn do_slash(
+	/// A power slash of `operator` in `subnetwork` for `power` at `capture`, as the `slash` call
+	/// makes it, for runtime code acting for the network (the reference chain's offences): split
+	/// over the vaults pro rata to their part of its power, each vault in its own storage layer.
+	pub fn do_slash(
 		subnetwork: SubnetworkOf<T>,
 		operator: T::AccountId,
 		power: u128,
