@@ -535,29 +535,92 @@ impl<T: Config> Pallet<T> {
 		let policy = Self::policy_at(subnetwork, at)?;
 		let mut candidates = Vec::new();
 		for operator in Operators::<T>::get(subnetwork) {
-			let membership =
-				OperatorMembership::<T>::get(subnetwork, &operator).unwrap_or_default();
-			if !membership.at(at).map_err(Self::trace_error)?.unwrap_or(false) {
-				continue;
-			}
-			let (power, parts) = Self::power_over(vaults, subnetwork, &operator, at)?;
-			if !power.is_zero() && power >= policy.min_power {
+			if let Some((power, parts)) =
+				Self::candidate(vaults, subnetwork, &operator, at, &policy)?
+			{
 				candidates.push((operator, power, parts));
 			}
 		}
+		Ok(Self::rank(candidates, &policy))
+	}
+
+	/// `operator`'s power and vault parts at `at` if it was a member then with at least the
+	/// policy's minimum power.
+	fn candidate(
+		vaults: &[ValuedVault<T>],
+		subnetwork: &SubnetworkOf<T>,
+		operator: &T::AccountId,
+		at: BlockNumberOf<T>,
+		policy: &OperatorSetPolicy,
+	) -> Result<Option<(u128, Vec<VaultPower>)>, DispatchError> {
+		let membership = OperatorMembership::<T>::get(subnetwork, operator).unwrap_or_default();
+		if !membership.at(at).map_err(Self::trace_error)?.unwrap_or(false) {
+			return Ok(None);
+		}
+		let (power, parts) = Self::power_over(vaults, subnetwork, operator, at)?;
+		Ok((!power.is_zero() && power >= policy.min_power).then_some((power, parts)))
+	}
+
+	/// The set from its candidates: strongest first (ties: power, then account), the policy's
+	/// `max_operators` of them, capped; with each member's extra data in the set's order.
+	fn rank<P>(
+		mut candidates: Vec<(T::AccountId, u128, P)>,
+		policy: &OperatorSetPolicy,
+	) -> (OperatorSet<T::AccountId>, Vec<P>) {
 		candidates.sort_by(|(a, pa, _), (b, pb, _)| pb.cmp(pa).then_with(|| a.cmp(b)));
 		candidates.truncate(policy.max_operators as usize);
 		let powers: Vec<u128> = candidates.iter().map(|(_, p, _)| *p).collect();
 		let capped = cap_powers(&powers, policy.cap);
 		let mut set = OperatorSet::default();
-		let mut parts = Vec::with_capacity(candidates.len());
-		for ((operator, power, vault_parts), capped) in candidates.into_iter().zip(capped) {
+		let mut extra = Vec::with_capacity(candidates.len());
+		for ((operator, power, data), capped) in candidates.into_iter().zip(capped) {
 			set.total = set.total.saturating_add(capped);
 			set.cut = set.cut.saturating_add(power.saturating_sub(capped));
 			set.operators.push(OperatorPower { operator, power, capped });
-			parts.push(vault_parts);
+			extra.push(data);
 		}
-		Ok((set, parts))
+		(set, extra)
+	}
+
+	// ---------------------------------------------------------------------------------------
+	// The operator set in stages, for a caller that spreads its reads over several blocks (the
+	// reference chain's validator election): list the members, read the candidates in chunks
+	// at one capture block, rank them. The result is `operator_set(subnetwork, at)`.
+
+	/// The operators listed in `subnetwork` now (members and former members not reaped yet), in
+	/// list order: the ones to read at a capture.
+	pub fn listed_operators(subnetwork: &SubnetworkOf<T>) -> Vec<T::AccountId> {
+		Operators::<T>::get(subnetwork).into_inner()
+	}
+
+	/// The candidates of the set at `at` among `operators`: each that was a member at `at` with
+	/// at least the policy's minimum power then, with its power.
+	pub fn candidates_at(
+		subnetwork: &SubnetworkOf<T>,
+		operators: &[T::AccountId],
+		at: BlockNumberOf<T>,
+	) -> Result<Vec<(T::AccountId, u128)>, DispatchError> {
+		let policy = Self::policy_at(subnetwork, at)?;
+		let vaults = Self::valued_vaults(subnetwork, at)?;
+		let mut candidates = Vec::new();
+		for operator in operators {
+			if let Some((power, _)) = Self::candidate(&vaults, subnetwork, operator, at, &policy)? {
+				candidates.push((operator.clone(), power));
+			}
+		}
+		Ok(candidates)
+	}
+
+	/// The set at `at` from every candidate at `at` (as [`Self::candidates_at`] read them):
+	/// ranked, bounded and capped under the policy at `at`.
+	pub fn set_from_candidates(
+		subnetwork: &SubnetworkOf<T>,
+		candidates: Vec<(T::AccountId, u128)>,
+		at: BlockNumberOf<T>,
+	) -> Result<OperatorSet<T::AccountId>, DispatchError> {
+		let policy = Self::policy_at(subnetwork, at)?;
+		let candidates = candidates.into_iter().map(|(o, p)| (o, p, ())).collect();
+		Ok(Self::rank(candidates, &policy).0)
 	}
 
 	// ---------------------------------------------------------------------------------------

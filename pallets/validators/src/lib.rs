@@ -114,6 +114,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxValidators: Get<u32>;
 
+		/// Listed operators whose power one block of an election reads: an election starts
+		/// `⌈MaxOperatorsPerSubnetwork / ElectionChunk⌉` blocks before its rotation.
+		#[pallet::constant]
+		type ElectionChunk: Get<u32>;
+
 		/// Blocks a slash of a veto kind waits, cancellable by governance.
 		#[pallet::constant]
 		type VetoWindow: Get<BlockNumberFor<Self>>;
@@ -159,6 +164,19 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type SessionCaptures<T: Config> =
 		StorageMap<_, Twox64Concat, SessionIndex, BlockNumberOf<T>, OptionQuery>;
+
+	/// The election in progress: the set of the session the next rotation plans, read in
+	/// chunks at one capture block.
+	#[pallet::storage]
+	pub type CurrentElection<T: Config> = StorageValue<
+		_,
+		Election<
+			T::AccountId,
+			BlockNumberOf<T>,
+			<T as pallet_rampart_middleware::Config>::MaxOperatorsPerSubnetwork,
+		>,
+		OptionQuery,
+	>;
 
 	/// Operators benched by an offence, with the hash of the session keys they offended with: not
 	/// elected while they keep those keys.
@@ -240,6 +258,9 @@ pub mod pallet {
 	#[pallet::event]
 	#[pallet::generate_deposit(pub(super) fn deposit_event)]
 	pub enum Event<T: Config> {
+		/// The election of session `session`'s set started, reading the stake at `capture`
+		/// (`listed` operators, over the next blocks).
+		ElectionStarted { session: SessionIndex, capture: BlockNumberOf<T>, listed: u32 },
 		/// The set of session `session` is the operator set at `capture`: `validators` of them
 		/// (`skipped` strong enough but without keys or benched).
 		SetPlanned {
@@ -381,7 +402,9 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn on_initialize(n: BlockNumberFor<T>) -> Weight {
 			// `pallet-authorship` notes the block's author through this pallet, uncharged.
-			<T as Config>::WeightInfo::note_author().saturating_add(Self::apply_due_slashes(n))
+			<T as Config>::WeightInfo::note_author()
+				.saturating_add(Self::apply_due_slashes(n))
+				.saturating_add(Self::elect_step(n))
 		}
 
 		fn on_idle(_n: BlockNumberFor<T>, remaining: Weight) -> Weight {
@@ -396,6 +419,7 @@ pub mod pallet {
 			);
 			assert!(T::MaxValidators::get() > 0, "a chain needs validators");
 			assert!(T::MaxSlashesPerBlock::get() > 0, "slashes must be able to apply");
+			assert!(T::ElectionChunk::get() > 0, "an election must read operators");
 			assert!(T::HistoryDepth::get() > 1, "offences are reported a session late at least");
 		}
 

@@ -88,6 +88,9 @@ pub const EPOCH: u64 = 50;
 pub const MAX_VAULTS: u32 = 3;
 pub const MAX_OPERATORS: u32 = 6;
 pub const MAX_VALIDATORS: u32 = 4;
+/// Operators an election reads per block: elections take three blocks, captured four blocks
+/// before their rotation.
+pub const ELECTION_CHUNK: u32 = 2;
 /// Blocks a vetoable slash waits.
 pub const VETO_WINDOW: u64 = 5;
 pub const MAX_SLASHES_PER_BLOCK: u32 = 2;
@@ -189,6 +192,7 @@ impl pallet_validators::Config for Test {
 	type RewardAsset = RewardAsset;
 	type NetworkPalletId = ChainPalletId;
 	type MaxValidators = ConstU32<MAX_VALIDATORS>;
+	type ElectionChunk = ConstU32<ELECTION_CHUNK>;
 	type VetoWindow = ConstU64<VETO_WINDOW>;
 	type MaxSlashesPerBlock = ConstU32<MAX_SLASHES_PER_BLOCK>;
 	type MaxPendingPayouts = ConstU32<3>;

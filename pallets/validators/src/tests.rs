@@ -2,10 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 
 //! The validator set, offences and rewards on the mock chain (sessions of ten blocks: session `s`
-//! starts at block `10·s`, and the set of session `s + 1` is planned then, captured at `10·s − 1`).
+//! starts at block `10·s`, and the set of session `s + 1` is planned then; its election reads
+//! the stake at `10·s − 4` over blocks `10·s − 3` to `10·s − 1`).
 
 use crate::{mock::*, Error, Event, NotPaid, NotSlashed, OffencePolicy};
-use frame_support::{assert_noop, assert_ok, traits::Hooks};
+use frame_support::{assert_noop, assert_ok};
 use pallet_rampart_middleware::Call as MiddlewareCall;
 use rampart_primitives::testing::{NetworkReward, NetworkSlash};
 use sp_runtime::{DispatchError, Perbill};
@@ -107,14 +108,14 @@ fn the_set_is_the_operator_set_at_the_capture_block() {
 	build_and_execute(|| {
 		strong_c();
 		start_session(1);
-		// Session 2 is planned at block 10 from the stake at block 9.
+		// Session 2 is planned at block 10 from the stake at block 6.
 		assert!(events().contains(&Event::SetPlanned {
 			session: 2,
-			capture: 9,
+			capture: 6,
 			validators: 3,
 			skipped: 0
 		}));
-		assert_eq!(crate::SessionCaptures::<Test>::get(2), Some(9));
+		assert_eq!(crate::SessionCaptures::<Test>::get(2), Some(6));
 		// Session 1 still runs the genesis set; session 2 runs the new one, strongest first.
 		assert_eq!(validators(), vec![GEN_A, GEN_B]);
 		start_session(2);
@@ -124,9 +125,57 @@ fn the_set_is_the_operator_set_at_the_capture_block() {
 }
 
 #[test]
+fn the_election_reads_the_stake_over_the_blocks_before_the_rotation() {
+	build_and_execute(|| {
+		strong_c();
+		for operator in [OP_D, OP_E] {
+			join(operator);
+			set_stake(VAULT, operator, 50);
+		}
+		run_to_block(6);
+		assert!(crate::CurrentElection::<Test>::get().is_none());
+		run_to_block(7);
+		assert!(events().contains(&Event::ElectionStarted { session: 2, capture: 6, listed: 5 }));
+		let election = crate::CurrentElection::<Test>::get().unwrap();
+		assert_eq!((election.pending.len(), election.candidates.len()), (3, 2));
+		// A change after the capture, during the election, does not count.
+		set_stake(VAULT, OP_E, 1_000);
+		run_to_block(9);
+		let election = crate::CurrentElection::<Test>::get().unwrap();
+		assert!(election.pending.is_empty());
+		assert_eq!(election.candidates.len(), 5);
+		start_session(2);
+		assert!(crate::CurrentElection::<Test>::get().is_none());
+		assert_eq!(validators(), vec![OP_C, GEN_A, GEN_B, OP_D]);
+	});
+}
+
+#[test]
+fn a_rotation_before_its_election_finished_reads_the_rest_itself() {
+	build_and_execute(|| {
+		strong_c();
+		for operator in [OP_D, OP_E] {
+			join(operator);
+			set_stake(VAULT, operator, 50 + operator);
+		}
+		run_to_block(7);
+		assert_eq!(crate::CurrentElection::<Test>::get().unwrap().pending.len(), 3);
+		Session::rotate_session();
+		assert!(events().contains(&Event::SetPlanned {
+			session: 2,
+			capture: 6,
+			validators: 4,
+			skipped: 0
+		}));
+		Session::rotate_session();
+		assert_eq!(validators(), vec![OP_C, GEN_A, GEN_B, OP_E]);
+	});
+}
+
+#[test]
 fn stake_after_the_capture_does_not_count() {
 	build_and_execute(|| {
-		run_to_block(10);
+		run_to_block(8);
 		join(OP_C);
 		set_stake(VAULT, OP_C, 300);
 		start_session(2);
@@ -146,7 +195,7 @@ fn operators_without_keys_are_skipped() {
 		start_session(1);
 		assert!(events().contains(&Event::SetPlanned {
 			session: 2,
-			capture: 9,
+			capture: 6,
 			validators: 2,
 			skipped: 1
 		}));
@@ -191,7 +240,7 @@ fn fewer_than_the_minimum_keeps_the_current_set() {
 	build_and_execute(|| {
 		assert_ok!(Validators::set_min_validators(RuntimeOrigin::root(), 3));
 		start_session(1);
-		assert!(events().contains(&Event::SetKept { session: 2, capture: 9, qualified: 2 }));
+		assert!(events().contains(&Event::SetKept { session: 2, capture: 6, qualified: 2 }));
 		// The kept set keeps the capture it was chosen at.
 		assert_eq!(crate::SessionCaptures::<Test>::get(2), Some(0));
 		start_session(2);
@@ -212,7 +261,7 @@ fn an_operator_whose_allocation_goes_to_zero_leaves_at_a_following_rotation() {
 		assert!(validators().contains(&OP_C));
 		run_to_block(25);
 		set_stake(VAULT, OP_C, 0);
-		// Session 3 was planned at block 20 (OP_C still had stake at 19).
+		// Session 3 was planned at block 20 (OP_C still had stake at its capture, 16).
 		start_session(3);
 		assert!(validators().contains(&OP_C));
 		start_session(4);
@@ -286,7 +335,7 @@ fn an_offence_slashes_the_offenders_power_at_its_sessions_capture() {
 		// Stake added after the capture does not change what is slashed.
 		set_stake(VAULT, OP_C, 1_000);
 		assert_ok!(report(&[OP_C], 2, 7, Perbill::from_percent(100)));
-		// Policy: half of the fraction. 300 of power at block 9, so 150.
+		// Policy: half of the fraction. 300 of power at block 6, so 150.
 		assert!(events().contains(&Event::OffenceReported {
 			kind: GRANDPA,
 			session: 2,
@@ -298,14 +347,14 @@ fn an_offence_slashes_the_offenders_power_at_its_sessions_capture() {
 			Some(&Event::SlashScheduled {
 				id: 0,
 				offender: OP_C,
-				capture: 9,
+				capture: 6,
 				power: 150,
 				apply_at: 24
 			})
 		);
 		assert!(slashes().is_empty());
 		run_to_block(24);
-		assert_eq!(slashes(), vec![(OP_C, 150, 9)]);
+		assert_eq!(slashes(), vec![(OP_C, 150, 6)]);
 		assert!(events().contains(&Event::SlashApplied { id: 0 }));
 		// Disabled for the rest of the session.
 		let index = Session::validators().iter().position(|v| *v == OP_C).unwrap() as u32;
@@ -321,7 +370,7 @@ fn the_same_offence_reported_twice_slashes_once() {
 		assert_ok!(report(&[OP_C], 2, 7, Perbill::one()));
 		assert_eq!(report(&[OP_C], 2, 7, Perbill::one()), Err(OffenceError::DuplicateReport));
 		run_to_block(30);
-		assert_eq!(slashes(), vec![(OP_C, 150, 9)]);
+		assert_eq!(slashes(), vec![(OP_C, 150, 6)]);
 	});
 }
 
@@ -333,7 +382,7 @@ fn a_session_costs_an_offender_its_worst_offence() {
 		assert_ok!(report(&[OP_C], 2, 1, Perbill::from_percent(40)));
 		// 40 % · 50 % = 20 % of 300.
 		run_to_block(22);
-		assert_eq!(slashes(), vec![(OP_C, 60, 9)]);
+		assert_eq!(slashes(), vec![(OP_C, 60, 6)]);
 		// A lesser offence at another slot: nothing more.
 		assert_ok!(report(&[OP_C], 2, 2, Perbill::from_percent(20)));
 		assert_eq!(
@@ -347,7 +396,7 @@ fn a_session_costs_an_offender_its_worst_offence() {
 		// A worse one: the difference, 50 % − 20 % = 30 % of 300.
 		assert_ok!(report(&[OP_C], 2, 3, Perbill::one()));
 		run_to_block(24);
-		assert_eq!(slashes(), vec![(OP_C, 60, 9), (OP_C, 90, 9)]);
+		assert_eq!(slashes(), vec![(OP_C, 60, 6), (OP_C, 90, 6)]);
 	});
 }
 
@@ -370,7 +419,7 @@ fn a_vetoable_slash_waits_and_only_governance_cancels_it() {
 			Some(&Event::SlashScheduled {
 				id: 0,
 				offender: OP_C,
-				capture: 9,
+				capture: 6,
 				power: 30,
 				apply_at: 21 + VETO_WINDOW
 			})
@@ -395,7 +444,7 @@ fn a_vetoable_slash_waits_and_only_governance_cancels_it() {
 		// The cancelled slash no longer counts: a later offence in the session slashes in full.
 		assert_ok!(report(&[OP_C], 2, 2, Perbill::from_percent(10)));
 		run_to_block(36);
-		assert_eq!(slashes(), vec![(OP_C, 30, 9)]);
+		assert_eq!(slashes(), vec![(OP_C, 30, 6)]);
 		// Not cancellable once applied.
 		assert_noop!(
 			Validators::cancel_slash(RuntimeOrigin::root(), 1),
@@ -424,7 +473,7 @@ fn an_unconfigured_kind_slashes_as_the_offence_says() {
 		start_session(2);
 		assert_ok!(report_other(OP_C, 2, Perbill::from_percent(10)));
 		run_to_block(22);
-		assert_eq!(slashes(), vec![(OP_C, 30, 9)]);
+		assert_eq!(slashes(), vec![(OP_C, 30, 6)]);
 	});
 }
 
@@ -500,7 +549,7 @@ fn slashes_beyond_a_blocks_room_wait_for_the_next() {
 		run_to_block(22);
 		assert_eq!(slashes().len(), 2);
 		run_to_block(23);
-		assert_eq!(slashes(), vec![(OP_C, 10, 9), (OP_D, 10, 9), (OP_E, 10, 9)]);
+		assert_eq!(slashes(), vec![(OP_C, 10, 6), (OP_D, 10, 6), (OP_E, 10, 6)]);
 	});
 }
 
@@ -594,7 +643,7 @@ fn a_session_pays_its_validators_by_blocks_authored_then_their_stakers() {
 				network: network(),
 				asset: NATIVE,
 				amount,
-				snapshot: 9
+				snapshot: 6
 			}));
 		}
 		assert_eq!(crate::SetAside::<Test>::get(), 0);

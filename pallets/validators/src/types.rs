@@ -67,6 +67,21 @@ pub struct PendingSlash<AccountId, Capture, BlockNumber> {
 	pub veto: bool,
 }
 
+/// The election of a session's set, read in chunks over the blocks before its rotation.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
+#[scale_info(skip_type_params(MaxOperators))]
+#[codec(mel_bound(AccountId: MaxEncodedLen, Capture: MaxEncodedLen))]
+pub struct Election<AccountId, Capture, MaxOperators: Get<u32>> {
+	/// The session whose set it elects.
+	pub session: SessionIndex,
+	/// The block whose stake it reads.
+	pub capture: Capture,
+	/// The listed operators not read yet.
+	pub pending: BoundedVec<AccountId, MaxOperators>,
+	/// The candidates read so far, with their power at the capture.
+	pub candidates: BoundedVec<(AccountId, u128), MaxOperators>,
+}
+
 /// What a finished session pays its validators, waiting to be paid.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug)]
 #[scale_info(skip_type_params(MaxValidators))]

@@ -26,9 +26,12 @@ pub trait WeightInfo {
 	fn cancel_slash() -> Weight;
 	/// A session payout's own part (the middleware's is added).
 	fn payout() -> Weight;
-	/// Planning a set from `n` operators over `v` vaults (stake lookups at their deepest are
-	/// added).
-	fn plan_session(n: u32, v: u32) -> Weight;
+	/// One block of an election reading `c` operators over the most vaults (stake lookups at
+	/// their deepest are added); `c = 0`: a block with no election step.
+	fn election_step(c: u32) -> Weight;
+	/// A rotation's planning from `n` candidates already read: ranking, capping, keys and
+	/// benches.
+	fn plan_session(n: u32) -> Weight;
 	/// One offender of a report: disabling, benching, the power read, the scheduling.
 	fn on_offence() -> Weight;
 	/// The hook's own part of applying `k` due slashes (the middleware's slashes are added).
@@ -57,7 +60,10 @@ impl WeightInfo for () {
 	fn payout() -> Weight {
 		Weight::zero()
 	}
-	fn plan_session(_: u32, _: u32) -> Weight {
+	fn election_step(_: u32) -> Weight {
+		Weight::zero()
+	}
+	fn plan_session(_: u32) -> Weight {
 		Weight::zero()
 	}
 	fn on_offence() -> Weight {

@@ -170,3 +170,29 @@ fn power_answers_inside_the_window_only() {
 		assert_eq!(Middleware::power_of(subnetwork(), OP_A, 5), None);
 	});
 }
+
+/// The set read in stages (chunks of listed operators at one capture, then ranked) is the set.
+#[test]
+fn the_set_read_in_stages_is_the_operator_set() {
+	build_and_execute(|| {
+		two_vaults_three_operators();
+		let policy =
+			OperatorSetPolicy { max_operators: 2, min_power: 0, cap: Perbill::from_percent(60) };
+		assert_ok!(Middleware::set_operator_set_policy(origin(NETWORK), subnetwork(), policy));
+		run_to_block(5);
+		let listed = Middleware::listed_operators(&subnetwork());
+		assert_eq!(listed.len(), 3);
+		let mut candidates = Middleware::candidates_at(&subnetwork(), &listed[..2], 4).unwrap();
+		candidates.extend(Middleware::candidates_at(&subnetwork(), &listed[2..], 4).unwrap());
+		assert_eq!(
+			Middleware::set_from_candidates(&subnetwork(), candidates, 4).unwrap(),
+			Middleware::operator_set(&subnetwork(), 4).unwrap()
+		);
+		// An operator that was not a member at the capture is no candidate.
+		assert_eq!(Middleware::candidates_at(&subnetwork(), &[OP_E], 4).unwrap(), vec![]);
+		assert_eq!(
+			Middleware::candidates_at(&subnetwork(), &listed, 6),
+			Err(Error::<Test>::FutureBlock.into())
+		);
+	});
+}

@@ -149,3 +149,49 @@ fn a_reward_needs_a_delegated_network_a_past_snapshot_an_amount_and_power() {
 		assert_noop!(distribute(1, 4), Error::<Test>::NotDelegated);
 	});
 }
+
+/// 1 000 by points 3 : 1 between A (400 power: 200 native, 200 USD; 10 % commission) and B (100
+/// native): A 750 (75 to it, 337 + 337 to its vaults, 1 of dust), B 250 to the native vault.
+/// C has points but no power: its part stays with the payer.
+#[test]
+fn a_reward_by_points_pays_each_operator_its_share_then_its_vaults() {
+	build_and_execute(|| {
+		let (native, usd) = world();
+		let paid = Middleware::reward_by_points(
+			NETWORK,
+			subnetwork(),
+			USD,
+			1_000,
+			4,
+			&[(OP_A, 3), (OP_B, 1)],
+			10_000,
+		)
+		.unwrap();
+		assert_eq!(paid, 999);
+		assert_eq!(paid_at(4), (vec![(native, 587), (usd, 337)], vec![(OP_A, 75)]));
+		// Points for an operator without power: its share is not paid.
+		let no_power = Middleware::reward_by_points(
+			NETWORK,
+			subnetwork(),
+			USD,
+			1_000,
+			4,
+			&[(OP_A, 3), (OP_E, 1)],
+			10_000,
+		)
+		.unwrap();
+		assert_eq!(no_power, 749);
+		assert_eq!(
+			Middleware::reward_by_points(NETWORK, subnetwork(), USD, 1_000, 4, &[(OP_E, 1)], 0),
+			Err(Error::<Test>::NoPower.into())
+		);
+		assert_eq!(
+			Middleware::reward_by_points(NETWORK, subnetwork(), USD, 1_000, 4, &[], 0),
+			Err(Error::<Test>::ZeroPower.into())
+		);
+		assert_eq!(
+			Middleware::reward_by_points(NETWORK, subnetwork(), USD, 1_000, 5, &[(OP_A, 1)], 0),
+			Err(Error::<Test>::InvalidCapture.into())
+		);
+	});
+}
