@@ -15,6 +15,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_rampart_slashing, Slashing]
 	[pallet_rampart_rewards, Rewards]
 	[pallet_rampart_middleware, Middleware]
+	[pallet_rampart_validators, Validators]
 	[pallet_sudo, Sudo]
 	[pallet_timestamp, Timestamp]
 	[pallet_transaction_payment, TransactionPayment]

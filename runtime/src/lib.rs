@@ -3,8 +3,10 @@
 
 //! # The Rampart reference runtime
 //!
-//! A solo chain secured by Aura (block production) and GRANDPA (finality), with the validator set
-//! driven by `pallet-session`, so that later work can hand the set over to restaked stake.
+//! A solo chain secured by Aura (block production) and GRANDPA (finality) whose validator set is
+//! bought from restaked stake: the chain is a network of its own (`pallet-rampart-validators`),
+//! its set is its middleware operator set, its GRANDPA equivocations are slashed through the
+//! vaults, and its session rewards go to validators and their stakers.
 //!
 //! Collateral lives in `pallet-balances` (the native token) and `pallet-assets` (every other
 //! asset); [`configs::NativeAndAssets`] reads and moves both through one `fungibles` interface
@@ -77,7 +79,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("rampart"),
 	impl_name: alloc::borrow::Cow::Borrowed("rampart-node"),
 	authoring_version: 1,
-	spec_version: 100,
+	spec_version: 101,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -189,6 +191,15 @@ mod runtime {
 	#[runtime::pallet_index(8)]
 	pub type Sudo = pallet_sudo;
 
+	#[runtime::pallet_index(9)]
+	pub type Authorship = pallet_authorship;
+
+	#[runtime::pallet_index(10)]
+	pub type Historical = pallet_session::historical;
+
+	#[runtime::pallet_index(11)]
+	pub type Offences = pallet_offences;
+
 	// Restaking.
 	// Genesis is built in index order: vaults come before the registry so that the registry's
 	// genesis can opt operators into genesis vaults.
@@ -208,6 +219,11 @@ mod runtime {
 	pub type Rewards = pallet_rampart_rewards;
 	#[runtime::pallet_index(25)]
 	pub type Middleware = pallet_rampart_middleware;
+
+	// The chain as a network of its own: after the middleware (its genesis configures the
+	// chain's subnetwork) and after session (its genesis notes the genesis set).
+	#[runtime::pallet_index(26)]
+	pub type Validators = pallet_rampart_validators;
 }
 
 #[cfg(test)]

@@ -8,8 +8,9 @@ use super::*;
 use crate::{
 	configs::{consensus::SessionPeriod, NativeAndAssets},
 	genesis_config_presets::{
-		ENDOWMENT, SAMPLE_ASSET_ENDOWMENT, SAMPLE_ASSET_ID, SAMPLE_ASSET_MIN_BALANCE,
-		SAMPLE_MIDDLEWARE, SAMPLE_NETWORK, SAMPLE_VAULT_DEPOSIT, SAMPLE_VAULT_EPOCH,
+		CHAIN_USD_DEPOSIT, ENDOWMENT, SAMPLE_ASSET_ENDOWMENT, SAMPLE_ASSET_ID,
+		SAMPLE_ASSET_MIN_BALANCE, SAMPLE_MIDDLEWARE, SAMPLE_NETWORK, SAMPLE_VAULT_DEPOSIT,
+		SAMPLE_VAULT_EPOCH,
 	},
 };
 use frame_support::{
@@ -76,19 +77,20 @@ fn development_preset_has_one_validator_and_sample_state() {
 		assert_eq!(Grandpa::grandpa_authorities().len(), 1);
 		assert_eq!(Session::validators(), vec![alice()]);
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), Some(alice()));
-		// Alice's registration and vault deposits are on hold, not gone; the sample vault's
-		// keep-alive reserve (native ED and the asset's minimum) came from her.
+		// Alice's registration and vault deposits are on hold, not gone; the keep-alive reserves
+		// of her three vaults (the native ED each, and the asset's minimum for the two over
+		// rUSD) came from her.
 		assert_eq!(
 			<Balances as frame_support::traits::fungible::Inspect<_>>::total_balance(&alice()),
-			ENDOWMENT - EXISTENTIAL_DEPOSIT
+			ENDOWMENT - 3 * EXISTENTIAL_DEPOSIT
 		);
 		assert_eq!(
 			Assets::balance(SAMPLE_ASSET_ID, alice()),
-			SAMPLE_ASSET_ENDOWMENT - SAMPLE_ASSET_MIN_BALANCE
+			SAMPLE_ASSET_ENDOWMENT - 2 * SAMPLE_ASSET_MIN_BALANCE
 		);
 		assert_eq!(
 			Assets::balance(SAMPLE_ASSET_ID, bob()),
-			SAMPLE_ASSET_ENDOWMENT - SAMPLE_VAULT_DEPOSIT
+			SAMPLE_ASSET_ENDOWMENT - SAMPLE_VAULT_DEPOSIT - CHAIN_USD_DEPOSIT
 		);
 		assert_eq!(pallet_assets::NextAssetId::<Runtime>::get(), Some(SAMPLE_ASSET_ID + 1));
 	});
@@ -124,10 +126,10 @@ fn native_and_assets_union_reads_and_moves_both_kinds() {
 		let native = AssetKind::Native;
 		let rusd = AssetKind::WithId(SAMPLE_ASSET_ID);
 
-		let alice_rusd = SAMPLE_ASSET_ENDOWMENT - SAMPLE_ASSET_MIN_BALANCE;
+		let alice_rusd = SAMPLE_ASSET_ENDOWMENT - 2 * SAMPLE_ASSET_MIN_BALANCE;
 		assert_eq!(
 			NativeAndAssets::total_balance(native.clone(), &alice()),
-			ENDOWMENT - EXISTENTIAL_DEPOSIT
+			ENDOWMENT - 3 * EXISTENTIAL_DEPOSIT
 		);
 		assert_eq!(NativeAndAssets::balance(rusd.clone(), &alice()), alice_rusd);
 		assert_eq!(NativeAndAssets::minimum_balance(native.clone()), EXISTENTIAL_DEPOSIT);
@@ -181,17 +183,28 @@ fn native_and_assets_union_reads_and_moves_both_kinds() {
 	});
 }
 
+/// From session 2 the set is the chain subnetwork's operator set: Alice and Bob, with equal
+/// power from the chain's vaults (ties go by account), elected over the blocks before each
+/// rotation.
 #[test]
-fn sessions_rotate_and_keep_the_genesis_validators() {
+fn sessions_rotate_to_the_set_elected_by_restaked_power() {
 	ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
 		assert_eq!(Session::current_index(), 0);
 		for n in 1..=(2 * SessionPeriod::get()) {
 			System::set_block_number(n);
 			Session::on_initialize(n);
+			Validators::on_initialize(n);
 		}
 		assert_eq!(Session::current_index(), 2);
-		assert_eq!(Session::validators(), vec![alice(), bob()]);
+		assert_eq!(Session::validators(), vec![bob(), alice()]);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), 2);
+		assert_eq!(pallet_rampart_validators::SessionCaptures::<Runtime>::get(2), Some(1));
+		let power =
+			|who| Middleware::operator_power(&Validators::subnetwork(), &who, 1).map(|(p, _)| p);
+		// 50 000 RAMP and 50 000 rUSD each, at a million power per unit.
+		assert_eq!(power(alice()), Ok(100_000 * 1_000_000));
+		assert_eq!(power(bob()), Ok(100_000 * 1_000_000));
+		Validators::do_try_state().expect("validators invariants hold");
 	});
 }
 
@@ -491,6 +504,9 @@ mod vaults {
 	fn anyone_creates_a_native_vault() {
 		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
 			let eve = Sr25519Keyring::Eve.to_account_id();
+			// The presets' vaults come first.
+			let id = pallet_rampart_vaults::NextVaultId::<Runtime>::get();
+			assert_eq!(id, 3);
 			let config = pallet_rampart_vaults::VaultConfig {
 				collateral: AssetKind::Native,
 				epoch_duration: 100,
@@ -515,11 +531,11 @@ mod vaults {
 			);
 			assert_ok!(Vaults::deposit(
 				RuntimeOrigin::signed(eve.clone()),
-				1,
+				id,
 				eve.clone(),
 				5 * UNIT
 			));
-			assert_eq!(Vaults::active_balance_of(1, &eve), 5 * UNIT);
+			assert_eq!(Vaults::active_balance_of(id, &eve), 5 * UNIT);
 			Vaults::do_try_state().expect("vault invariants hold");
 		});
 	}
@@ -827,5 +843,174 @@ mod middleware {
 		assert!(share(set) < sp_runtime::Perbill::from_percent(10));
 		assert!(share(slash) < sp_runtime::Perbill::from_percent(25));
 		assert!(share(reward) < sp_runtime::Perbill::from_percent(50));
+	}
+}
+
+mod validators {
+	use super::*;
+	use crate::{
+		configs::consensus::{ELECTION_CHUNK, MAX_VALIDATORS},
+		genesis_config_presets::{
+			chain_network, CHAIN_NATIVE_DEPOSIT, CHAIN_NATIVE_VAULT, CHAIN_USD_VAULT, GRANDPA_SLASH,
+		},
+	};
+	use frame_support::traits::KeyOwnerProofSystem;
+	use sp_core::H256;
+	use sp_keyring::Ed25519Keyring;
+
+	/// Runs session, validators and GRANDPA's session hooks up to block `n` (the timestamp and
+	/// Aura hooks need a real block).
+	fn run_to(n: BlockNumber) {
+		while System::block_number() < n {
+			let next = System::block_number() + 1;
+			System::set_block_number(next);
+			Session::on_initialize(next);
+			Validators::on_initialize(next);
+		}
+	}
+
+	/// Bob prevotes for two blocks in one round of GRANDPA set `set_id`: signed with his
+	/// development key, as a node running his key twice would.
+	fn bobs_equivocation(
+		set_id: u64,
+	) -> sp_consensus_grandpa::EquivocationProof<H256, BlockNumber> {
+		let round = 3;
+		let vote = |hash: H256| {
+			let prevote = finality_grandpa::Prevote { target_hash: hash, target_number: 12 };
+			let message = finality_grandpa::Message::Prevote(prevote.clone());
+			let payload = sp_consensus_grandpa::localized_payload(round, set_id, &message);
+			(prevote, Ed25519Keyring::Bob.sign(&payload).into())
+		};
+		sp_consensus_grandpa::EquivocationProof::new(
+			set_id,
+			sp_consensus_grandpa::Equivocation::Prevote(finality_grandpa::Equivocation {
+				round_number: round,
+				identity: Ed25519Keyring::Bob.public().into(),
+				first: vote(H256::repeat_byte(1)),
+				second: vote(H256::repeat_byte(2)),
+			}),
+		)
+	}
+
+	/// The presets make the chain a network: registered with the middleware acting for it,
+	/// accepting a native and an rUSD vault, its validators joined, its pot funded.
+	#[test]
+	fn the_chain_is_a_network_of_its_own() {
+		ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			let chain = chain_network();
+			assert_eq!(
+				pallet_rampart_registry::Networks::<Runtime>::get(&chain)
+					.and_then(|n| n.middleware),
+				Some(Middleware::middleware_account(&chain))
+			);
+			let subnetwork = Validators::subnetwork();
+			System::set_block_number(1);
+			assert_eq!(
+				Middleware::accepted_vaults_at(&subnetwork, 1),
+				Ok(vec![CHAIN_NATIVE_VAULT, CHAIN_USD_VAULT])
+			);
+			assert_eq!(Middleware::listed_operators(&subnetwork), vec![alice(), bob()]);
+			assert!(Validators::spendable() > 0);
+			assert_eq!(pallet_rampart_validators::MinValidators::<Runtime>::get(), 1);
+			assert_eq!(
+				pallet_rampart_validators::OffencePolicies::<Runtime>::get(*b"grandpa:equivoca")
+					.slash,
+				GRANDPA_SLASH
+			);
+		});
+	}
+
+	/// A real GRANDPA equivocation (two signed prevotes of Bob's key in one round), reported
+	/// with a key-ownership proof against the historical sessions, slashes Bob's stake at his
+	/// session's capture through both chain vaults: a lone offender in a set of two has the
+	/// full fraction (`min(1, (3·1/2)²)`), of which the chain takes half; of Bob's 50 000 RAMP
+	/// and 50 000 rUSD of power 25 000 of each is slashed from the vaults, and Eve's deposit in
+	/// the native vault with them. The same report again
+	/// is refused; Bob is benched.
+	#[test]
+	fn a_grandpa_equivocation_slashes_the_offenders_vaults() {
+		ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			run_to(2 * SessionPeriod::get() + 1);
+			assert_eq!(Session::current_index(), 2);
+			let set_id = Grandpa::current_set_id();
+			let bob_key: sp_consensus_grandpa::AuthorityId = Ed25519Keyring::Bob.public().into();
+			let key = (sp_consensus_grandpa::KEY_TYPE, bob_key);
+			let proof = Historical::prove(key).expect("Bob is in the current set");
+			let equivocation = bobs_equivocation(set_id);
+			let eve = Sr25519Keyring::Eve.to_account_id();
+			assert_eq!(
+				Vaults::slashable_balance(CHAIN_NATIVE_VAULT, eve.clone()),
+				CHAIN_NATIVE_DEPOSIT
+			);
+
+			assert_ok!(Grandpa::report_equivocation_unsigned(
+				RuntimeOrigin::none(),
+				Box::new(equivocation.clone()),
+				proof.clone()
+			));
+			// A set of two disables nobody (at most a third, rounded down); Bob is benched.
+			assert!(Session::disabled_validators().is_empty());
+			assert!(pallet_rampart_validators::Benched::<Runtime>::contains_key(bob()));
+			// The same offence again: refused, slashes nothing more.
+			assert!(Grandpa::report_equivocation_unsigned(
+				RuntimeOrigin::none(),
+				Box::new(equivocation),
+				proof
+			)
+			.is_err());
+
+			let capture = pallet_rampart_validators::SessionCaptures::<Runtime>::get(2).unwrap();
+			let before = |vault| {
+				Delegation::stake_at_block(vault, &Validators::subnetwork(), &bob(), capture)
+					.unwrap()
+			};
+			let (native_before, usd_before) = (before(CHAIN_NATIVE_VAULT), before(CHAIN_USD_VAULT));
+			assert_eq!(native_before, 50_000 * UNIT);
+			run_to(System::block_number() + 1);
+			let now = System::block_number();
+			let stake = |vault| {
+				Delegation::stake_at_block(vault, &Validators::subnetwork(), &bob(), now).unwrap()
+			};
+			// Each vault lost 25 000 of its 100 000, which its two operators share equally
+			// (network-restake shares): Bob's stake is now half of 75 000.
+			assert_eq!((native_before, usd_before), (50_000 * UNIT, 50_000 * 1_000_000));
+			assert_eq!(stake(CHAIN_NATIVE_VAULT), 37_500 * UNIT);
+			assert_eq!(stake(CHAIN_USD_VAULT), 37_500 * 1_000_000);
+			assert_eq!(
+				Vaults::slashable_balance(CHAIN_NATIVE_VAULT, eve.clone()),
+				CHAIN_NATIVE_DEPOSIT - 25_000 * UNIT
+			);
+			let slashed = System::events().iter().any(|r| {
+				matches!(
+					r.event,
+					RuntimeEvent::Validators(pallet_rampart_validators::Event::SlashApplied { .. })
+				)
+			});
+			assert!(slashed);
+			Validators::do_try_state().expect("validators invariants hold");
+		});
+	}
+
+	/// The rotation and its election, a block's slashes and a session payout, each at the
+	/// runtime's bounds, with every stake lookup at its deepest.
+	#[test]
+	fn the_validator_set_work_fits_in_a_block() {
+		let max = configs::RuntimeBlockWeights::get().max_block;
+		let share = |w: frame_support::weights::Weight| {
+			sp_runtime::Perbill::from_rational(w.ref_time(), max.ref_time())
+		};
+		let (step, plan) = (Validators::election_step_weight(), Validators::plan_weight());
+		let (slashes, payout) = (Validators::apply_weight(2), Validators::payout_weight());
+		println!(
+			"election step ({ELECTION_CHUNK} operators, 8 vaults) = {step:?} ({:?} of a block)",
+			share(step)
+		);
+		println!("rotation (32 candidates) = {plan:?} ({:?})", share(plan));
+		println!("two slashes = {slashes:?} ({:?})", share(slashes));
+		println!("payout ({MAX_VALIDATORS} validators) = {payout:?} ({:?})", share(payout));
+		assert!(share(step) < sp_runtime::Perbill::from_percent(10));
+		assert!(share(plan) < sp_runtime::Perbill::from_percent(10));
+		assert!(share(slashes) < sp_runtime::Perbill::from_percent(15));
+		assert!(share(payout) < sp_runtime::Perbill::from_percent(50));
 	}
 }

@@ -105,6 +105,9 @@ impl<T: Config> Pallet<T> {
 		if let Some(policy) = genesis.policy {
 			Self::do_set_policy(subnetwork.clone(), policy)?;
 		}
+		for operator in &genesis.operators {
+			Self::do_join(operator.clone(), subnetwork.clone())?;
+		}
 		Ok(())
 	}
 

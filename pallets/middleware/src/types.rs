@@ -352,4 +352,8 @@ pub struct GenesisSubnetwork<AccountId, AssetKind> {
 	pub valuations: Vec<GenesisValuation<AssetKind>>,
 	/// Its operator set policy, if not the default.
 	pub policy: Option<OperatorSetPolicy>,
+	/// Operators that join it at genesis (each admissible, as `join` requires, and holding the
+	/// admission deposit): members from block 1.
+	#[serde(default = "Vec::new")]
+	pub operators: Vec<AccountId>,
 }

@@ -326,6 +326,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 				haircut: Perbill::zero(),
 			}],
 			policy: None,
+			operators: vec![],
 		}],
 	}
 	.assimilate_storage(&mut storage)

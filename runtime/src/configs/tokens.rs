@@ -100,8 +100,9 @@ parameter_types! {
 
 impl pallet_transaction_payment::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	/// Fees are withdrawn in the native token and burned (no author rewards yet).
-	type OnChargeTransaction = FungibleAdapter<Balances, ()>;
+	/// Fees and tips are withdrawn in the native token and go to the chain network's account,
+	/// which pays the validators' session rewards.
+	type OnChargeTransaction = FungibleAdapter<Balances, super::consensus::FeesToChainNetwork>;
 	type WeightToFee = IdentityFee<Balance>;
 	type LengthToFee = IdentityFee<Balance>;
 	type FeeMultiplierUpdate = ConstFeeMultiplier<FeeMultiplier>;
