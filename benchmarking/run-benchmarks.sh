@@ -26,6 +26,7 @@ PALLETS=(
 	pallet_rampart_registry
 	pallet_rampart_rewards
 	pallet_rampart_slashing
+	pallet_rampart_validators
 	pallet_rampart_vaults
 	pallet_sudo
 	pallet_timestamp

@@ -42,7 +42,8 @@ zepter run check
 NODE_STAMP="$CARGO_TARGET_DIR/.rampart-clippy-node"
 clippy_targets=(-p rampart-primitives -p pallet-rampart-registry -p pallet-rampart-vaults
 	-p pallet-rampart-delegation -p pallet-rampart-slashing -p pallet-rampart-rewards
-	-p pallet-rampart-middleware -p rampart-integration-tests -p rampart-benchmark-helpers
+	-p pallet-rampart-middleware -p pallet-rampart-validators -p rampart-integration-tests
+	-p rampart-benchmark-helpers
 	-p rampart-runtime)
 if [ -e "$NODE_STAMP" ] || [ "${RAMPART_CLIPPY_NODE:-0}" = 1 ]; then
 	clippy_targets=(--workspace)

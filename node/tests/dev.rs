@@ -160,13 +160,14 @@ fn benchmark_pallet_subcommand_measures_a_call() {
 /// (`benchmarking/helpers`), and has results.
 #[test]
 fn every_rampart_benchmark_runs_on_the_reference_runtime() {
-	const PALLETS: [&str; 6] = [
+	const PALLETS: [&str; 7] = [
 		"pallet_rampart_registry",
 		"pallet_rampart_vaults",
 		"pallet_rampart_delegation",
 		"pallet_rampart_slashing",
 		"pallet_rampart_rewards",
 		"pallet_rampart_middleware",
+		"pallet_rampart_validators",
 	];
 	let (code, list) =
 		run_to_exit(&["benchmark", "pallet", "--list", "--chain", "dev"], Duration::from_secs(120));

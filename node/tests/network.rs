@@ -18,24 +18,6 @@ use common::*;
 const START: Duration = Duration::from_secs(60);
 const BLOCKS: Duration = Duration::from_secs(120);
 
-/// Writes a node key file and returns (file path, peer id), using the node's own `key`
-/// subcommands.
-fn node_key(dir: &std::path::Path, name: &str) -> (String, String) {
-	let file = dir.join(format!("{name}.key"));
-	let file_s = file.to_string_lossy().to_string();
-	let (code, out) = run_to_exit(&["key", "generate-node-key", "--file", &file_s], START);
-	assert_eq!(code, Some(0), "generate-node-key failed: {out}");
-	let (code, out) = run_to_exit(&["key", "inspect-node-key", "--file", &file_s], START);
-	assert_eq!(code, Some(0), "inspect-node-key failed: {out}");
-	let peer_id = out
-		.lines()
-		.map(str::trim)
-		.find(|l| l.starts_with("12D3Koo"))
-		.unwrap_or_else(|| panic!("no peer id in: {out}"))
-		.to_string();
-	(file_s, peer_id)
-}
-
 struct Validator {
 	name: &'static str,
 	base: String,

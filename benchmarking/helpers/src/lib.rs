@@ -105,10 +105,15 @@ impl<T: BenchmarkRuntime, const UNIT: u128> Helpers<T, UNIT> {
 		NativeOrWithId::WithId(id)
 	}
 
-	/// Registers `network` (funded).
+	/// Registers `network` (funded) if it is not registered yet (a genesis network, such as the
+	/// reference chain's own, is).
 	fn register_as_network(network: &AccountId32) {
+		use rampart_primitives::traits::NetworkRegistry;
 		Self::fund_native(network);
-		Registry::<T>::register_network(signed::<T>(network)).expect("a funded account registers");
+		if !<Registry<T> as NetworkRegistry<_>>::is_network(network) {
+			Registry::<T>::register_network(signed::<T>(network))
+				.expect("a funded account registers");
+		}
 	}
 
 	/// Registers `operator` (funded) if it is not registered yet.
@@ -123,10 +128,14 @@ impl<T: BenchmarkRuntime, const UNIT: u128> Helpers<T, UNIT> {
 
 	/// Registers `network` (funded) and names its middleware (funded too).
 	fn network_with_middleware(network: &AccountId32, middleware: &AccountId32) {
+		use rampart_primitives::traits::NetworkRegistry;
 		Self::register_as_network(network);
 		Self::fund_native(middleware);
-		Registry::<T>::set_middleware(signed::<T>(network), Some(middleware.clone()))
-			.expect("a network names its middleware");
+		if <Registry<T> as NetworkRegistry<_>>::middleware_of(network).as_ref() != Some(middleware)
+		{
+			Registry::<T>::set_middleware(signed::<T>(network), Some(middleware.clone()))
+				.expect("a network names its middleware");
+		}
 	}
 
 	/// Registers `operator` and opts it into `network` and `vault`.

@@ -276,3 +276,23 @@ pub fn assert_clean_failure(code: Option<i32>, output: &str, expected: &str) {
 		tail(output, 30)
 	);
 }
+
+/// Writes a node key file and returns (file path, peer id), using the node's own `key`
+/// subcommands.
+pub fn node_key(dir: &std::path::Path, name: &str) -> (String, String) {
+	let file = dir.join(format!("{name}.key"));
+	let file_s = file.to_string_lossy().to_string();
+	let (code, out) =
+		run_to_exit(&["key", "generate-node-key", "--file", &file_s], Duration::from_secs(60));
+	assert_eq!(code, Some(0), "generate-node-key failed: {out}");
+	let (code, out) =
+		run_to_exit(&["key", "inspect-node-key", "--file", &file_s], Duration::from_secs(60));
+	assert_eq!(code, Some(0), "inspect-node-key failed: {out}");
+	let peer_id = out
+		.lines()
+		.map(str::trim)
+		.find(|l| l.starts_with("12D3Koo"))
+		.unwrap_or_else(|| panic!("no peer id in: {out}"))
+		.to_string();
+	(file_s, peer_id)
+}

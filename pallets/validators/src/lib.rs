@@ -359,10 +359,8 @@ pub mod pallet {
 		UnknownSlash,
 		/// The slash applies at once (its kind has no veto): it cannot be cancelled.
 		NotVetoable,
-		/// No payout of this session is waiting.
+		/// No session is waiting to be paid.
 		NoPayout,
-		/// The payout needs more weight than a call may use now; wait for an idle block.
-		PayoutTooHeavy,
 	}
 
 	#[pallet::genesis_config]

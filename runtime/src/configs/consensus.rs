@@ -133,13 +133,17 @@ parameter_types! {
 }
 
 /// What governance may do as the chain's network: configure its subnetwork in the middleware,
-/// manage the network in the registry, set and use resolvers in the slashing pallet.
+/// cap what it takes of each vault (the delegation pallet's network calls), manage the network
+/// in the registry, set and use resolvers in the slashing pallet.
 pub struct ChainNetworkCalls;
 impl Contains<RuntimeCall> for ChainNetworkCalls {
 	fn contains(call: &RuntimeCall) -> bool {
 		matches!(
 			call,
-			RuntimeCall::Middleware(_) | RuntimeCall::Registry(_) | RuntimeCall::Slashing(_)
+			RuntimeCall::Middleware(_)
+				| RuntimeCall::Delegation(_)
+				| RuntimeCall::Registry(_)
+				| RuntimeCall::Slashing(_)
 		)
 	}
 }
