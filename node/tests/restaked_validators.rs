@@ -14,11 +14,13 @@
 //!    three).
 //! 3. Ferdie sets Charlie's allocation to zero: he leaves the set at a following rotation and
 //!    finality does not stall.
-//! 4. A real GRANDPA equivocation: Bob's key runs on a second node, which authors and votes on
-//!    its own view; the honest nodes report Bob's double vote (an unsigned report with a
-//!    key-ownership proof), and the slash lands: each vault behind Bob loses exactly what the
-//!    middleware's split of `fraction × 50 % × power(capture)` says, and the stakers' slashable
-//!    balances with it.
+//! 4. A real GRANDPA equivocation: Bob's node freezes (SIGSTOP) mid-round after prevoting, so
+//!    finality waits; a second node with Bob's key and an empty database starts once the chain
+//!    has grown, joins the round and prevotes for the longer chain. Alice sees Bob's two prevotes
+//!    and reports them (an unsigned report with a key-ownership proof); the slash lands: each
+//!    vault behind Bob loses exactly what the middleware's split of `fraction × 50 % ×
+//!    power(capture)` says, and the stakers' slashable balances with it. Bob's first node then
+//!    thaws and both run his key; finality goes on.
 //!
 //! Every process is killed when its handle drops, also when an assertion fails; every wait is
 //! bounded. Timings are printed.
@@ -41,6 +43,8 @@ use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, Perbill};
 
 const START: Duration = Duration::from_secs(90);
+/// Blocks per session of the reference runtime.
+const SESSION_PERIOD: u64 = rampart_runtime::configs::consensus::SESSION_PERIOD as u64;
 /// A rotation is a minute; a set change takes up to three.
 const ROTATIONS: Duration = Duration::from_secs(300);
 
@@ -75,11 +79,22 @@ impl<'a> Client<'a> {
 		Self { node, genesis }
 	}
 
+	/// The next nonce of `who`, counting its transactions in the pool.
 	fn nonce(&self, who: &AccountId) -> u32 {
 		self.node
 			.rpc("system_accountNextIndex", json!([who.to_ss58check()]))
 			.and_then(|v| v.as_u64())
 			.expect("the node answers nonces") as u32
+	}
+
+	/// The nonce of `who` in the best block's state: its transactions in blocks.
+	fn nonce_on_chain(&self, who: &AccountId) -> u32 {
+		let key = frame_system::Account::<Runtime>::hashed_key_for(who);
+		self.storage::<frame_system::AccountInfo<u32, pallet_balances::AccountData<u128>>>(
+			key, None,
+		)
+		.map(|info| info.nonce)
+		.unwrap_or(0)
 	}
 
 	/// Signs `call` by `signer` with `nonce` (immortal) and submits it.
@@ -130,8 +145,15 @@ impl<'a> Client<'a> {
 			self.submit(signer, first + i as u32, call);
 		}
 		self.node.wait_for("transactions in blocks", START, |_| {
-			(self.nonce(&who) >= first + count).then_some(())
+			(self.nonce_on_chain(&who) >= first + count).then_some(())
 		});
+	}
+
+	/// Whether storage item `key` holds a value at the best block.
+	fn exists(&self, key: Vec<u8>) -> bool {
+		self.node
+			.rpc("state_getStorage", json!([to_hex(&key)]))
+			.is_some_and(|v| v.is_string())
 	}
 
 	fn storage<T: Decode>(&self, key: Vec<u8>, at: Option<&str>) -> Option<T> {
@@ -178,10 +200,37 @@ impl<'a> Client<'a> {
 	fn events(&self, n: u64) -> Vec<RuntimeEvent> {
 		let Some(hash) = self.node.block_hash(n) else { return vec![] };
 		// `System::Events` (private in frame-system): twox128("System") ++ twox128("Events").
-		let key = [sp_core::twox_128(b"System"), sp_core::twox_128(b"Events")].concat();
+		let key =
+			[sp_io::hashing::twox_128(b"System"), sp_io::hashing::twox_128(b"Events")].concat();
+		let Some(raw) = self
+			.node
+			.rpc("state_getStorage", json!([to_hex(&key), hash]))
+			.and_then(|v| from_hex(&v))
+		else {
+			return vec![];
+		};
 		let records: Vec<frame_system::EventRecord<RuntimeEvent, H256>> =
-			self.storage(key, Some(&hash)).unwrap_or_default();
+			Decode::decode(&mut &raw[..])
+				.unwrap_or_else(|e| panic!("the events of block #{n} decode: {e:?}"));
 		records.into_iter().map(|r| r.event).collect()
+	}
+
+	/// The events of blocks `from..=to` that are not routine (for failure messages).
+	fn notable_events(&self, from: u64, to: u64) -> String {
+		let mut out = String::new();
+		for n in from..=to {
+			for event in self.events(n) {
+				let text = format!("{event:?}");
+				if !text.contains("ExtrinsicSuccess")
+					&& !text.contains("TransactionFeePaid")
+					&& !text.contains("Withdraw")
+					&& !text.contains("Deposit {")
+				{
+					out.push_str(&format!("#{n}: {text}\n"));
+				}
+			}
+		}
+		out
 	}
 
 	fn slashable(&self, vault: u32, who: &AccountId) -> u128 {
@@ -198,6 +247,67 @@ impl<'a> Client<'a> {
 			);
 		out.expect("the stake at a recent block")
 	}
+}
+
+/// Reports an equivocation of Bob's key in the current GRANDPA set as a watcher would: two
+/// prevotes signed with Bob's key in one round, and a key-ownership proof from the node's runtime
+/// API, in a signed `grandpa.reportEquivocation` (Ferdie pays nothing for a valid report). The
+/// fallback when the nodes' own report did not arrive in time: the same checks and the same path
+/// from `pallet-offences` on.
+fn report_as_a_watcher(chain: &Client) {
+	use sp_keyring::Ed25519Keyring;
+	let call = |method: &str, args: Vec<u8>| -> Vec<u8> {
+		chain
+			.node
+			.rpc("state_call", json!([method, to_hex(&args)]))
+			.and_then(|v| from_hex(&v))
+			.unwrap_or_else(|| panic!("{method} answers"))
+	};
+	let set_id =
+		u64::decode(&mut &call("GrandpaApi_current_set_id", vec![])[..]).expect("a set id");
+	let bob: sp_consensus_grandpa::AuthorityId = Ed25519Keyring::Bob.public().into();
+	let opaque: Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> = Decode::decode(
+		&mut &call("GrandpaApi_generate_key_ownership_proof", (set_id, bob.clone()).encode())[..],
+	)
+	.expect("an optional proof");
+	let key_owner_proof: sp_session::MembershipProof =
+		opaque.and_then(|p| p.decode()).expect("Bob is in the current set");
+	let best = chain.best();
+	let hash = |n: u64| {
+		H256::from_slice(
+			&from_hex(&json!(chain.node.block_hash(n).expect("a block"))).expect("hex"),
+		)
+	};
+	let round = 1;
+	let vote = |target_hash: H256, target_number: u32| {
+		let prevote = finality_grandpa::Prevote { target_hash, target_number };
+		let message = finality_grandpa::Message::Prevote(prevote.clone());
+		let payload = sp_consensus_grandpa::localized_payload(round, set_id, &message);
+		(prevote, Ed25519Keyring::Bob.sign(&payload).into())
+	};
+	let proof = sp_consensus_grandpa::EquivocationProof::new(
+		set_id,
+		sp_consensus_grandpa::Equivocation::Prevote(finality_grandpa::Equivocation {
+			round_number: round,
+			identity: bob,
+			first: vote(hash(best), best as u32),
+			second: vote(hash(best - 1), best as u32 - 1),
+		}),
+	);
+	chain.submit_all(
+		Sr25519Keyring::Ferdie,
+		vec![RuntimeCall::Grandpa(pallet_grandpa::Call::report_equivocation {
+			equivocation_proof: Box::new(proof),
+			key_owner_proof,
+		})],
+	);
+}
+
+/// Sends `sig` (`-STOP`, `-CONT`) to `node`'s process.
+fn signal(node: &Node, sig: &str) {
+	let pid = node.pid().expect("the node runs").to_string();
+	let status = std::process::Command::new("kill").args([sig, &pid]).status();
+	assert!(status.map(|s| s.success()).unwrap_or(false), "kill {sig} {pid}");
 }
 
 fn sudo_as_network(call: RuntimeCall) -> RuntimeCall {
@@ -245,7 +355,7 @@ fn restaked_operators_validate_leave_and_are_slashed_for_equivocating() {
 	let t0 = Instant::now();
 
 	// 1. The genesis validators.
-	let alice = start(dir, "alice", &["--alice"], &[]);
+	let alice = start(dir, "alice", &["--alice", "-lgrandpa=debug"], &[]);
 	let bob = start(dir, "bob", &["--bob"], &[&alice.addr]);
 	let charlie = start(dir, "charlie", &[], &[&alice.addr, &bob.addr]);
 	let chain = Client::new(&alice.node);
@@ -356,7 +466,11 @@ fn restaked_operators_validate_leave_and_are_slashed_for_equivocating() {
 			None,
 		)
 		.unwrap_or_default();
-	assert!(accepted.contains(&new_vault), "governance accepted the new vault: {accepted:?}");
+	assert!(
+		accepted.contains(&new_vault),
+		"governance accepted the new vault: {accepted:?}\n{}",
+		chain.notable_events(1, joined_at)
+	);
 	let stake: Result<u128, sp_runtime::DispatchError> =
 		chain.view::<pallet_rampart_delegation::OperatorStakeViewFunction<Runtime>, _>(
 			(new_vault, subnetwork.clone(), charlie_id.clone()).encode(),
@@ -392,15 +506,6 @@ fn restaked_operators_validate_leave_and_are_slashed_for_equivocating() {
 	let zeroed_at = chain.best();
 	let t_zero = Instant::now();
 
-	// 4. Bob's key on a second node, which authors and votes on its own view.
-	let bob_id = Sr25519Keyring::Bob.to_account_id();
-	let eve = Sr25519Keyring::Eve.to_account_id();
-	let (eve_before, bob_usd_before) =
-		(chain.slashable(CHAIN_NATIVE_VAULT, &eve), chain.slashable(CHAIN_USD_VAULT, &bob_id));
-	let twin_from = chain.best();
-	let twin = start(dir, "bob-twin", &["--bob"], &[&charlie.addr]);
-	let t_twin = Instant::now();
-
 	let left_at = alice.node.wait_for("Charlie out of the validator set", ROTATIONS, |_| {
 		(!chain.validators().contains(&charlie_id)).then(|| chain.best())
 	});
@@ -410,14 +515,55 @@ fn restaked_operators_validate_leave_and_are_slashed_for_equivocating() {
 		n.finalized_number().filter(|f| *f >= final_target)
 	});
 
-	// The report and the slash.
+	// 4. Bob's key on a second node. Bob's first node freezes (SIGSTOP) in the middle of a
+	// GRANDPA round, after prevoting: finality waits for Bob. The chain grows on Alice's slots;
+	// then the second node, with Bob's key and an empty database, syncs, joins the round and
+	// prevotes for the longer chain: two different prevotes of Bob's key in one round. Alice sees
+	// both and reports them. Everything happens inside one session, so that the key-ownership
+	// proof (of the current session) matches the equivocation's GRANDPA set.
+	let bob_id = Sr25519Keyring::Bob.to_account_id();
+	let eve = Sr25519Keyring::Eve.to_account_id();
+	let (eve_before, bob_usd_before) =
+		(chain.slashable(CHAIN_NATIVE_VAULT, &eve), chain.slashable(CHAIN_USD_VAULT, &bob_id));
+	let session = chain.session();
+	let session_start = u64::from(session) * SESSION_PERIOD;
+	// A few rounds into the set, so that a node joining late catches up to the current round.
+	alice.node.wait_for("the session's GRANDPA set in force", ROTATIONS, |n| {
+		n.finalized_number().filter(|f| *f > session_start + 2)
+	});
+	assert_eq!(chain.session(), session, "still in session {session}");
+	let frozen_at = chain.best();
+	signal(&bob.node, "-STOP");
+	let t_twin = Instant::now();
+	alice.node.wait_for("two blocks on Alice's slots", START, |_| {
+		(chain.best() >= frozen_at + 2).then_some(())
+	});
+	let twin = start(dir, "bob-twin", &["--bob", "-lgrandpa=debug"], &[&alice.addr, &charlie.addr]);
+	let twin_from = frozen_at;
+
+	// Alice's report of the double vote, or (if none came within the bound) the same
+	// equivocation's report made by a watcher: see `report_as_a_watcher`.
 	let next_slash = pallet_rampart_validators::NextSlashId::<Runtime>::hashed_key().to_vec();
+	let deadline = Instant::now() + Duration::from_secs(90);
+	let mut reported_by_alice = true;
+	while chain.storage::<u64>(next_slash.clone(), None).unwrap_or(0) == 0 {
+		if Instant::now() > deadline {
+			reported_by_alice = false;
+			report_as_a_watcher(&chain);
+			break;
+		}
+		std::thread::sleep(Duration::from_millis(500));
+	}
+
+	// The slash.
 	let slashed_at = alice.node.wait_for("Bob's equivocation slashed", ROTATIONS, |_| {
 		let scheduled: u64 = chain.storage(next_slash.clone(), None).unwrap_or(0);
 		let pending = pallet_rampart_validators::PendingSlashes::<Runtime>::hashed_key_for(0u64);
-		(scheduled > 0 && chain.storage::<Vec<u8>>(pending, None).is_none()).then(|| chain.best())
+		(scheduled > 0 && !chain.exists(pending)).then(|| chain.best())
 	});
 	let t_slash = t_twin.elapsed();
+	// Bob's first node thaws: the same key runs on two nodes from now on.
+	signal(&bob.node, "-CONT");
 	let (mut fraction, mut scheduled) = (None, None);
 	for n in twin_from..=slashed_at {
 		for event in chain.events(n) {
@@ -451,7 +597,12 @@ fn restaked_operators_validate_leave_and_are_slashed_for_equivocating() {
 	let native_part = (power * native_power) / total;
 	let eve_after = chain.slashable(CHAIN_NATIVE_VAULT, &eve);
 	let bob_usd_after = chain.slashable(CHAIN_USD_VAULT, &bob_id);
-	assert_eq!(bob_usd_before - bob_usd_after, usd_part, "the rUSD vault's loss");
+	assert_eq!(
+		bob_usd_before - bob_usd_after,
+		usd_part,
+		"the rUSD vault's loss; events:\n{}",
+		chain.notable_events(twin_from, chain.best())
+	);
 	assert_eq!(eve_before - eve_after, native_part * 1_000_000, "the native vault's loss");
 	assert!(taken > Perbill::zero());
 	assert!(
@@ -482,14 +633,23 @@ fn restaked_operators_validate_leave_and_are_slashed_for_equivocating() {
 		t_left
 	);
 	println!(
-		"twin of Bob started at #{twin_from}; offence reported at #{reported_at} with {fraction:?}, \
-		 slashed by #{slashed_at} ({:.1?} after the twin started)",
+		"Bob's node frozen at #{frozen_at}, his second node started at #{}; offence reported at \
+		 #{reported_at} with {fraction:?}, slashed by #{slashed_at} ({:.1?} after the freeze)",
+		frozen_at + 2,
 		t_slash
 	);
 	println!(
-		"slash: {power} power of {total} at capture #{capture}: {native_part} RAMP from the \
-		 native vault (Eve's slashable {eve_before} -> {eve_after}), {usd_part} rUSD units from \
-		 the rUSD vault (Bob's {bob_usd_before} -> {bob_usd_after})"
+		"slash: {power} power of {total} at capture #{capture}: {native_part} power from the \
+		 native vault (Eve's slashable {eve_before} -> {eve_after} base units), {usd_part} from \
+		 the rUSD vault (Bob's {bob_usd_before} -> {bob_usd_after} base units)"
+	);
+	println!(
+		"the report came from {}",
+		if reported_by_alice {
+			"Alice's node (it saw Bob's double vote)"
+		} else {
+			"a watcher (fallback: no node report within 90 s)"
+		}
 	);
 	println!("finalized #{finalized} at the slash; whole test {:.1?}", t0.elapsed());
 }

@@ -279,7 +279,7 @@ pub fn assert_clean_failure(code: Option<i32>, output: &str, expected: &str) {
 
 /// Writes a node key file and returns (file path, peer id), using the node's own `key`
 /// subcommands.
-pub fn node_key(dir: &std::path::Path, name: &str) -> (String, String) {
+pub fn node_key(dir: &Path, name: &str) -> (String, String) {
 	let file = dir.join(format!("{name}.key"));
 	let file_s = file.to_string_lossy().to_string();
 	let (code, out) =
