@@ -356,7 +356,7 @@ fn restaked_operators_validate_leave_and_are_slashed_for_equivocating() {
 
 	// 1. The genesis validators.
 	let alice = start(dir, "alice", &["--alice", "-lgrandpa=debug"], &[]);
-	let bob = start(dir, "bob", &["--bob"], &[&alice.addr]);
+	let bob = start(dir, "bob", &["--bob", "-lgrandpa=debug"], &[&alice.addr]);
 	let charlie = start(dir, "charlie", &[], &[&alice.addr, &bob.addr]);
 	let chain = Client::new(&alice.node);
 	alice
@@ -532,13 +532,32 @@ fn restaked_operators_validate_leave_and_are_slashed_for_equivocating() {
 		n.finalized_number().filter(|f| *f > session_start + 2)
 	});
 	assert_eq!(chain.session(), session, "still in session {session}");
-	let frozen_at = chain.best();
+	// Freeze right after Bob's node casts a prevote (its debug log says so), before it can
+	// precommit: the round then waits for Bob with his prevote in it.
+	let prevotes = |n: &Node| n.log_text().matches("Casting prevote for round").count();
+	let before = prevotes(&bob.node);
+	let deadline = Instant::now() + START;
+	while prevotes(&bob.node) == before && Instant::now() < deadline {
+		std::thread::sleep(Duration::from_millis(20));
+	}
 	signal(&bob.node, "-STOP");
+	let frozen_at = chain.best();
 	let t_twin = Instant::now();
 	alice.node.wait_for("two blocks on Alice's slots", START, |_| {
 		(chain.best() >= frozen_at + 2).then_some(())
 	});
-	let twin = start(dir, "bob-twin", &["--bob", "-lgrandpa=debug"], &[&alice.addr, &charlie.addr]);
+	// The second node first syncs from Charlie alone. Once its GRANDPA voter runs, it meets Alice:
+	// a new connection is what makes Alice send it her round (a voter stuck in a round sends no
+	// other neighbour packet for five minutes), so that it catches up to the stalled round.
+	let reserved = format!("--reserved-nodes={}", charlie.addr);
+	let twin =
+		start(dir, "bob-twin", &["--bob", "-lgrandpa=debug", "--reserved-only", &reserved], &[]);
+	twin.node.wait_for("the second node synced", START, |n| {
+		n.best_number().filter(|b| *b >= frozen_at + 2)
+	});
+	std::thread::sleep(Duration::from_secs(3));
+	let added = twin.node.rpc("system_addReservedPeer", json!([alice.addr]));
+	assert!(added.is_some(), "the second node takes Alice as a peer");
 	let twin_from = frozen_at;
 
 	// Alice's report of the double vote, or (if none came within the bound) the same
