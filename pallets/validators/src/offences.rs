@@ -24,7 +24,8 @@
 //! `pallet-offences` does not tell the handler the offence's kind: [`KindedOffences`] wraps it as
 //! the reporter the consensus pallets use, and notes the kind for the length of the report.
 
-use crate::{pallet::*, types::*, WeightInfo};
+use crate::{pallet::*, session::stake_at_weight, types::*, WeightInfo};
+use alloc::vec::Vec;
 use core::marker::PhantomData;
 use frame_support::{pallet_prelude::*, storage::with_storage_layer, traits::Get};
 use frame_system::pallet_prelude::BlockNumberFor;
@@ -81,19 +82,14 @@ impl<T: Config, I> OnOffenceHandler<T::AccountId, (T::AccountId, I), Weight> for
 		for (details, fraction) in offenders.iter().zip(slash_fraction) {
 			Self::handle_offence(kind, policy, session, &details.offender.0, *fraction);
 			weight.saturating_accrue(<T as Config>::WeightInfo::on_offence().saturating_add(
-				<T as pallet_rampart_middleware::Config>::Stakes::stake_at_weight().saturating_mul(
-					u64::from(
-						<T as pallet_rampart_middleware::Config>::MaxVaultsPerSubnetwork::get(),
-					),
-				),
+				stake_at_weight::<T>().saturating_mul(u64::from(
+					<T as pallet_rampart_middleware::Config>::MaxVaultsPerSubnetwork::get(),
+				)),
 			));
 		}
 		weight
 	}
 }
-
-use alloc::vec::Vec;
-use rampart_primitives::traits::StakeProvider;
 
 impl<T: Config> Pallet<T> {
 	fn handle_offence(

@@ -31,7 +31,8 @@ use sp_staking::SessionIndex;
 type FullIdOf<T> = <T as pallet_session::historical::Config>::FullIdentification;
 type MaxOperatorsOf<T> = <T as pallet_rampart_middleware::Config>::MaxOperatorsPerSubnetwork;
 
-fn stake_at_weight<T: Config>() -> Weight {
+/// A stake lookup at its deepest, as the middleware's stake provider charges it.
+pub(crate) fn stake_at_weight<T: Config>() -> Weight {
 	<<T as pallet_rampart_middleware::Config>::Stakes as rampart_primitives::traits::StakeProvider<
 		<T as frame_system::Config>::AccountId,
 		pallet_rampart_middleware::BlockNumberOf<T>,
