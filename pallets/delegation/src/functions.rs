@@ -85,6 +85,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let vault = key.0;
 		NetworkLimit::<T>::push(key, Self::now(), amount, horizon).map_err(trace_error)?;
+		if amount > 0 {
+			Allocations::<T>::insert(vault, (key.1.clone(), None::<T::AccountId>), ());
+		}
 		Self::deposit_event(Event::NetworkLimitSet { vault, subnetwork: key.1.clone(), amount });
 		Ok(())
 	}
@@ -107,6 +110,9 @@ impl<T: Config> Pallet<T> {
 		let now = Self::now();
 		TotalShares::<T>::push(&key, now, total, horizon).map_err(trace_error)?;
 		OperatorShares::<T>::push(&op_key, now, shares, horizon).map_err(trace_error)?;
+		if shares > 0 {
+			Allocations::<T>::insert(vault, (subnetwork.clone(), Some(operator.clone())), ());
+		}
 		Self::deposit_event(Event::OperatorNetworkSharesSet {
 			vault,
 			subnetwork: subnetwork.clone(),
@@ -125,6 +131,9 @@ impl<T: Config> Pallet<T> {
 	) -> DispatchResult {
 		let key = (vault, subnetwork.clone(), operator.clone());
 		OperatorLimit::<T>::push(&key, Self::now(), amount, horizon).map_err(trace_error)?;
+		if amount > 0 {
+			Allocations::<T>::insert(vault, (subnetwork.clone(), Some(operator.clone())), ());
+		}
 		Self::deposit_event(Event::OperatorNetworkLimitSet {
 			vault,
 			subnetwork: subnetwork.clone(),
@@ -155,6 +164,10 @@ impl<T: Config> Pallet<T> {
 		}
 		MaxNetworkLimit::<T>::push(&key, Self::now(), amount, view.history_horizon)
 			.map_err(trace_error)?;
+		// A pair vault's stake follows the network's maximum: the network allocates.
+		if pair_kind && amount > 0 {
+			Allocations::<T>::insert(vault, (key.1.clone(), None::<T::AccountId>), ());
+		}
 		Self::deposit_event(Event::MaxNetworkLimitSet { vault, subnetwork: key.1.clone(), amount });
 		// The curator's limit never stays above the network's maximum.
 		if !pair_kind && NetworkLimit::<T>::latest_value_or(&key, 0) > amount {
@@ -277,6 +290,47 @@ impl<T: Config> Pallet<T> {
 			}
 		}
 		Ok(())
+	}
+
+	/// Up to `max` of the subnetworks and operators `vault` allocates to (see [`Allocations`]),
+	/// as `(subnetwork, operators)`, and whether entries were left out. For an operator-specific
+	/// or pair vault, the operators are the vault's one operator.
+	pub fn allocations(
+		vault: VaultId,
+		max: u32,
+	) -> (Vec<(SubnetworkOf<T>, Vec<T::AccountId>)>, bool) {
+		let fixed = match T::Vaults::vault(vault).map(|v| v.delegator) {
+			Some(DelegatorKind::OperatorSpecific { operator }) |
+			Some(DelegatorKind::OperatorNetworkSpecific { operator, .. }) => Some(operator),
+			Some(_) => None,
+			None => return (Vec::new(), false),
+		};
+		let mut entries = Allocations::<T>::iter_key_prefix(vault);
+		let mut out: Vec<(SubnetworkOf<T>, Vec<T::AccountId>)> = Vec::new();
+		let mut taken = 0u32;
+		let mut truncated = false;
+		for (subnetwork, operator) in entries.by_ref() {
+			if taken == max {
+				truncated = true;
+				break;
+			}
+			taken += 1;
+			let at = match out.iter().position(|(s, _)| *s == subnetwork) {
+				Some(at) => at,
+				None => {
+					out.push((subnetwork, fixed.iter().cloned().collect()));
+					out.len() - 1
+				},
+			};
+			if let (Some(operator), None) = (operator, &fixed) {
+				out[at].1.push(operator);
+			}
+		}
+		out.sort_by(|a, b| a.0.encode().cmp(&b.0.encode()));
+		for (_, operators) in out.iter_mut() {
+			operators.sort_by_key(|o| o.encode());
+		}
+		(out, truncated)
 	}
 
 	// ---------------------------------------------------------------------------------------

@@ -163,6 +163,23 @@ pub mod pallet {
 		(BlockNumberOf<T>, u128),
 	>;
 
+	/// Where each vault allocates, for readers (the exposure views of the runtime API): the
+	/// subnetworks it ever gave a non-zero limit, `(subnetwork, None)`, and the operators it ever
+	/// gave non-zero shares or a limit in a subnetwork, `(subnetwork, Some(operator))`. An entry
+	/// stays when its value drops to zero, since the stake it had stays slashable for an epoch
+	/// through the histories; readers skip pairs with nothing at stake. Only the vault's curators
+	/// (and, for an operator-network-specific vault, its one network) add entries, each with a
+	/// paid call.
+	#[pallet::storage]
+	pub type Allocations<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		VaultId,
+		Blake2_128Concat,
+		(SubnetworkOf<T>, Option<T::AccountId>),
+		(),
+	>;
+
 	/// Each vault's slash hook policy (absent: [`HookPolicy::None`]).
 	#[pallet::storage]
 	pub type HookPolicies<T: Config> =

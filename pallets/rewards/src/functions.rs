@@ -200,6 +200,9 @@ impl<T: Config> Pallet<T> {
 				&key,
 				(first, next.checked_add(1).ok_or(ArithmeticError::Overflow)?),
 			);
+			if next.is_zero() {
+				VaultStreams::<T>::insert(vault, (network.clone(), asset.clone()), ());
+			}
 			Some(next)
 		};
 		Self::deposit_event(Event::StakerRewardsDistributed {
@@ -390,9 +393,18 @@ impl<T: Config> Pallet<T> {
 		let operators = credits.len() as u32;
 		for (operator, amount) in credits {
 			if !amount.is_zero() {
-				OperatorRewards::<T>::mutate((&network, &asset, &operator), |r| {
-					*r = r.saturating_add(amount)
+				let fresh = OperatorRewards::<T>::mutate((&network, &asset, &operator), |r| {
+					let fresh = r.is_zero();
+					*r = r.saturating_add(amount);
+					fresh
 				});
+				if fresh {
+					OperatorRewardSources::<T>::insert(
+						&operator,
+						(network.clone(), asset.clone()),
+						(),
+					);
+				}
 			}
 		}
 		Self::deposit_event(Event::OperatorRewardsDistributed { network, asset, total, operators });
@@ -454,6 +466,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!amount.is_zero(), Error::<T>::NoOperatorRewards);
 		Self::pay_out(&asset, &recipient, amount)?;
 		OperatorRewards::<T>::remove((&network, &asset, who));
+		OperatorRewardSources::<T>::remove(who, (network.clone(), asset.clone()));
 		Self::deposit_event(Event::OperatorRewardsClaimed {
 			network,
 			asset,
@@ -506,8 +519,22 @@ impl<T: Config> Pallet<T> {
 		for (_, asset, fee) in CuratorFees::<T>::iter() {
 			add(&asset, fee);
 		}
-		for ((_, asset, _), reward) in OperatorRewards::<T>::iter() {
+		for ((network, asset, operator), reward) in OperatorRewards::<T>::iter() {
+			ensure!(
+				reward.is_zero() ||
+					OperatorRewardSources::<T>::contains_key(
+						&operator,
+						(network.clone(), asset.clone())
+					),
+				"operator rewards missing from the reader index"
+			);
 			add(&asset, reward);
+		}
+		for key in Streams::<T>::iter_keys() {
+			ensure!(
+				VaultStreams::<T>::contains_key(key.0, (key.1.clone(), key.2.clone())),
+				"a stream missing from the reader index"
+			);
 		}
 		for (asset, total) in Owed::<T>::iter() {
 			ensure!(

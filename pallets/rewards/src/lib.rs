@@ -214,6 +214,31 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
+	/// The (network, asset) streams each vault's stakers were ever paid in: an index for readers
+	/// (an account's pending rewards in the runtime API), written by a stream's first
+	/// distribution.
+	#[pallet::storage]
+	pub type VaultStreams<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		VaultId,
+		Blake2_128Concat,
+		(T::AccountId, T::AssetKind),
+		(),
+	>;
+
+	/// The (network, asset) pairs each operator has rewards to claim from: an index for readers,
+	/// written by a credit to an empty balance and removed by the claim.
+	#[pallet::storage]
+	pub type OperatorRewardSources<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Blake2_128Concat,
+		(T::AccountId, T::AssetKind),
+		(),
+	>;
+
 	/// Everything the pallet account owes, per asset: unclaimed staker distributions, curator
 	/// fees and operator rewards. The account always holds at least this.
 	#[pallet::storage]

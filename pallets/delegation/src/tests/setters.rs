@@ -242,3 +242,48 @@ fn calls_refuse_root_and_unsigned_origins() {
 		}
 	});
 }
+
+#[test]
+fn allocations_list_where_each_vault_allocates_and_keep_zeroed_entries() {
+	build_and_execute(|| {
+		let v = setup(DelegatorKind::NetworkRestake);
+		assert_eq!(Delegation::allocations(v, 10), (vec![], false));
+		// A network's maximum alone allocates nothing: the curator has not given a limit.
+		set_max(v, 1_000);
+		assert_eq!(Delegation::allocations(v, 10), (vec![], false));
+		set_limit(v, 600);
+		set_shares(v, OP_B, 2);
+		set_shares(v, OP_A, 1);
+		let (listed, truncated) = Delegation::allocations(v, 10);
+		assert!(!truncated);
+		let mut ops = vec![OP_A, OP_B];
+		ops.sort_by_key(|o| codec::Encode::encode(o));
+		assert_eq!(listed, vec![(sn(), ops.clone())]);
+		// Zeroed shares stay listed: the stake they gave stays slashable for an epoch.
+		set_shares(v, OP_A, 0);
+		assert_eq!(Delegation::allocations(v, 10).0, vec![(sn(), ops)]);
+		// The cap is on entries read; what was left out is said.
+		assert!(Delegation::allocations(v, 2).1);
+		assert!(!Delegation::allocations(v, 3).1);
+		// Unknown vault: nothing.
+		assert_eq!(Delegation::allocations(99, 10), (vec![], false));
+
+		// A pair vault: the network's maximum allocates, to the vault's one operator.
+		let pair = setup(DelegatorKind::OperatorNetworkSpecific { operator: OP_A, network: NETWORK });
+		set_max(pair, 300);
+		assert_eq!(Delegation::allocations(pair, 10), (vec![(sn(), vec![OP_A])], false));
+
+		// An operator-specific vault: the curator's limit, to its operator.
+		let specific = setup(DelegatorKind::OperatorSpecific { operator: OP_B });
+		set_max(specific, 300);
+		set_limit(specific, 200);
+		assert_eq!(Delegation::allocations(specific, 10), (vec![(sn(), vec![OP_B])], false));
+
+		// Full restake: operator limits.
+		let full = setup(DelegatorKind::FullRestake);
+		set_max(full, 300);
+		set_limit(full, 200);
+		set_op_limit(full, OP_B, 50);
+		assert_eq!(Delegation::allocations(full, 10), (vec![(sn(), vec![OP_B])], false));
+	});
+}
