@@ -19,8 +19,11 @@ use sp_runtime::{
 };
 use sp_version::RuntimeVersion;
 
+use rampart_primitives::{Subnetwork, VaultId};
+use rampart_runtime_api::*;
+
 use crate::{
-	genesis_config_presets, AccountId, Aura, Balance, Block, Executive, Grandpa, Historical,
+	genesis_config_presets, views, AccountId, AssetKind, Aura, Balance, BlockNumber, Block, Executive, Grandpa, Historical,
 	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
 	TransactionPayment, VERSION,
 };
@@ -60,6 +63,79 @@ impl_runtime_apis! {
 			input: Vec<u8>,
 		) -> Result<Vec<u8>, frame_support::view_functions::ViewFunctionDispatchError> {
 			Runtime::execute_view_function(id, input)
+		}
+	}
+
+	impl RampartApi<Block, AccountId, AssetKind, BlockNumber> for Runtime {
+		fn vault(vault: VaultId) -> Result<VaultSummary<AccountId, AssetKind, BlockNumber>, ApiError> {
+			views::vault(vault)
+		}
+
+		fn position(vault: VaultId, who: AccountId) -> Result<Position<BlockNumber>, ApiError> {
+			views::position(vault, &who)
+		}
+
+		fn stake_at(
+			vault: VaultId,
+			subnetwork: Subnetwork<AccountId>,
+			operator: AccountId,
+			at: BlockNumber,
+		) -> Result<u128, ApiError> {
+			views::stake_at(vault, &subnetwork, &operator, at)
+		}
+
+		fn operator_power(
+			subnetwork: Subnetwork<AccountId>,
+			operator: AccountId,
+			at: BlockNumber,
+		) -> Result<OperatorPower<AccountId>, ApiError> {
+			views::operator_power(&subnetwork, &operator, at)
+		}
+
+		fn operator_set(
+			subnetwork: Subnetwork<AccountId>,
+			at: BlockNumber,
+		) -> Result<OperatorSet<AccountId, BlockNumber>, ApiError> {
+			views::operator_set(&subnetwork, at)
+		}
+
+		fn slash_requests(
+			filter: RequestFilter<AccountId>,
+			from: u64,
+			limit: u32,
+		) -> Result<RequestPage<AccountId, BlockNumber>, ApiError> {
+			views::slash_requests(filter, from, limit)
+		}
+
+		fn pending_rewards(who: AccountId, from: VaultId) -> PendingRewards<AccountId, AssetKind> {
+			views::pending_rewards(&who, from)
+		}
+
+		fn account_exposure(
+			who: AccountId,
+			from: VaultId,
+		) -> AccountExposure<AccountId, AssetKind, BlockNumber> {
+			views::account_exposure(&who, from)
+		}
+
+		fn operator_exposure(
+			operator: AccountId,
+		) -> Result<OperatorExposure<AccountId, AssetKind, BlockNumber>, ApiError> {
+			views::operator_exposure(&operator)
+		}
+
+		fn network_view(
+			network: AccountId,
+			subnetworks: Vec<u32>,
+		) -> Result<NetworkView<AccountId, BlockNumber>, ApiError> {
+			views::network_view(&network, subnetworks)
+		}
+
+		fn concentration(
+			subnetwork: Subnetwork<AccountId>,
+			at: BlockNumber,
+		) -> Result<Concentration<AccountId, BlockNumber>, ApiError> {
+			views::concentration(&subnetwork, at)
 		}
 	}
 

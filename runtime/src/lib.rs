@@ -33,6 +33,7 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod views;
 pub mod weights;
 
 use alloc::vec::Vec;

@@ -1,0 +1,577 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+
+//! The answers of [`rampart_runtime_api::RampartApi`]: reads across the restaking pallets, each
+//! bounded by the constants of `rampart-runtime-api`.
+//!
+//! "Now" in an exposure means what a slash or slash request submitted now could take when it is
+//! included in the next block: a capture block at most the current one (the slashing window then
+//! runs from `now + 1 − D` to `now`), with the vault's epochs as they are in the next block.
+
+use alloc::{collections::BTreeMap, string::ToString, vec, vec::Vec};
+use pallet_rampart_delegation::Pallet as Delegation;
+use pallet_rampart_middleware::Pallet as Middleware;
+use pallet_rampart_rewards::Pallet as Rewards;
+use pallet_rampart_slashing::Pallet as Slashing;
+use pallet_rampart_vaults::Pallet as Vaults;
+use rampart_primitives::{
+	shares::{mul_div, split_slash, SlashSplit},
+	OptInTarget, Role, Subnetwork, VaultId,
+};
+use rampart_runtime_api::*;
+use sp_runtime::{DispatchError, Rounding};
+
+use crate::{AccountId, AssetKind, BlockNumber, Runtime, System};
+
+type Sn = Subnetwork<AccountId>;
+
+/// The chain's error as an [`ApiError`].
+fn api_error(e: DispatchError) -> ApiError {
+	let name = match e {
+		DispatchError::Module(m) => m.message.unwrap_or("Module"),
+		other => <&'static str>::from(other),
+	};
+	match name {
+		"UnknownVault" => ApiError::UnknownVault,
+		"HistoryPruned" => ApiError::HistoryPruned,
+		"FutureBlock" => ApiError::FutureBlock,
+		"NotNetwork" | "UnknownNetwork" => ApiError::UnknownNetwork,
+		other => ApiError::Other(other.to_string()),
+	}
+}
+
+fn now() -> BlockNumber {
+	System::block_number()
+}
+
+/// Refuses a block after the one the state is read at.
+fn not_future(at: BlockNumber) -> Result<(), ApiError> {
+	if at > now() {
+		return Err(ApiError::FutureBlock);
+	}
+	Ok(())
+}
+
+fn vault_info(
+	vault: VaultId,
+) -> Result<pallet_rampart_vaults::VaultInfoOf<Runtime>, ApiError> {
+	pallet_rampart_vaults::Vaults::<Runtime>::get(vault).ok_or(ApiError::UnknownVault)
+}
+
+fn share_of(part: u128, mine: u128, total: u128) -> u128 {
+	mul_div(part, mine, total, Rounding::Down).unwrap_or(0)
+}
+
+pub fn vault(vault: VaultId) -> Result<VaultSummary<AccountId, AssetKind, BlockNumber>, ApiError> {
+	let info = vault_info(vault)?;
+	let current = info.clock.epoch_at(now()).unwrap_or(0);
+	let next = current.saturating_add(1);
+	let withdrawals = |e| pallet_rampart_vaults::Withdrawals::<Runtime>::get(vault, e);
+	Ok(VaultSummary {
+		vault,
+		creator: info.creator,
+		collateral: info.collateral,
+		delegator: info.delegator,
+		slasher: info.slasher,
+		epoch_duration: info.clock.duration,
+		current_epoch: current,
+		next_epoch_start: info.clock.start_of(next).unwrap_or(BlockNumber::MAX),
+		active_stake: Vaults::<Runtime>::active_stake(vault),
+		active_shares: Vaults::<Runtime>::active_shares(vault),
+		withdrawals_current: withdrawals(current),
+		withdrawals_next: withdrawals(next),
+		total_stake: Vaults::<Runtime>::total_stake(vault),
+		deposit_whitelist: info.deposit_whitelist,
+		deposit_limit: info.is_deposit_limit.then_some(DepositLimit { limit: info.deposit_limit }),
+	})
+}
+
+pub fn position(vault: VaultId, who: &AccountId) -> Result<Position<BlockNumber>, ApiError> {
+	let info = vault_info(vault)?;
+	let current = info.clock.epoch_at(now()).unwrap_or(0);
+	let withdrawals = (current.saturating_sub(WITHDRAWAL_EPOCHS_LISTED)..=current.saturating_add(1))
+		.filter_map(|epoch| {
+			let amount = Vaults::<Runtime>::withdrawals_of(vault, epoch, who);
+			(amount > 0).then_some(Withdrawal {
+				epoch,
+				amount,
+				claimable: epoch < current,
+				slashable: epoch >= current,
+			})
+		})
+		.collect();
+	Ok(Position {
+		vault,
+		shares: Vaults::<Runtime>::shares_of(vault, who),
+		active_balance: Vaults::<Runtime>::active_balance_of(vault, who),
+		withdrawals,
+		slashable_balance: Vaults::<Runtime>::slashable_balance_of(vault, who),
+	})
+}
+
+pub fn stake_at(
+	vault: VaultId,
+	subnetwork: &Sn,
+	operator: &AccountId,
+	at: BlockNumber,
+) -> Result<u128, ApiError> {
+	vault_info(vault)?;
+	not_future(at)?;
+	Delegation::<Runtime>::stake_at_block(vault, subnetwork, operator, at).map_err(api_error)
+}
+
+fn parts(parts: Vec<pallet_rampart_middleware::VaultPower>) -> Vec<VaultPart> {
+	parts
+		.into_iter()
+		.map(|p| VaultPart { vault: p.vault, stake: p.stake, power: p.power })
+		.collect()
+}
+
+pub fn operator_power(
+	subnetwork: &Sn,
+	operator: &AccountId,
+	at: BlockNumber,
+) -> Result<OperatorPower<AccountId>, ApiError> {
+	not_future(at)?;
+	let (power, vaults) =
+		Middleware::<Runtime>::operator_power(subnetwork, operator, at).map_err(api_error)?;
+	Ok(OperatorPower { operator: operator.clone(), power, capped: power, vaults: parts(vaults) })
+}
+
+pub fn operator_set(
+	subnetwork: &Sn,
+	at: BlockNumber,
+) -> Result<OperatorSet<AccountId, BlockNumber>, ApiError> {
+	not_future(at)?;
+	let set = Middleware::<Runtime>::operator_set(subnetwork, at).map_err(api_error)?;
+	let operators = set
+		.operators
+		.into_iter()
+		.map(|member| {
+			let vaults = Middleware::<Runtime>::operator_power(subnetwork, &member.operator, at)
+				.map(|(_, vaults)| parts(vaults))
+				.unwrap_or_default();
+			OperatorPower {
+				operator: member.operator,
+				power: member.power,
+				capped: member.capped,
+				vaults,
+			}
+		})
+		.collect();
+	Ok(OperatorSet { subnetwork: subnetwork.clone(), at, operators, total: set.total })
+}
+
+fn request(id: RequestId) -> Option<SlashRequest<AccountId, BlockNumber>> {
+	use pallet_rampart_slashing::RequestStatus as S;
+	let r = Slashing::<Runtime>::request_with_status(id)?;
+	let status = match r.status {
+		S::Pending => RequestStatus::Pending,
+		S::Vetoed => RequestStatus::Vetoed,
+		S::Executed { slashed, moved, at } => RequestStatus::Executed { slashed, moved, at },
+		S::Expired => RequestStatus::Expired,
+	};
+	Some(SlashRequest {
+		id,
+		vault: r.vault,
+		subnetwork: r.subnetwork,
+		operator: r.operator,
+		amount: r.amount,
+		capture: r.capture,
+		veto_deadline: r.veto_deadline,
+		status,
+	})
+}
+
+pub fn slash_requests(
+	filter: RequestFilter<AccountId>,
+	from: u64,
+	limit: u32,
+) -> Result<RequestPage<AccountId, BlockNumber>, ApiError> {
+	if limit > MAX_REQUESTS_PER_PAGE {
+		return Err(ApiError::TooManyItems);
+	}
+	let mut requests = Vec::new();
+	match filter {
+		RequestFilter::Vault(vault) => {
+			vault_info(vault)?;
+			let (first, next) = pallet_rampart_slashing::VaultRequestQueue::<Runtime>::get(vault);
+			let mut index = from.max(u64::from(first));
+			while index < u64::from(next) && requests.len() < limit as usize {
+				let id = pallet_rampart_slashing::VaultRequestIds::<Runtime>::get(vault, index as u32);
+				if let Some(r) = id.and_then(request) {
+					requests.push(r);
+				}
+				index += 1;
+			}
+			let more = index < u64::from(next);
+			Ok(RequestPage { requests, next: more.then_some(index) })
+		},
+		RequestFilter::Subnetwork(subnetwork) => {
+			let end = pallet_rampart_slashing::NextRequestId::<Runtime>::get()
+				.min(from.saturating_add(u64::from(MAX_REQUEST_IDS_SCANNED)));
+			let mut id = from;
+			while id < end && requests.len() < limit as usize {
+				if let Some(r) = request(id).filter(|r| r.subnetwork == subnetwork) {
+					requests.push(r);
+				}
+				id += 1;
+			}
+			let more = id < pallet_rampart_slashing::NextRequestId::<Runtime>::get();
+			Ok(RequestPage { requests, next: more.then_some(id) })
+		},
+	}
+}
+
+/// The vault ids a page starting at `from` looks at, and the first it does not.
+fn vault_page(from: VaultId) -> (core::ops::Range<VaultId>, Option<VaultId>) {
+	let end = pallet_rampart_vaults::NextVaultId::<Runtime>::get();
+	let stop = from.saturating_add(MAX_VAULTS_PER_PAGE).min(end);
+	(from..stop.max(from), (stop < end).then_some(stop))
+}
+
+fn ever_held(vault: VaultId, who: &AccountId) -> bool {
+	pallet_rampart_vaults::SharesOfHead::<Runtime>::contains_key((vault, who.clone()))
+}
+
+pub fn pending_rewards(who: &AccountId, from: VaultId) -> PendingRewards<AccountId, AssetKind> {
+	let (vaults, next_vault) = vault_page(from);
+	let mut staker = Vec::new();
+	let mut curator = Vec::new();
+	for vault in vaults {
+		if ever_held(vault, who) {
+			for (network, asset) in pallet_rampart_rewards::VaultStreams::<Runtime>::iter_key_prefix(vault)
+				.take(MAX_REWARD_SOURCES as usize)
+			{
+				let key = (vault, network.clone(), asset.clone());
+				let amount = Rewards::<Runtime>::claimable(&key, who, MAX_DISTRIBUTIONS_COUNTED)
+					.map(|(amount, ..)| amount)
+					.unwrap_or(0);
+				if amount > 0 {
+					staker.push(StakerReward { vault, network, asset, amount });
+				}
+			}
+		}
+		if Vaults::<Runtime>::has_role(vault, Role::AdminFeeClaimer, who) {
+			for (asset, amount) in pallet_rampart_rewards::CuratorFees::<Runtime>::iter_prefix(vault)
+				.take(MAX_REWARD_SOURCES as usize)
+			{
+				if amount > 0 {
+					curator.push(CuratorFee { vault, asset, amount });
+				}
+			}
+		}
+	}
+	let operator = pallet_rampart_rewards::OperatorRewardSources::<Runtime>::iter_key_prefix(who)
+		.take(MAX_REWARD_SOURCES as usize)
+		.filter_map(|(network, asset)| {
+			let amount = pallet_rampart_rewards::OperatorRewards::<Runtime>::get((
+				&network, &asset, who,
+			));
+			(amount > 0).then_some(OperatorReward { network, asset, amount })
+		})
+		.collect();
+	PendingRewards { staker, operator, curator, next_vault }
+}
+
+/// A vault's slashable pools as they are in the next block.
+struct Pools {
+	vault: VaultId,
+	clock: rampart_primitives::epochs::EpochClock<BlockNumber>,
+	/// The vault's epoch in the next block.
+	epoch: BlockNumber,
+	active: u128,
+	current: u128,
+	next: u128,
+}
+
+impl Pools {
+	fn read(vault: VaultId) -> Result<(Self, pallet_rampart_vaults::VaultInfoOf<Runtime>), ApiError> {
+		let info = vault_info(vault)?;
+		let epoch = info.clock.epoch_at(now().saturating_add(1)).unwrap_or(0);
+		let w = |e| pallet_rampart_vaults::Withdrawals::<Runtime>::get(vault, e);
+		let pools = Pools {
+			vault,
+			clock: info.clock.clone(),
+			epoch,
+			active: Vaults::<Runtime>::active_stake(vault),
+			current: w(epoch),
+			next: w(epoch.saturating_add(1)),
+		};
+		Ok((pools, info))
+	}
+
+	/// Whether a capture at `capture` lies in the epoch before the next block's.
+	fn in_previous(&self, capture: BlockNumber) -> bool {
+		self.clock.epoch_at(capture) != Some(self.epoch)
+	}
+
+	fn pool(&self, in_previous: bool) -> u128 {
+		let base = self.active.saturating_add(self.next);
+		if in_previous {
+			base.saturating_add(self.current)
+		} else {
+			base
+		}
+	}
+
+	/// What `(subnetwork, operator)` has at stake now, and the most a slash included in the next
+	/// block could take: the newest capture (now) or the oldest still legal then.
+	fn pair(&self, subnetwork: &Sn, operator: &AccountId) -> (u128, u128, bool) {
+		let n = now();
+		let stake = Delegation::<Runtime>::stake_now(self.vault, subnetwork, operator).unwrap_or(0);
+		let newest_prev = self.in_previous(n);
+		let newest = stake.min(self.pool(newest_prev));
+		let oldest_capture = n.saturating_add(1).saturating_sub(self.clock.duration);
+		let (oldest, oldest_prev) = if oldest_capture < n && self.clock.epoch_at(oldest_capture).is_some()
+		{
+			let prev = self.in_previous(oldest_capture);
+			let amount = Slashing::<Runtime>::slashable(self.vault, subnetwork, operator, oldest_capture)
+				.unwrap_or(0)
+				.min(self.pool(prev));
+			(amount, prev)
+		} else {
+			(0, false)
+		};
+		if oldest > newest {
+			(stake, oldest, oldest_prev)
+		} else {
+			(stake, newest, newest_prev)
+		}
+	}
+
+	fn split(&self, amount: u128, in_previous: bool) -> SlashSplit {
+		split_slash(amount, self.active, self.current, self.next, in_previous).unwrap_or_default()
+	}
+
+	/// `who`'s part of a slash split: its shares of each pool.
+	fn loss_of(&self, split: &SlashSplit, who: &AccountId) -> u128 {
+		let vault = self.vault;
+		let mine = share_of(
+			split.active,
+			Vaults::<Runtime>::shares_of(vault, who),
+			Vaults::<Runtime>::active_shares(vault),
+		);
+		let bucket = |part: u128, epoch: BlockNumber| {
+			if part == 0 {
+				return 0;
+			}
+			let position =
+				pallet_rampart_vaults::WithdrawalPositions::<Runtime>::get((vault, epoch, who));
+			if position.claimed {
+				return 0;
+			}
+			share_of(
+				part,
+				position.shares,
+				pallet_rampart_vaults::WithdrawalShares::<Runtime>::get(vault, epoch),
+			)
+		};
+		mine.saturating_add(bucket(split.current_withdrawals, self.epoch))
+			.saturating_add(bucket(split.next_withdrawals, self.epoch.saturating_add(1)))
+	}
+}
+
+/// Every allocation of a vault with something slashable, largest first; whether the list was
+/// cut; the sum of what they could take, capped at the pools; and whether that reaches the
+/// previous epoch's withdrawals.
+fn vault_allocations(
+	pools: &Pools,
+	only: Option<&AccountId>,
+) -> (Vec<(Sn, AccountId, u128, u128, bool)>, bool, u128, bool) {
+	let (allocations, truncated) =
+		Delegation::<Runtime>::allocations(pools.vault, MAX_ALLOCATIONS_PER_VAULT);
+	let mut pairs = Vec::new();
+	for (subnetwork, operators) in allocations {
+		for operator in operators {
+			if only.is_some_and(|o| *o != operator) {
+				continue;
+			}
+			let (stake, max_slash, in_previous) = pools.pair(&subnetwork, &operator);
+			if stake > 0 || max_slash > 0 {
+				pairs.push((subnetwork.clone(), operator, stake, max_slash, in_previous));
+			}
+		}
+	}
+	pairs.sort_by(|a, b| b.3.cmp(&a.3));
+	let reaches_previous = pairs.iter().any(|p| p.3 > 0 && p.4);
+	let total = pairs
+		.iter()
+		.fold(0u128, |t, p| t.saturating_add(p.3))
+		.min(pools.pool(reaches_previous));
+	(pairs, truncated, total, reaches_previous)
+}
+
+fn pending_requests(vault: VaultId) -> Vec<SlashRequest<AccountId, BlockNumber>> {
+	let (first, next) = pallet_rampart_slashing::VaultRequestQueue::<Runtime>::get(vault);
+	let oldest = first.max(next.saturating_sub(MAX_REQUEST_IDS_SCANNED));
+	let mut out: Vec<_> = (oldest..next)
+		.rev()
+		.filter_map(|i| pallet_rampart_slashing::VaultRequestIds::<Runtime>::get(vault, i))
+		.filter_map(request)
+		.filter(|r| r.status == RequestStatus::Pending)
+		.take(MAX_REQUESTS_PER_VAULT as usize)
+		.collect();
+	out.reverse();
+	out
+}
+
+fn add_amount(
+	totals: &mut BTreeMap<Vec<u8>, AssetAmount<AssetKind>>,
+	asset: &AssetKind,
+	amount: u128,
+) {
+	use codec::Encode;
+	let entry = totals
+		.entry(asset.encode())
+		.or_insert_with(|| AssetAmount { asset: asset.clone(), amount: 0 });
+	entry.amount = entry.amount.saturating_add(amount);
+}
+
+pub fn account_exposure(
+	who: &AccountId,
+	from: VaultId,
+) -> AccountExposure<AccountId, AssetKind, BlockNumber> {
+	let (page, next_vault) = vault_page(from);
+	let mut vaults = Vec::new();
+	let mut totals = BTreeMap::new();
+	for vault in page {
+		if !ever_held(vault, who) {
+			continue;
+		}
+		let Ok((pools, info)) = Pools::read(vault) else { continue };
+		let Ok(position) = position(vault, who) else { continue };
+		if position.slashable_balance == 0 && position.shares == 0 {
+			continue;
+		}
+		let (pairs, allocations_truncated, total, reaches_previous) =
+			vault_allocations(&pools, None);
+		let allocations = pairs
+			.into_iter()
+			.map(|(subnetwork, operator, stake, max_slash, in_previous)| {
+				let max_loss = pools.loss_of(&pools.split(max_slash, in_previous), who);
+				AllocationExposure { subnetwork, operator, stake, max_slash, max_loss }
+			})
+			.collect();
+		let max_loss = pools
+			.loss_of(&pools.split(total, reaches_previous), who)
+			.min(position.slashable_balance);
+		add_amount(&mut totals, &info.collateral, max_loss);
+		vaults.push(VaultExposure {
+			vault,
+			collateral: info.collateral,
+			position,
+			allocations,
+			allocations_truncated,
+			max_loss,
+			pending_requests: pending_requests(vault),
+		});
+	}
+	AccountExposure {
+		account: who.clone(),
+		at: now(),
+		vaults,
+		max_loss: totals.into_values().collect(),
+		next_vault,
+	}
+}
+
+pub fn operator_exposure(
+	operator: &AccountId,
+) -> Result<OperatorExposure<AccountId, AssetKind, BlockNumber>, ApiError> {
+	if !pallet_rampart_registry::Operators::<Runtime>::contains_key(operator) {
+		return Err(ApiError::UnknownOperator);
+	}
+	let mut targets =
+		pallet_rampart_registry::OptInHistories::<Runtime>::iter_prefix(operator);
+	let mut networks = Vec::new();
+	let mut opted_vaults = Vec::new();
+	let mut truncated = false;
+	for (read, (target, history)) in targets.by_ref().enumerate() {
+		if read == MAX_OPT_INS as usize {
+			truncated = true;
+			break;
+		}
+		if history.latest() != Some(true) {
+			continue;
+		}
+		match target {
+			OptInTarget::Network(network) => networks.push(network),
+			OptInTarget::Vault(vault) => opted_vaults.push(vault),
+		}
+	}
+	networks.sort();
+	opted_vaults.sort();
+	let mut vaults = Vec::new();
+	let mut totals = BTreeMap::new();
+	for vault in opted_vaults {
+		let Ok((pools, info)) = Pools::read(vault) else { continue };
+		let (pairs, _, at_risk, _) = vault_allocations(&pools, Some(operator));
+		let allocations = pairs
+			.into_iter()
+			.map(|(subnetwork, operator, stake, max_slash, _)| AllocationExposure {
+				subnetwork,
+				operator,
+				stake,
+				max_slash,
+				max_loss: max_slash,
+			})
+			.collect();
+		add_amount(&mut totals, &info.collateral, at_risk);
+		vaults.push(OperatorVault { vault, collateral: info.collateral, allocations, at_risk });
+	}
+	Ok(OperatorExposure {
+		operator: operator.clone(),
+		at: now(),
+		networks,
+		vaults,
+		at_risk: totals.into_values().collect(),
+		truncated,
+	})
+}
+
+pub fn network_view(
+	network: &AccountId,
+	subnetworks: Vec<u32>,
+) -> Result<NetworkView<AccountId, BlockNumber>, ApiError> {
+	if subnetworks.len() > MAX_SUBNETWORKS as usize {
+		return Err(ApiError::TooManyItems);
+	}
+	let record = pallet_rampart_registry::Networks::<Runtime>::get(network)
+		.ok_or(ApiError::UnknownNetwork)?;
+	let managed =
+		record.middleware.as_ref() == Some(&Middleware::<Runtime>::middleware_account(network));
+	let ids = if subnetworks.is_empty() { vec![0] } else { subnetworks };
+	let subnetworks = ids
+		.into_iter()
+		.map(|id| {
+			let subnetwork = Subnetwork::new(network.clone(), id);
+			Ok(SubnetworkView {
+				vaults: pallet_rampart_middleware::AcceptedVaults::<Runtime>::get(&subnetwork)
+					.into_inner(),
+				set: operator_set(&subnetwork, now())?,
+			})
+		})
+		.collect::<Result<Vec<_>, ApiError>>()?;
+	Ok(NetworkView { network: network.clone(), middleware: record.middleware, managed, subnetworks })
+}
+
+pub fn concentration(
+	subnetwork: &Sn,
+	at: BlockNumber,
+) -> Result<Concentration<AccountId, BlockNumber>, ApiError> {
+	not_future(at)?;
+	let set = Middleware::<Runtime>::operator_set(subnetwork, at).map_err(api_error)?;
+	let powers: Vec<u128> = set.operators.iter().map(|o| o.capped).collect();
+	let (top_share_ppm, hhi, nakamoto_third, nakamoto_two_thirds) = concentration_of(&powers);
+	Ok(Concentration {
+		subnetwork: subnetwork.clone(),
+		at,
+		operators: powers.len() as u32,
+		total_power: set.total,
+		top_share_ppm,
+		hhi,
+		nakamoto_third,
+		nakamoto_two_thirds,
+	})
+}
