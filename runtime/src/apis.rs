@@ -20,12 +20,15 @@ use sp_runtime::{
 use sp_version::RuntimeVersion;
 
 use rampart_primitives::{Subnetwork, VaultId};
-use rampart_runtime_api::*;
+use rampart_runtime_api::{
+	AccountExposure, ApiError, Concentration, NetworkView, OperatorExposure, OperatorPower,
+	OperatorSet, PendingRewards, Position, RequestFilter, RequestPage, VaultSummary,
+};
 
 use crate::{
-	genesis_config_presets, views, AccountId, AssetKind, Aura, Balance, BlockNumber, Block, Executive, Grandpa, Historical,
-	InherentDataExt, Nonce, Runtime, RuntimeCall, RuntimeGenesisConfig, SessionKeys, System,
-	TransactionPayment, VERSION,
+	genesis_config_presets, views, AccountId, AssetKind, Aura, Balance, Block, BlockNumber,
+	Executive, Grandpa, Historical, InherentDataExt, Nonce, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SessionKeys, System, TransactionPayment, VERSION,
 };
 
 impl_runtime_apis! {
@@ -66,7 +69,7 @@ impl_runtime_apis! {
 		}
 	}
 
-	impl RampartApi<Block, AccountId, AssetKind, BlockNumber> for Runtime {
+	impl rampart_runtime_api::RampartApi<Block, AccountId, AssetKind, BlockNumber> for Runtime {
 		fn vault(vault: VaultId) -> Result<VaultSummary<AccountId, AssetKind, BlockNumber>, ApiError> {
 			views::vault(vault)
 		}

@@ -1014,3 +1014,291 @@ mod validators {
 		assert!(share(payout) < sp_runtime::Perbill::from_percent(50));
 	}
 }
+
+/// The runtime API's answers on sample state with numbers worked by hand.
+mod runtime_api {
+	use super::*;
+	use crate::genesis_config_presets::chain_network;
+	use crate::views;
+	use rampart_primitives::{OptInTarget, Role, Subnetwork};
+	use rampart_runtime_api::*;
+
+	fn signed(k: Sr25519Keyring) -> RuntimeOrigin {
+		RuntimeOrigin::signed(k.to_account_id())
+	}
+
+	fn native_vault(
+		curator: Sr25519Keyring,
+		kind: rampart_primitives::DelegatorKind<AccountId>,
+	) -> u32 {
+		let id = pallet_rampart_vaults::NextVaultId::<Runtime>::get();
+		let config = pallet_rampart_vaults::VaultConfig {
+			collateral: AssetKind::Native,
+			epoch_duration: 100,
+			delegator: kind,
+			slasher: pallet_rampart_vaults::SlasherKind::Instant,
+			burner: pallet_rampart_vaults::Burner::Burn,
+			deposit_whitelist: false,
+			is_deposit_limit: false,
+			deposit_limit: 0,
+			roles: frame_support::BoundedVec::truncate_from(vec![(
+				Role::Admin,
+				curator.to_account_id(),
+			)]),
+		};
+		assert_ok!(Vaults::create_vault(signed(curator), config));
+		for role in [
+			Role::NetworkLimitSetter,
+			Role::OperatorNetworkSharesSetter,
+			Role::OperatorNetworkLimitSetter,
+		] {
+			assert_ok!(Vaults::grant_role(signed(curator), id, role, curator.to_account_id()));
+		}
+		id
+	}
+
+	/// Ferdie stakes in two native vaults by Eve, each restaked to two networks (Charlie and Dave)
+	/// through the same two operators (Alice and Bob):
+	/// Charlie is the presets' sample network, Dave registers as a second one.
+	/// - vault A (network restake): Ferdie 1 000, Dave 3 000, then Ferdie withdraws 100;
+	///   One's limit 2 000 split 1 : 1 between Alice and Bob, Two's limit 1 000 all to Alice;
+	/// - vault B (full restake): Ferdie 500 alone; One 400 (Alice 400), Two 500 (Alice 300,
+	///   Bob 500).
+	fn sample() -> (u32, u32, Subnetwork<AccountId>, Subnetwork<AccountId>) {
+		use Sr25519Keyring::{Alice, Bob, Charlie as One, Dave as Two, Eve, Ferdie};
+		let (one, two) =
+			(Subnetwork::main(One.to_account_id()), Subnetwork::main(Two.to_account_id()));
+		System::set_block_number(2);
+		// Charlie is the presets' sample network (its middleware is Dave); Dave registers too.
+		assert_ok!(Registry::register_network(signed(Two)));
+		assert_ok!(Registry::set_middleware(signed(Two), Some(Two.to_account_id())));
+		assert_ok!(Registry::register_operator(signed(Bob)));
+		let a = native_vault(Eve, rampart_primitives::DelegatorKind::NetworkRestake);
+		let b = native_vault(Eve, rampart_primitives::DelegatorKind::FullRestake);
+		for operator in [Alice, Bob] {
+			for target in [
+				OptInTarget::Network(One.to_account_id()),
+				OptInTarget::Network(Two.to_account_id()),
+				OptInTarget::Vault(a),
+				OptInTarget::Vault(b),
+			] {
+				// Alice is opted into Charlie from genesis.
+				if !Registry::is_opted_in_now(&operator.to_account_id(), &target) {
+					assert_ok!(Registry::opt_in(signed(operator), target));
+				}
+			}
+		}
+		for vault in [a, b] {
+			for network in [One, Two] {
+				assert_ok!(Delegation::set_max_network_limit(
+					signed(network),
+					vault,
+					0,
+					10_000 * UNIT
+				));
+			}
+		}
+		let set_limit = |vault, sn: &Subnetwork<AccountId>, amount: Balance| {
+			assert_ok!(Delegation::set_network_limit(
+				signed(Eve),
+				vault,
+				sn.clone(),
+				amount * UNIT
+			));
+		};
+		set_limit(a, &one, 2_000);
+		set_limit(a, &two, 1_000);
+		for (sn, op) in [(&one, Alice), (&one, Bob), (&two, Alice)] {
+			assert_ok!(Delegation::set_operator_network_shares(
+				signed(Eve),
+				a,
+				sn.clone(),
+				op.to_account_id(),
+				1
+			));
+		}
+		set_limit(b, &one, 400);
+		set_limit(b, &two, 500);
+		for (sn, op, amount) in [(&one, Alice, 400), (&two, Alice, 300), (&two, Bob, 500)] {
+			assert_ok!(Delegation::set_operator_network_limit(
+				signed(Eve),
+				b,
+				sn.clone(),
+				op.to_account_id(),
+				amount * UNIT
+			));
+		}
+		let ferdie = Ferdie.to_account_id();
+		assert_ok!(Vaults::deposit(signed(Ferdie), a, ferdie.clone(), 1_000 * UNIT));
+		assert_ok!(Vaults::deposit(signed(Two), a, Two.to_account_id(), 3_000 * UNIT));
+		assert_ok!(Vaults::deposit(signed(Ferdie), b, ferdie.clone(), 500 * UNIT));
+		System::set_block_number(3);
+		assert_ok!(Vaults::withdraw(signed(Ferdie), a, ferdie, 100 * UNIT));
+		(a, b, one, two)
+	}
+
+	fn pair(
+		exposure: &[AllocationExposure<AccountId>],
+		sn: &Subnetwork<AccountId>,
+		op: Sr25519Keyring,
+	) -> (Balance, Balance, Balance) {
+		let found = exposure
+			.iter()
+			.find(|e| e.subnetwork == *sn && e.operator == op.to_account_id())
+			.expect("the pair is listed");
+		(found.stake / UNIT, found.max_slash / UNIT, found.max_loss / UNIT)
+	}
+
+	/// Vault A: A = 3 900 (Ferdie 900), W[1] = 100 (Ferdie's). A slash now falls on A and
+	/// W[1]: of 1 000, 975 on A (Ferdie 975 · 900/3 900 = 225) and 25 on W[1] (all Ferdie's),
+	/// so Ferdie loses 250. All three pairs at once take 3 000 of the 4 000 pool: Ferdie 750.
+	/// Vault B: Ferdie alone with 500; its pairs could take 400, 300 and 500, together capped
+	/// at 500. In total Ferdie could lose 1 250 of 1 500.
+	#[test]
+	fn an_accounts_exposure_over_two_vaults_two_networks_and_shared_operators() {
+		use Sr25519Keyring::{Alice, Bob, Ferdie};
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			let (a, b, one, two) = sample();
+			let ferdie = Ferdie.to_account_id();
+			let exposure = views::account_exposure(&ferdie, 0);
+			assert_eq!(exposure.at, 3);
+			assert_eq!(exposure.next_vault, None);
+			assert_eq!(exposure.vaults.iter().map(|v| v.vault).collect::<Vec<_>>(), vec![a, b]);
+
+			let va = &exposure.vaults[0];
+			assert_eq!(va.position.active_balance, 900 * UNIT);
+			assert_eq!(va.position.slashable_balance, 1_000 * UNIT);
+			assert_eq!(
+				va.position.withdrawals,
+				vec![Withdrawal {
+					epoch: 1,
+					amount: 100 * UNIT,
+					claimable: false,
+					slashable: true
+				}]
+			);
+			assert_eq!(va.allocations.len(), 3);
+			assert_eq!(pair(&va.allocations, &one, Alice), (1_000, 1_000, 250));
+			assert_eq!(pair(&va.allocations, &one, Bob), (1_000, 1_000, 250));
+			assert_eq!(pair(&va.allocations, &two, Alice), (1_000, 1_000, 250));
+			assert_eq!(va.max_loss, 750 * UNIT);
+			assert!(!va.allocations_truncated);
+			assert!(va.pending_requests.is_empty());
+
+			let vb = &exposure.vaults[1];
+			assert_eq!(vb.position.slashable_balance, 500 * UNIT);
+			assert_eq!(pair(&vb.allocations, &one, Alice), (400, 400, 400));
+			assert_eq!(pair(&vb.allocations, &two, Alice), (300, 300, 300));
+			assert_eq!(pair(&vb.allocations, &two, Bob), (500, 500, 500));
+			// Largest first.
+			assert_eq!(vb.allocations[0].max_slash, 500 * UNIT);
+			assert_eq!(vb.max_loss, 500 * UNIT);
+
+			assert_eq!(
+				exposure.max_loss,
+				vec![AssetAmount { asset: AssetKind::Native, amount: 1_250 * UNIT }]
+			);
+
+			// "Now" is what a slash sent now takes: the pallet's own view at the capture block
+			// says zero, and one block later the full amount.
+			assert_eq!(Slashing::slashable(a, &one, &Alice.to_account_id(), 3), Ok(0));
+			System::set_block_number(4);
+			assert_eq!(Slashing::slashable(a, &one, &Alice.to_account_id(), 3), Ok(1_000 * UNIT));
+
+			// A slash by One of Bob in vault A takes 1 000: Ferdie's exposure falls with it.
+			assert_ok!(Slashing::slash(
+				RuntimeOrigin::signed(Sr25519Keyring::Dave.to_account_id()),
+				a,
+				one.clone(),
+				Bob.to_account_id(),
+				1_000 * UNIT,
+				3
+			));
+			let after = views::account_exposure(&ferdie, 0);
+			assert_eq!(after.vaults[0].position.slashable_balance, 750 * UNIT);
+		});
+	}
+
+	/// Alice's operator view: both networks, both vaults, what each could take.
+	#[test]
+	fn an_operators_exposure_lists_its_networks_vaults_and_stake_at_risk() {
+		use Sr25519Keyring::{Alice, Charlie as One, Dave as Two};
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			let (a, b, one, two) = sample();
+			let exposure = views::operator_exposure(&Alice.to_account_id()).expect("an operator");
+			assert!(exposure.networks.contains(&One.to_account_id()));
+			assert!(exposure.networks.contains(&Two.to_account_id()));
+			let vault = |id| exposure.vaults.iter().find(|v| v.vault == id).expect("listed");
+			assert_eq!(pair(&vault(a).allocations, &one, Alice), (1_000, 1_000, 1_000));
+			assert_eq!(pair(&vault(a).allocations, &two, Alice), (1_000, 1_000, 1_000));
+			assert_eq!(vault(a).at_risk, 2_000 * UNIT);
+			// 400 + 300 of a 500 pool.
+			assert_eq!(vault(b).at_risk, 500 * UNIT);
+			assert!(!exposure.truncated);
+			assert_eq!(
+				views::operator_exposure(&Sr25519Keyring::Ferdie.to_account_id()),
+				Err(ApiError::UnknownOperator)
+			);
+		});
+	}
+
+	#[test]
+	fn vault_position_stake_and_bad_arguments() {
+		use Sr25519Keyring::{Alice, Ferdie};
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			let (a, _, one, _) = sample();
+			let summary = views::vault(a).expect("exists");
+			assert_eq!(summary.active_stake, 3_900 * UNIT);
+			assert_eq!(summary.withdrawals_next, 100 * UNIT);
+			assert_eq!(summary.total_stake, 4_000 * UNIT);
+			assert_eq!(summary.current_epoch, 0);
+			assert_eq!(summary.next_epoch_start, 102);
+			assert_eq!(views::vault(99), Err(ApiError::UnknownVault));
+			assert_eq!(views::position(99, &Ferdie.to_account_id()), Err(ApiError::UnknownVault));
+			assert_eq!(views::stake_at(a, &one, &Alice.to_account_id(), 3), Ok(1_000 * UNIT));
+			assert_eq!(views::stake_at(a, &one, &Alice.to_account_id(), 1), Ok(0));
+			assert_eq!(
+				views::stake_at(a, &one, &Alice.to_account_id(), 4),
+				Err(ApiError::FutureBlock)
+			);
+			assert_eq!(
+				views::slash_requests(RequestFilter::Vault(a), 0, MAX_REQUESTS_PER_PAGE + 1),
+				Err(ApiError::TooManyItems)
+			);
+			assert_eq!(
+				views::slash_requests(RequestFilter::Vault(99), 0, 1),
+				Err(ApiError::UnknownVault)
+			);
+			assert_eq!(
+				views::network_view(&Ferdie.to_account_id(), vec![]),
+				Err(ApiError::UnknownNetwork)
+			);
+			assert_eq!(
+				views::network_view(&one.network, (0..=MAX_SUBNETWORKS).collect()),
+				Err(ApiError::TooManyItems)
+			);
+		});
+	}
+
+	/// The chain's own network on the local preset: Alice and Bob with equal power.
+	#[test]
+	fn concentration_and_the_network_view_of_the_chain() {
+		ext_from_preset(LOCAL_TESTNET_RUNTIME_PRESET).execute_with(|| {
+			System::set_block_number(2);
+			let chain = Subnetwork::main(chain_network());
+			let c = views::concentration(&chain, 1).expect("answers");
+			assert_eq!(c.operators, 2);
+			assert_eq!(c.top_share_ppm, 500_000);
+			assert_eq!(c.hhi, 5_000);
+			assert_eq!((c.nakamoto_third, c.nakamoto_two_thirds), (1, 2));
+			assert_eq!(views::concentration(&chain, 3), Err(ApiError::FutureBlock));
+			let view = views::network_view(&chain_network(), vec![]).expect("a network");
+			assert!(view.managed);
+			assert_eq!(view.subnetworks[0].vaults.len(), 2);
+			assert_eq!(view.subnetworks[0].set.operators.len(), 2);
+			assert_eq!(view.subnetworks[0].set.total, c.total_power);
+			let set = views::operator_set(&chain, 2).expect("answers");
+			assert_eq!(set.operators[0].vaults.len(), 2);
+		});
+	}
+}

@@ -52,9 +52,7 @@ fn not_future(at: BlockNumber) -> Result<(), ApiError> {
 	Ok(())
 }
 
-fn vault_info(
-	vault: VaultId,
-) -> Result<pallet_rampart_vaults::VaultInfoOf<Runtime>, ApiError> {
+fn vault_info(vault: VaultId) -> Result<pallet_rampart_vaults::VaultInfoOf<Runtime>, ApiError> {
 	pallet_rampart_vaults::Vaults::<Runtime>::get(vault).ok_or(ApiError::UnknownVault)
 }
 
@@ -89,7 +87,8 @@ pub fn vault(vault: VaultId) -> Result<VaultSummary<AccountId, AssetKind, BlockN
 pub fn position(vault: VaultId, who: &AccountId) -> Result<Position<BlockNumber>, ApiError> {
 	let info = vault_info(vault)?;
 	let current = info.clock.epoch_at(now()).unwrap_or(0);
-	let withdrawals = (current.saturating_sub(WITHDRAWAL_EPOCHS_LISTED)..=current.saturating_add(1))
+	let withdrawals = (current.saturating_sub(WITHDRAWAL_EPOCHS_LISTED)
+		..=current.saturating_add(1))
 		.filter_map(|epoch| {
 			let amount = Vaults::<Runtime>::withdrawals_of(vault, epoch, who);
 			(amount > 0).then_some(Withdrawal {
@@ -198,7 +197,8 @@ pub fn slash_requests(
 			let (first, next) = pallet_rampart_slashing::VaultRequestQueue::<Runtime>::get(vault);
 			let mut index = from.max(u64::from(first));
 			while index < u64::from(next) && requests.len() < limit as usize {
-				let id = pallet_rampart_slashing::VaultRequestIds::<Runtime>::get(vault, index as u32);
+				let id =
+					pallet_rampart_slashing::VaultRequestIds::<Runtime>::get(vault, index as u32);
 				if let Some(r) = id.and_then(request) {
 					requests.push(r);
 				}
@@ -240,8 +240,9 @@ pub fn pending_rewards(who: &AccountId, from: VaultId) -> PendingRewards<Account
 	let mut curator = Vec::new();
 	for vault in vaults {
 		if ever_held(vault, who) {
-			for (network, asset) in pallet_rampart_rewards::VaultStreams::<Runtime>::iter_key_prefix(vault)
-				.take(MAX_REWARD_SOURCES as usize)
+			for (network, asset) in
+				pallet_rampart_rewards::VaultStreams::<Runtime>::iter_key_prefix(vault)
+					.take(MAX_REWARD_SOURCES as usize)
 			{
 				let key = (vault, network.clone(), asset.clone());
 				let amount = Rewards::<Runtime>::claimable(&key, who, MAX_DISTRIBUTIONS_COUNTED)
@@ -253,8 +254,9 @@ pub fn pending_rewards(who: &AccountId, from: VaultId) -> PendingRewards<Account
 			}
 		}
 		if Vaults::<Runtime>::has_role(vault, Role::AdminFeeClaimer, who) {
-			for (asset, amount) in pallet_rampart_rewards::CuratorFees::<Runtime>::iter_prefix(vault)
-				.take(MAX_REWARD_SOURCES as usize)
+			for (asset, amount) in
+				pallet_rampart_rewards::CuratorFees::<Runtime>::iter_prefix(vault)
+					.take(MAX_REWARD_SOURCES as usize)
 			{
 				if amount > 0 {
 					curator.push(CuratorFee { vault, asset, amount });
@@ -265,9 +267,8 @@ pub fn pending_rewards(who: &AccountId, from: VaultId) -> PendingRewards<Account
 	let operator = pallet_rampart_rewards::OperatorRewardSources::<Runtime>::iter_key_prefix(who)
 		.take(MAX_REWARD_SOURCES as usize)
 		.filter_map(|(network, asset)| {
-			let amount = pallet_rampart_rewards::OperatorRewards::<Runtime>::get((
-				&network, &asset, who,
-			));
+			let amount =
+				pallet_rampart_rewards::OperatorRewards::<Runtime>::get((&network, &asset, who));
 			(amount > 0).then_some(OperatorReward { network, asset, amount })
 		})
 		.collect();
@@ -286,7 +287,9 @@ struct Pools {
 }
 
 impl Pools {
-	fn read(vault: VaultId) -> Result<(Self, pallet_rampart_vaults::VaultInfoOf<Runtime>), ApiError> {
+	fn read(
+		vault: VaultId,
+	) -> Result<(Self, pallet_rampart_vaults::VaultInfoOf<Runtime>), ApiError> {
 		let info = vault_info(vault)?;
 		let epoch = info.clock.epoch_at(now().saturating_add(1)).unwrap_or(0);
 		let w = |e| pallet_rampart_vaults::Withdrawals::<Runtime>::get(vault, e);
@@ -323,12 +326,14 @@ impl Pools {
 		let newest_prev = self.in_previous(n);
 		let newest = stake.min(self.pool(newest_prev));
 		let oldest_capture = n.saturating_add(1).saturating_sub(self.clock.duration);
-		let (oldest, oldest_prev) = if oldest_capture < n && self.clock.epoch_at(oldest_capture).is_some()
+		let (oldest, oldest_prev) = if oldest_capture < n
+			&& self.clock.epoch_at(oldest_capture).is_some()
 		{
 			let prev = self.in_previous(oldest_capture);
-			let amount = Slashing::<Runtime>::slashable(self.vault, subnetwork, operator, oldest_capture)
-				.unwrap_or(0)
-				.min(self.pool(prev));
+			let amount =
+				Slashing::<Runtime>::slashable(self.vault, subnetwork, operator, oldest_capture)
+					.unwrap_or(0)
+					.min(self.pool(prev));
 			(amount, prev)
 		} else {
 			(0, false)
@@ -482,8 +487,7 @@ pub fn operator_exposure(
 	if !pallet_rampart_registry::Operators::<Runtime>::contains_key(operator) {
 		return Err(ApiError::UnknownOperator);
 	}
-	let mut targets =
-		pallet_rampart_registry::OptInHistories::<Runtime>::iter_prefix(operator);
+	let mut targets = pallet_rampart_registry::OptInHistories::<Runtime>::iter_prefix(operator);
 	let mut networks = Vec::new();
 	let mut opted_vaults = Vec::new();
 	let mut truncated = false;
@@ -553,7 +557,12 @@ pub fn network_view(
 			})
 		})
 		.collect::<Result<Vec<_>, ApiError>>()?;
-	Ok(NetworkView { network: network.clone(), middleware: record.middleware, managed, subnetworks })
+	Ok(NetworkView {
+		network: network.clone(),
+		middleware: record.middleware,
+		managed,
+		subnetworks,
+	})
 }
 
 pub fn concentration(

@@ -300,8 +300,8 @@ impl<T: Config> Pallet<T> {
 		max: u32,
 	) -> (Vec<(SubnetworkOf<T>, Vec<T::AccountId>)>, bool) {
 		let fixed = match T::Vaults::vault(vault).map(|v| v.delegator) {
-			Some(DelegatorKind::OperatorSpecific { operator }) |
-			Some(DelegatorKind::OperatorNetworkSpecific { operator, .. }) => Some(operator),
+			Some(DelegatorKind::OperatorSpecific { operator })
+			| Some(DelegatorKind::OperatorNetworkSpecific { operator, .. }) => Some(operator),
 			Some(_) => None,
 			None => return (Vec::new(), false),
 		};

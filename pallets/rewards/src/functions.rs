@@ -521,8 +521,8 @@ impl<T: Config> Pallet<T> {
 		}
 		for ((network, asset, operator), reward) in OperatorRewards::<T>::iter() {
 			ensure!(
-				reward.is_zero() ||
-					OperatorRewardSources::<T>::contains_key(
+				reward.is_zero()
+					|| OperatorRewardSources::<T>::contains_key(
 						&operator,
 						(network.clone(), asset.clone())
 					),

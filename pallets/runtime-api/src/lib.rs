@@ -597,8 +597,8 @@ pub fn concentration_of(powers: &[u128]) -> (u32, u32, u32, u32) {
 			let share = ppm(*p);
 			share.saturating_mul(share)
 		})
-		.fold(0u128, |t, s| t.saturating_add(s)) /
-		100_000_000;
+		.fold(0u128, |t, s| t.saturating_add(s))
+		/ 100_000_000;
 	let mut nakamoto_third = 0;
 	let mut nakamoto_two_thirds = 0;
 	let mut running = 0u128;

@@ -269,7 +269,8 @@ fn allocations_list_where_each_vault_allocates_and_keep_zeroed_entries() {
 		assert_eq!(Delegation::allocations(99, 10), (vec![], false));
 
 		// A pair vault: the network's maximum allocates, to the vault's one operator.
-		let pair = setup(DelegatorKind::OperatorNetworkSpecific { operator: OP_A, network: NETWORK });
+		let pair =
+			setup(DelegatorKind::OperatorNetworkSpecific { operator: OP_A, network: NETWORK });
 		set_max(pair, 300);
 		assert_eq!(Delegation::allocations(pair, 10), (vec![(sn(), vec![OP_A])], false));
 
