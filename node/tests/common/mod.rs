@@ -205,9 +205,20 @@ pub fn hex_number(v: &Value) -> Option<u64> {
 	u64::from_str_radix(s.trim_start_matches("0x"), 16).ok()
 }
 
-/// One JSON-RPC call over HTTP/1.1 to 127.0.0.1:`port`, with a short timeout.
+/// One JSON-RPC call over HTTP/1.1 to 127.0.0.1:`port`, with a short timeout: its result.
 pub fn rpc_call(port: u16, method: &str, params: Value) -> Option<Value> {
+	rpc_response(port, method, params)?.get("result").cloned()
+}
+
+/// One JSON-RPC call over HTTP/1.1: the whole response object (`result` or `error`).
+pub fn rpc_response(port: u16, method: &str, params: Value) -> Option<Value> {
 	let body = json!({ "jsonrpc": "2.0", "id": 1, "method": method, "params": params }).to_string();
+	let payload = http_post(port, &body)?;
+	serde_json::from_str(payload.trim()).ok()
+}
+
+/// POSTs `body` to 127.0.0.1:`port` and returns the response body.
+pub fn http_post(port: u16, body: &str) -> Option<String> {
 	let mut stream = TcpStream::connect(("127.0.0.1", port)).ok()?;
 	stream.set_read_timeout(Some(Duration::from_secs(5))).ok()?;
 	stream.set_write_timeout(Some(Duration::from_secs(5))).ok()?;
@@ -221,9 +232,117 @@ pub fn rpc_call(port: u16, method: &str, params: Value) -> Option<Value> {
 	stream.read_to_end(&mut response).ok()?;
 	let response = String::from_utf8(response).ok()?;
 	let (_, payload) = response.split_once("\r\n\r\n")?;
-	let value: Value = serde_json::from_str(payload.trim()).ok()?;
-	let result = value.get("result")?.clone();
-	Some(result)
+	Some(payload.to_string())
+}
+
+/// A minimal WebSocket JSON-RPC client (RFC 6455: masked text frames out, whole messages in),
+/// enough to call the node over its WebSocket endpoint without another client library.
+pub struct WsClient {
+	stream: TcpStream,
+	next_id: u64,
+}
+
+impl WsClient {
+	/// Connects and upgrades to WebSocket on 127.0.0.1:`port`.
+	pub fn connect(port: u16) -> std::io::Result<Self> {
+		let mut stream = TcpStream::connect(("127.0.0.1", port))?;
+		stream.set_read_timeout(Some(Duration::from_secs(30)))?;
+		stream.set_write_timeout(Some(Duration::from_secs(30)))?;
+		stream.set_nodelay(true)?;
+		let request = format!(
+			"GET / HTTP/1.1\r\nHost: 127.0.0.1:{port}\r\nUpgrade: websocket\r\n\
+			 Connection: Upgrade\r\nSec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\
+			 Sec-WebSocket-Version: 13\r\n\r\n"
+		);
+		stream.write_all(request.as_bytes())?;
+		let mut head = Vec::new();
+		let mut byte = [0u8; 1];
+		while !head.ends_with(b"\r\n\r\n") {
+			stream.read_exact(&mut byte)?;
+			head.push(byte[0]);
+		}
+		let head = String::from_utf8_lossy(&head);
+		if !head.starts_with("HTTP/1.1 101") {
+			return Err(std::io::Error::other(format!("no WebSocket upgrade: {head}")));
+		}
+		Ok(WsClient { stream, next_id: 1 })
+	}
+
+	/// Sends one text message.
+	pub fn send_text(&mut self, text: &str) -> std::io::Result<()> {
+		let payload = text.as_bytes();
+		let mut frame = vec![0x81u8];
+		let mask = [0x12u8, 0x34, 0x56, 0x78];
+		match payload.len() {
+			n if n < 126 => frame.push(0x80 | n as u8),
+			n if n <= u16::MAX as usize => {
+				frame.push(0x80 | 126);
+				frame.extend((n as u16).to_be_bytes());
+			},
+			n => {
+				frame.push(0x80 | 127);
+				frame.extend((n as u64).to_be_bytes());
+			},
+		}
+		frame.extend(mask);
+		frame.extend(payload.iter().enumerate().map(|(i, b)| b ^ mask[i % 4]));
+		self.stream.write_all(&frame)
+	}
+
+	/// Reads the next text message (answering pings, skipping other control frames).
+	pub fn read_text(&mut self) -> std::io::Result<String> {
+		let mut message = Vec::new();
+		loop {
+			let mut head = [0u8; 2];
+			self.stream.read_exact(&mut head)?;
+			let (fin, opcode) = (head[0] & 0x80 != 0, head[0] & 0x0f);
+			let mut len = u64::from(head[1] & 0x7f);
+			if len == 126 {
+				let mut b = [0u8; 2];
+				self.stream.read_exact(&mut b)?;
+				len = u64::from(u16::from_be_bytes(b));
+			} else if len == 127 {
+				let mut b = [0u8; 8];
+				self.stream.read_exact(&mut b)?;
+				len = u64::from_be_bytes(b);
+			}
+			let mut payload = vec![0u8; len as usize];
+			self.stream.read_exact(&mut payload)?;
+			match opcode {
+				0x9 => {
+					// Ping: answer with a masked pong of the same payload.
+					let mask = [1u8, 2, 3, 4];
+					let mut pong = vec![0x8a, 0x80 | payload.len() as u8];
+					pong.extend(mask);
+					pong.extend(payload.iter().enumerate().map(|(i, b)| b ^ mask[i % 4]));
+					self.stream.write_all(&pong)?;
+				},
+				0x8 => return Err(std::io::Error::other("the server closed the connection")),
+				0xa => {},
+				_ => {
+					message.extend(payload);
+					if fin {
+						return String::from_utf8(message).map_err(std::io::Error::other);
+					}
+				},
+			}
+		}
+	}
+
+	/// One call: the whole response object.
+	pub fn call(&mut self, method: &str, params: Value) -> std::io::Result<Value> {
+		let id = self.next_id;
+		self.next_id += 1;
+		let body = json!({ "jsonrpc": "2.0", "id": id, "method": method, "params": params });
+		self.send_text(&body.to_string())?;
+		loop {
+			let text = self.read_text()?;
+			let value: Value = serde_json::from_str(&text).map_err(std::io::Error::other)?;
+			if value.get("id") == Some(&json!(id)) {
+				return Ok(value);
+			}
+		}
+	}
 }
 
 /// Starts the node binary with `args`, its stdout and stderr both written to `log`.

@@ -5,6 +5,7 @@
 //! the hook policies (PROTOCOL 3.7) and the invariants.
 
 use crate::*;
+use alloc::vec::Vec;
 use codec::FullCodec;
 use frame_support::{
 	defensive,
