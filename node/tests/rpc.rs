@@ -155,6 +155,67 @@ fn check_every_method(call: &mut Call) {
 	assert_eq!(error_code(call, "rampart_accountExposure", json!([])).0, -32602);
 }
 
+const CLIENTS: usize = 100;
+const CALLS: usize = 20;
+
+/// `CLIENTS` WebSocket clients making `CALLS` calls each, alternating
+/// `rampart_accountExposure` of Bob and `rampart_operatorSet` of the chain: their sorted
+/// latencies, and the time the whole run took. With `distinct`, no two calls ask the same
+/// question, so none is answered from the cache: the exposure of a fresh account each time, and
+/// for the second kind `rampart_operatorPower` of a fresh account in the chain's subnetwork (the
+/// set's work for one operator over both chain vaults).
+fn load(rpc: u16, distinct: bool) -> (Vec<Duration>, Vec<Duration>, Duration) {
+	let barrier = Arc::new(Barrier::new(CLIENTS + 1));
+	let workers: Vec<_> = (0..CLIENTS)
+		.map(|c| {
+			let barrier = barrier.clone();
+			std::thread::spawn(move || {
+				let mut client = WsClient::connect(rpc).expect("a WebSocket connection");
+				barrier.wait();
+				let bob = ss58(Bob);
+				let mut times = (Vec::new(), Vec::new());
+				for i in 0..CALLS {
+					let fresh = || {
+						let mut raw = [0xaau8; 32];
+						raw[..8].copy_from_slice(&((c * CALLS + i) as u64).to_le_bytes());
+						sp_core::crypto::AccountId32::new(raw).to_ss58check()
+					};
+					let start = Instant::now();
+					let response = match (i % 2 == 0, distinct) {
+						(true, false) => client.call("rampart_accountExposure", json!([bob])),
+						(true, true) => client.call("rampart_accountExposure", json!([fresh()])),
+						(false, false) => client.call("rampart_operatorSet", json!([chain_sn()])),
+						(false, true) => {
+							client.call("rampart_operatorPower", json!([chain_sn(), fresh()]))
+						},
+					}
+					.expect("an answer under load");
+					assert!(response.get("result").is_some(), "{response}");
+					let took = start.elapsed();
+					if i % 2 == 0 {
+						times.0.push(took);
+					} else {
+						times.1.push(took);
+					}
+				}
+				times
+			})
+		})
+		.collect();
+	barrier.wait();
+	let started = Instant::now();
+	let (mut exposure, mut set) = (Vec::new(), Vec::new());
+	for worker in workers {
+		let (e, s) = worker.join().expect("a client thread");
+		exposure.extend(e);
+		set.extend(s);
+	}
+	let elapsed = started.elapsed();
+	exposure.sort();
+	set.sort();
+	(exposure, set, elapsed)
+}
+
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
 	let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
 	sorted[i]
@@ -200,65 +261,55 @@ fn rampart_rpc_over_http_and_websocket() {
 		"rampart_accountExposure(Bob):\n{}",
 		serde_json::to_string_pretty(&example["result"]).unwrap_or_default()
 	);
+	// One client alone: the cost of a call without queueing, answered by a runtime call (a
+	// fresh account each time) or from the answers kept (the same question).
+	let (mut fresh, mut same) = (Vec::new(), Vec::new());
+	for i in 0..100u64 {
+		let mut raw = [0x55u8; 32];
+		raw[..8].copy_from_slice(&i.to_le_bytes());
+		let who = sp_core::crypto::AccountId32::new(raw).to_ss58check();
+		let start = Instant::now();
+		ws.call("rampart_accountExposure", json!([who])).expect("an answer");
+		fresh.push(start.elapsed());
+		let start = Instant::now();
+		ws.call("rampart_accountExposure", json!([ss58(Bob)])).expect("an answer");
+		same.push(start.elapsed());
+	}
+	fresh.sort();
+	same.sort();
+	println!(
+		"one client alone, rampart_accountExposure: runtime call p50 {:?} p99 {:?}; kept answer \
+		 p50 {:?} p99 {:?}",
+		percentile(&fresh, 0.5),
+		percentile(&fresh, 0.99),
+		percentile(&same, 0.5),
+		percentile(&same, 0.99),
+	);
 	drop(ws);
 
 	// Latency: 100 clients, each on its own WebSocket, 20 calls alternating the two heaviest
-	// methods, all starting together.
-	const CLIENTS: usize = 100;
-	const CALLS: usize = 20;
-	let barrier = Arc::new(Barrier::new(CLIENTS));
-	let started = Instant::now();
-	let workers: Vec<_> = (0..CLIENTS)
-		.map(|_| {
-			let barrier = barrier.clone();
-			std::thread::spawn(move || {
-				let mut client = WsClient::connect(rpc).expect("a WebSocket connection");
-				barrier.wait();
-				let bob = ss58(Bob);
-				let mut times = (Vec::new(), Vec::new());
-				for i in 0..CALLS {
-					let start = Instant::now();
-					let response = if i % 2 == 0 {
-						client.call("rampart_accountExposure", json!([bob]))
-					} else {
-						client.call("rampart_operatorSet", json!([chain_sn()]))
-					}
-					.expect("an answer under load");
-					assert!(response.get("result").is_some(), "{response}");
-					let took = start.elapsed();
-					if i % 2 == 0 {
-						times.0.push(took);
-					} else {
-						times.1.push(took);
-					}
-				}
-				times
-			})
-		})
-		.collect();
-	let (mut exposure, mut set) = (Vec::new(), Vec::new());
-	for worker in workers {
-		let (e, s) = worker.join().expect("a client thread");
-		exposure.extend(e);
-		set.extend(s);
+	// methods, all starting together. First all asking the same questions (answered once per
+	// block, then from the node's answer cache), then each call a question nobody asked before
+	// (every call a runtime call).
+	for distinct in [false, true] {
+		let (exposure, set, elapsed) = load(rpc, distinct);
+		let total = exposure.len() + set.len();
+		println!(
+			"latency with {CLIENTS} concurrent WebSocket clients, {} questions: {total} calls in \
+			 {elapsed:?} ({:.0} calls/s): rampart_accountExposure p50 {:?} p99 {:?}; \
+			 rampart_{} p50 {:?} p99 {:?}",
+			if distinct { "distinct" } else { "the same" },
+			total as f64 / elapsed.as_secs_f64(),
+			percentile(&exposure, 0.5),
+			percentile(&exposure, 0.99),
+			if distinct { "operatorPower" } else { "operatorSet" },
+			percentile(&set, 0.5),
+			percentile(&set, 0.99),
+		);
+		// Bounded: every call answered, none slower than a second.
+		assert!(percentile(&exposure, 1.0) < Duration::from_secs(1));
+		assert!(percentile(&set, 1.0) < Duration::from_secs(1));
 	}
-	let elapsed = started.elapsed();
-	exposure.sort();
-	set.sort();
-	let total = exposure.len() + set.len();
-	println!(
-		"latency with {CLIENTS} concurrent WebSocket clients, {total} calls in {elapsed:?} \
-		 ({:.0} calls/s): rampart_accountExposure p50 {:?} p99 {:?}; rampart_operatorSet p50 {:?} \
-		 p99 {:?}",
-		total as f64 / elapsed.as_secs_f64(),
-		percentile(&exposure, 0.5),
-		percentile(&exposure, 0.99),
-		percentile(&set, 0.5),
-		percentile(&set, 0.99),
-	);
-	// Bounded: every call answered, none slower than a second.
-	assert!(percentile(&exposure, 1.0) < Duration::from_secs(1));
-	assert!(percentile(&set, 1.0) < Duration::from_secs(1));
 
 	// The node kept producing blocks throughout.
 	let before = node.best_number().expect("best");
