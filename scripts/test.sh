@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Sets up a fresh machine and runs every check and test of the workspace: formatting and lints
 # (scripts/lint.sh), unit tests, runtime tests, benchmark tests and the node's end-to-end tests
-# (local networks on 127.0.0.1 only).
+# (local networks on 127.0.0.1 only), and the @polkadot/api tests of js/ against a dev node.
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -19,5 +19,13 @@ cargo fmt --all -- --check
 
 say "building and running all tests (release profile, features: $RAMPART_FEATURES)"
 cargo test --locked --release --no-fail-fast --workspace --features "$RAMPART_FEATURES" -- --nocapture
+
+# @polkadot/api against a dev node of the binary just built, with the repo's definitions file.
+say "JavaScript tests (@polkadot/api, pinned by js/package-lock.json)"
+(
+	cd "$RAMPART_ROOT/js"
+	npm ci --no-audit --no-fund --loglevel=error
+	RAMPART_NODE="$CARGO_TARGET_DIR/release/rampart-node" npm test
+)
 
 say "all tests passed in $(( $(date +%s) - start ))s"

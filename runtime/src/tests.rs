@@ -1295,8 +1295,8 @@ mod runtime_api {
 			let view = views::network_view(&chain_network(), vec![]).expect("a network");
 			assert!(view.managed);
 			assert_eq!(view.subnetworks[0].vaults.len(), 2);
-			assert_eq!(view.subnetworks[0].set.operators.len(), 2);
-			assert_eq!(view.subnetworks[0].set.total, c.total_power);
+			assert_eq!(view.subnetworks[0].operator_set.operators.len(), 2);
+			assert_eq!(view.subnetworks[0].operator_set.total, c.total_power);
 			let set = views::operator_set(&chain, 2).expect("answers");
 			assert_eq!(set.operators[0].vaults.len(), 2);
 		});

@@ -553,7 +553,7 @@ pub fn network_view(
 			Ok(SubnetworkView {
 				vaults: pallet_rampart_middleware::AcceptedVaults::<Runtime>::get(&subnetwork)
 					.into_inner(),
-				set: operator_set(&subnetwork, now())?,
+				operator_set: operator_set(&subnetwork, now())?,
 			})
 		})
 		.collect::<Result<Vec<_>, ApiError>>()?;

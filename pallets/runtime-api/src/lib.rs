@@ -462,7 +462,7 @@ api_type! {
 		/// The vaults it accepts now.
 		pub vaults: Vec<VaultId>,
 		/// Its operator set now.
-		pub set: OperatorSet<AccountId, BlockNumber>,
+		pub operator_set: OperatorSet<AccountId, BlockNumber>,
 	}
 }
 
