@@ -1031,12 +1031,20 @@ mod runtime_api {
 		curator: Sr25519Keyring,
 		kind: rampart_primitives::DelegatorKind<AccountId>,
 	) -> u32 {
+		native_vault_slashed_by(curator, kind, pallet_rampart_vaults::SlasherKind::Instant)
+	}
+
+	fn native_vault_slashed_by(
+		curator: Sr25519Keyring,
+		kind: rampart_primitives::DelegatorKind<AccountId>,
+		slasher: pallet_rampart_vaults::SlasherKind<BlockNumber>,
+	) -> u32 {
 		let id = pallet_rampart_vaults::NextVaultId::<Runtime>::get();
 		let config = pallet_rampart_vaults::VaultConfig {
 			collateral: AssetKind::Native,
 			epoch_duration: 100,
 			delegator: kind,
-			slasher: pallet_rampart_vaults::SlasherKind::Instant,
+			slasher,
 			burner: pallet_rampart_vaults::Burner::Burn,
 			deposit_whitelist: false,
 			is_deposit_limit: false,
@@ -1048,6 +1056,8 @@ mod runtime_api {
 		};
 		assert_ok!(Vaults::create_vault(signed(curator), config));
 		for role in [
+			Role::AdminFeeSetter,
+			Role::AdminFeeClaimer,
 			Role::NetworkLimitSetter,
 			Role::OperatorNetworkSharesSetter,
 			Role::OperatorNetworkLimitSetter,
@@ -1057,12 +1067,12 @@ mod runtime_api {
 		id
 	}
 
-	/// Ferdie stakes in two native vaults by Eve, each restaked to two networks (Charlie and Dave)
-	/// through the same two operators (Alice and Bob):
-	/// Charlie is the presets' sample network, Dave registers as a second one.
+	/// Ferdie stakes in two native vaults by Eve, each restaked to two networks through the same
+	/// two operators (Alice and Bob). The networks: Charlie (the presets' sample network, whose
+	/// middleware is Dave) and Dave (registered here, its own middleware).
 	/// - vault A (network restake): Ferdie 1 000, Dave 3 000, then Ferdie withdraws 100;
-	///   One's limit 2 000 split 1 : 1 between Alice and Bob, Two's limit 1 000 all to Alice;
-	/// - vault B (full restake): Ferdie 500 alone; One 400 (Alice 400), Two 500 (Alice 300,
+	///   Charlie's limit 2 000 split 1 : 1 between Alice and Bob, Dave's 1 000 all to Alice;
+	/// - vault B (full restake): Ferdie 500 alone; Charlie 400 (Alice 400), Dave 500 (Alice 300,
 	///   Bob 500).
 	fn sample() -> (u32, u32, Subnetwork<AccountId>, Subnetwork<AccountId>) {
 		use Sr25519Keyring::{Alice, Bob, Charlie as One, Dave as Two, Eve, Ferdie};
@@ -1299,6 +1309,156 @@ mod runtime_api {
 			assert_eq!(view.subnetworks[0].operator_set.total, c.total_power);
 			let set = views::operator_set(&chain, 2).expect("answers");
 			assert_eq!(set.operators[0].vaults.len(), 2);
+		});
+	}
+
+	/// A network's staker rewards (after a 10 % curator fee), its operator rewards, and the
+	/// curator's fee, each listed for the account that can claim it.
+	#[test]
+	fn pending_rewards_of_a_staker_an_operator_and_a_curator() {
+		use Sr25519Keyring::{Alice, Dave, Eve, Ferdie};
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			let (a, _, _, _) = sample();
+			System::set_block_number(4);
+			let dave = Dave.to_account_id();
+			assert_ok!(Rewards::set_admin_fee(signed(Eve), a, 1_000));
+			assert_ok!(Rewards::distribute_staker_rewards(
+				signed(Dave),
+				a,
+				dave.clone(),
+				AssetKind::Native,
+				400 * UNIT,
+				3,
+				1_000
+			));
+			assert_ok!(Rewards::distribute_operator_rewards(
+				signed(Dave),
+				dave.clone(),
+				AssetKind::Native,
+				frame_support::BoundedVec::truncate_from(vec![(Alice.to_account_id(), 5 * UNIT)]),
+			));
+			// Ferdie held 900 of the 3 900 shares at the snapshot: 900/3 900 of 360.
+			let ferdie = views::pending_rewards(&Ferdie.to_account_id(), 0);
+			assert_eq!(
+				ferdie.staker,
+				vec![StakerReward {
+					vault: a,
+					network: dave.clone(),
+					asset: AssetKind::Native,
+					amount: 360 * UNIT * 900 / 3_900,
+				}]
+			);
+			assert!(ferdie.operator.is_empty() && ferdie.curator.is_empty());
+			// Alice also has the rewards the presets credit her from Charlie at genesis.
+			let from_dave = OperatorReward {
+				network: dave.clone(),
+				asset: AssetKind::Native,
+				amount: 5 * UNIT,
+			};
+			let alice = views::pending_rewards(&Alice.to_account_id(), 0);
+			assert_eq!(alice.operator.len(), 2);
+			assert!(alice.operator.contains(&from_dave));
+			let eve = views::pending_rewards(&Eve.to_account_id(), 0);
+			assert_eq!(
+				eve.curator,
+				vec![CuratorFee { vault: a, asset: AssetKind::Native, amount: 40 * UNIT }]
+			);
+			// Claimed, they are gone.
+			assert_ok!(Rewards::claim_operator_rewards(
+				signed(Alice),
+				dave,
+				AssetKind::Native,
+				Alice.to_account_id()
+			));
+			let left = views::pending_rewards(&Alice.to_account_id(), 0).operator;
+			assert_eq!(left.len(), 1);
+			assert!(!left.contains(&from_dave));
+			Rewards::do_try_state().expect("rewards invariants hold");
+		});
+	}
+
+	/// Requests of a veto vault: paged by vault and by subnetwork, listed as pending in the
+	/// exposure of the vault's staker.
+	#[test]
+	fn slash_requests_pages_and_pending_requests_in_the_exposure() {
+		use Sr25519Keyring::{Alice, Bob, Dave, Eve, Ferdie};
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			let (_, _, charlie, _) = sample();
+			let veto = pallet_rampart_vaults::SlasherKind::Veto {
+				veto_duration: 10,
+				resolver_set_epochs_delay: 3,
+			};
+			let c = native_vault_slashed_by(
+				Eve,
+				rampart_primitives::DelegatorKind::NetworkRestake,
+				veto,
+			);
+			for operator in [Alice, Bob] {
+				assert_ok!(Registry::opt_in(signed(operator), OptInTarget::Vault(c)));
+			}
+			assert_ok!(Delegation::set_max_network_limit(
+				signed(Sr25519Keyring::Charlie),
+				c,
+				0,
+				1_000 * UNIT
+			));
+			assert_ok!(Delegation::set_network_limit(
+				signed(Eve),
+				c,
+				charlie.clone(),
+				1_000 * UNIT
+			));
+			for operator in [Alice, Bob] {
+				assert_ok!(Delegation::set_operator_network_shares(
+					signed(Eve),
+					c,
+					charlie.clone(),
+					operator.to_account_id(),
+					1
+				));
+			}
+			assert_ok!(Vaults::deposit(signed(Ferdie), c, Ferdie.to_account_id(), 200 * UNIT));
+			System::set_block_number(5);
+			for (operator, amount) in [(Alice, 10), (Bob, 20), (Alice, 30)] {
+				assert_ok!(Slashing::request_slash(
+					signed(Dave),
+					c,
+					charlie.clone(),
+					operator.to_account_id(),
+					amount * UNIT,
+					4
+				));
+			}
+			let all = views::slash_requests(RequestFilter::Vault(c), 0, 64).expect("a page");
+			assert_eq!(all.requests.len(), 3);
+			assert_eq!(all.next, None);
+			assert!(all.requests.iter().all(|r| r.status == RequestStatus::Pending));
+			assert_eq!(
+				all.requests.iter().map(|r| r.amount / UNIT).collect::<Vec<_>>(),
+				vec![10, 20, 30]
+			);
+			// Two pages of two and one.
+			let first = views::slash_requests(RequestFilter::Vault(c), 0, 2).expect("a page");
+			assert_eq!(first.requests.len(), 2);
+			let next = first.next.expect("more");
+			let second = views::slash_requests(RequestFilter::Vault(c), next, 2).expect("a page");
+			assert_eq!(second.requests.len(), 1);
+			assert_eq!(second.next, None);
+			// By subnetwork: the same three, by id.
+			let by_subnetwork =
+				views::slash_requests(RequestFilter::Subnetwork(charlie.clone()), 0, 64)
+					.expect("a page");
+			assert_eq!(by_subnetwork.requests, all.requests);
+			// Ferdie sees them in his exposure of vault c.
+			let exposure = views::account_exposure(&Ferdie.to_account_id(), 0);
+			let vc = exposure.vaults.iter().find(|v| v.vault == c).expect("listed");
+			assert_eq!(vc.pending_requests, all.requests);
+			// Stake 100 each for Alice and Bob; each pair could take its 100 of Ferdie's 200.
+			assert_eq!(vc.max_loss, 200 * UNIT);
+			// The window passes: the requests expire.
+			System::set_block_number(4 + 100 + 1);
+			let later = views::slash_requests(RequestFilter::Vault(c), 0, 64).expect("a page");
+			assert!(later.requests.iter().all(|r| r.status == RequestStatus::Expired));
 		});
 	}
 }

@@ -245,7 +245,10 @@ pub fn pending_rewards(who: &AccountId, from: VaultId) -> PendingRewards<Account
 					.take(MAX_REWARD_SOURCES as usize)
 			{
 				let key = (vault, network.clone(), asset.clone());
-				let amount = Rewards::<Runtime>::claimable(&key, who, MAX_DISTRIBUTIONS_COUNTED)
+				let max = MAX_DISTRIBUTIONS_COUNTED.min(
+					<<Runtime as pallet_rampart_rewards::Config>::MaxClaimBatch as frame_support::traits::Get<u32>>::get(),
+				);
+				let amount = Rewards::<Runtime>::claimable(&key, who, max)
 					.map(|(amount, ..)| amount)
 					.unwrap_or(0);
 				if amount > 0 {

@@ -43,9 +43,10 @@ pub const MAX_OPT_INS: u32 = 128;
 /// The most subnetworks of one network in a network view.
 pub const MAX_SUBNETWORKS: u32 = 16;
 /// The most reward sources (streams of a vault, or sources of an operator) listed.
-pub const MAX_REWARD_SOURCES: u32 = 64;
-/// The distributions of one stream a pending-rewards answer counts (the claim's own cap).
-pub const MAX_DISTRIBUTIONS_COUNTED: u32 = 64;
+pub const MAX_REWARD_SOURCES: u32 = 16;
+/// The distributions of one stream a pending-rewards answer counts: what one claim of that many
+/// pays (a runtime whose claims take fewer counts that many).
+pub const MAX_DISTRIBUTIONS_COUNTED: u32 = 16;
 /// How many epochs back from the current one a position lists withdrawals.
 pub const WITHDRAWAL_EPOCHS_LISTED: u32 = 16;
 
