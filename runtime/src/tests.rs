@@ -1271,6 +1271,12 @@ mod runtime_api {
 				views::stake_at(a, &one, &Alice.to_account_id(), 4),
 				Err(ApiError::FutureBlock)
 			);
+			// Long after: the histories no longer answer for block 3.
+			System::set_block_number(3 + 1_000_000);
+			assert_eq!(
+				views::stake_at(a, &one, &Alice.to_account_id(), 3),
+				Err(ApiError::HistoryPruned)
+			);
 			assert_eq!(
 				views::slash_requests(RequestFilter::Vault(a), 0, MAX_REQUESTS_PER_PAGE + 1),
 				Err(ApiError::TooManyItems)
