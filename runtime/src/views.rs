@@ -298,7 +298,7 @@ impl Pools {
 		let w = |e| pallet_rampart_vaults::Withdrawals::<Runtime>::get(vault, e);
 		let pools = Pools {
 			vault,
-			clock: info.clock.clone(),
+			clock: info.clock,
 			epoch,
 			active: Vaults::<Runtime>::active_stake(vault),
 			current: w(epoch),
@@ -401,7 +401,7 @@ fn vault_allocations(
 			}
 		}
 	}
-	pairs.sort_by(|a, b| b.3.cmp(&a.3));
+	pairs.sort_by_key(|p| core::cmp::Reverse(p.3));
 	let reaches_previous = pairs.iter().any(|p| p.3 > 0 && p.4);
 	let total = pairs
 		.iter()

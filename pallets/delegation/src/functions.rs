@@ -306,16 +306,14 @@ impl<T: Config> Pallet<T> {
 			Some(_) => None,
 			None => return (Vec::new(), false),
 		};
-		let mut entries = Allocations::<T>::iter_key_prefix(vault);
 		let mut out: Vec<(SubnetworkOf<T>, Vec<T::AccountId>)> = Vec::new();
-		let mut taken = 0u32;
 		let mut truncated = false;
-		for (subnetwork, operator) in entries.by_ref() {
-			if taken == max {
+		for (taken, (subnetwork, operator)) in Allocations::<T>::iter_key_prefix(vault).enumerate()
+		{
+			if taken == max as usize {
 				truncated = true;
 				break;
 			}
-			taken += 1;
 			let at = match out.iter().position(|(s, _)| *s == subnetwork) {
 				Some(at) => at,
 				None => {
@@ -327,7 +325,7 @@ impl<T: Config> Pallet<T> {
 				out[at].1.push(operator);
 			}
 		}
-		out.sort_by(|a, b| a.0.encode().cmp(&b.0.encode()));
+		out.sort_by_key(|a| a.0.encode());
 		for (_, operators) in out.iter_mut() {
 			operators.sort_by_key(|o| o.encode());
 		}
