@@ -46,9 +46,9 @@ selected=("$@")
 if [ -n "${RAMPART_NODE:-}" ]; then
 	NODE="$RAMPART_NODE"
 else
-	say "building rampart-node with runtime benchmarks"
-	cargo build --locked --release -p rampart-node --features runtime-benchmarks
-	NODE="$CARGO_TARGET_DIR/release/rampart-node"
+	say "building rampart-node with runtime benchmarks (the build of ./scripts/test.sh)"
+	build_node
+	NODE="$RAMPART_NODE_BIN"
 fi
 
 # Writes pallets/<name>/src/default_weights.rs from the runtime-template output `$2` of `$1`:

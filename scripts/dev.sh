@@ -5,8 +5,9 @@
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-say "building rampart-node (release; the first build takes about half an hour on 2 cores)"
-cargo build --locked --release -p rampart-node --features "$RAMPART_FEATURES"
+say "building rampart-node (release; the first build takes about half an hour on 2 cores, and is"
+say "the build ./scripts/test.sh uses: after one of the two commands the other starts warm)"
+build_node
 
 say "starting the dev chain: RPC ws://127.0.0.1:9944 (Ctrl-C stops it)"
-exec "$CARGO_TARGET_DIR/release/rampart-node" --dev "$@"
+exec "$RAMPART_NODE_BIN" --dev "$@"

@@ -42,3 +42,12 @@ if ! rustup +"$toolchain" component list --installed 2>/dev/null | grep -q '^rus
 	rustup +"$toolchain" component add rust-src
 fi
 mkdir -p "$CARGO_TARGET_DIR"
+
+# Builds the node exactly as ./scripts/test.sh does (every workspace crate and its tests, one
+# feature set), so that the dev chain, the tests and the weight runs share one build: cargo
+# resolves features over what it builds, and a narrower `cargo build -p rampart-node` would
+# compile the client stack, the runtime and every pallet a second time.
+build_node() {
+	cargo test --locked --release --workspace --features "$RAMPART_FEATURES" --no-run
+}
+export RAMPART_NODE_BIN="$CARGO_TARGET_DIR/release/rampart-node"

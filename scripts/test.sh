@@ -25,7 +25,7 @@ say "JavaScript tests (@polkadot/api, pinned by js/package-lock.json)"
 (
 	cd "$RAMPART_ROOT/js"
 	npm ci --no-audit --no-fund --loglevel=error
-	RAMPART_NODE="$CARGO_TARGET_DIR/release/rampart-node" npm test
+	RAMPART_NODE="$RAMPART_NODE_BIN" npm test
 )
 
 say "all tests passed in $(( $(date +%s) - start ))s"
