@@ -4,87 +4,31 @@
 // @polkadot/api against a dev node, through rampart-definitions.mjs: every `rampart_*` method
 // decodes into its declared type, the runtime API (SCALE) agrees with the JSON-RPC answers, and
 // bad arguments come back as the node's errors.
-//
-// The node binary: $RAMPART_NODE, or $CARGO_TARGET_DIR/release/rampart-node.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, openSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir, homedir } from 'node:os';
-import { join } from 'node:path';
 
-import { ApiPromise, WsProvider } from '@polkadot/api';
 import { Keyring } from '@polkadot/keyring';
 import { stringToU8a, u8aConcat } from '@polkadot/util';
 import { cryptoWaitReady, encodeAddress } from '@polkadot/util-crypto';
 
-import { rampart } from '../rampart-definitions.mjs';
+import { startDevNode } from '../dev-node.mjs';
 
-const NODE =
-  process.env.RAMPART_NODE ??
-  join(process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/rampart/target'), 'release/rampart-node');
 // Amounts of the dev preset (runtime/src/genesis_config_presets.rs).
 const SAMPLE_VAULT_DEPOSIT = 1_000n * 1_000_000n;
 const CHAIN_USD_DEPOSIT = 100_000n * 1_000_000n;
 
-let node;
-let dir;
+let dev;
 let api;
 let alice;
 let bob;
 let charlie;
 let chain;
 
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address();
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-async function connect(port) {
-  // Retries every 500 ms while the node starts.
-  const provider = new WsProvider(`ws://127.0.0.1:${port}`, 500);
-  let timer;
-  const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error('the dev node did not answer within 60 s')), 60_000);
-  });
-  try {
-    return await Promise.race([ApiPromise.create({ provider, noInitWarn: true, ...rampart }), timeout]);
-  } catch (e) {
-    await provider.disconnect();
-    throw e;
-  } finally {
-    clearTimeout(timer);
-  }
-}
-
 before(async () => {
   await cryptoWaitReady();
-  // The folder name carries the marker scripts/test.sh cleans up by.
-  dir = mkdtempSync(join(tmpdir(), 'rampart-e2e-js-'));
-  const [rpcPort, p2pPort] = [await freePort(), await freePort()];
-  const log = openSync(join(dir, 'node.log'), 'w');
-  node = spawn(
-    NODE,
-    [
-      '--dev', '--base-path', join(dir, 'dev'), '--rpc-port', String(rpcPort),
-      '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`, '--no-mdns', '--no-telemetry',
-      '--no-prometheus',
-    ],
-    { stdio: ['ignore', log, log] },
-  );
-  api = await connect(rpcPort);
-  // Wait for block 2, so that the sample state has a history to answer from.
-  for (let i = 0; i < 120 && (await api.rpc.chain.getHeader()).number.toNumber() < 2; i++) {
-    await new Promise((r) => setTimeout(r, 500));
-  }
+  dev = await startDevNode('rpc');
+  api = dev.api;
   const keyring = new Keyring({ type: 'sr25519' });
   [alice, bob, charlie] = ['//Alice', '//Bob', '//Charlie'].map((s) => keyring.addFromUri(s).address);
   // The chain's own network: the account of PalletId "rmp/vals".
@@ -92,9 +36,7 @@ before(async () => {
 });
 
 after(async () => {
-  await api?.disconnect();
-  node?.kill('SIGKILL');
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await dev?.stop();
 });
 
 const chainSn = () => ({ network: chain, id: 0 });

@@ -1,0 +1,82 @@
+// This file is part of Rampart.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Starts a dev node for the tests (loopback only, a temporary base path whose name carries the
+// marker scripts/test.sh cleans up by) and connects @polkadot/api to it with Rampart's
+// definitions. The binary: $RAMPART_NODE, or $CARGO_TARGET_DIR/release/rampart-node.
+
+import { spawn } from 'node:child_process';
+import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { homedir, tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+import { ApiPromise, WsProvider } from '@polkadot/api';
+
+import { rampart } from './rampart-definitions.mjs';
+
+const NODE =
+  process.env.RAMPART_NODE ??
+  join(process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/rampart/target'), 'release/rampart-node');
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function connect(port) {
+  // Retries every 500 ms while the node starts.
+  const provider = new WsProvider(`ws://127.0.0.1:${port}`, 500);
+  let timer;
+  const timeout = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error('the dev node did not answer within 60 s')), 60_000);
+  });
+  try {
+    return await Promise.race([ApiPromise.create({ provider, noInitWarn: true, ...rampart }), timeout]);
+  } catch (e) {
+    await provider.disconnect();
+    throw e;
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/// A dev node at block 2 or later, and an api connected to it; `stop()` kills it and removes
+/// its folder.
+export async function startDevNode(tag) {
+  const dir = mkdtempSync(join(tmpdir(), `rampart-e2e-js-${tag}-`));
+  const [rpcPort, p2pPort] = [await freePort(), await freePort()];
+  const log = openSync(join(dir, 'node.log'), 'w');
+  const node = spawn(
+    NODE,
+    [
+      '--dev', '--base-path', join(dir, 'dev'), '--rpc-port', String(rpcPort),
+      '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`, '--no-mdns', '--no-telemetry',
+      '--no-prometheus',
+    ],
+    { stdio: ['ignore', log, log] },
+  );
+  const stop = async (api) => {
+    await api?.disconnect();
+    node.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  };
+  let api;
+  try {
+    api = await connect(rpcPort);
+    // Block 2, so that the sample state has a history to answer from.
+    for (let i = 0; i < 120 && (await api.rpc.chain.getHeader()).number.toNumber() < 2; i++) {
+      await new Promise((r) => setTimeout(r, 500));
+    }
+  } catch (e) {
+    await stop(api);
+    throw e;
+  }
+  return { api, stop: () => stop(api) };
+}
