@@ -352,31 +352,30 @@ impl Pools {
 		split_slash(amount, self.active, self.current, self.next, in_previous).unwrap_or_default()
 	}
 
-	/// `who`'s part of a slash split: its shares of each pool.
-	fn loss_of(&self, split: &SlashSplit, who: &AccountId) -> u128 {
+	/// What `who` holds of each pool, as `(its shares, all shares)`: read once per vault, for
+	/// every split [`Self::loss_of`] is asked about.
+	fn holdings(&self, who: &AccountId) -> [(u128, u128); 3] {
 		let vault = self.vault;
-		let mine = share_of(
-			split.active,
-			Vaults::<Runtime>::shares_of(vault, who),
-			Vaults::<Runtime>::active_shares(vault),
-		);
-		let bucket = |part: u128, epoch: BlockNumber| {
-			if part == 0 {
-				return 0;
-			}
+		let bucket = |epoch: BlockNumber| {
 			let position =
 				pallet_rampart_vaults::WithdrawalPositions::<Runtime>::get((vault, epoch, who));
-			if position.claimed {
-				return 0;
-			}
-			share_of(
-				part,
-				position.shares,
-				pallet_rampart_vaults::WithdrawalShares::<Runtime>::get(vault, epoch),
-			)
+			let mine = if position.claimed { 0 } else { position.shares };
+			(mine, pallet_rampart_vaults::WithdrawalShares::<Runtime>::get(vault, epoch))
 		};
-		mine.saturating_add(bucket(split.current_withdrawals, self.epoch))
-			.saturating_add(bucket(split.next_withdrawals, self.epoch.saturating_add(1)))
+		[
+			(Vaults::<Runtime>::shares_of(vault, who), Vaults::<Runtime>::active_shares(vault)),
+			bucket(self.epoch),
+			bucket(self.epoch.saturating_add(1)),
+		]
+	}
+
+	/// The part of a slash split that falls on a holder of `holdings`: its shares of each pool.
+	fn loss_of(split: &SlashSplit, holdings: &[(u128, u128); 3]) -> u128 {
+		let parts = [split.active, split.current_withdrawals, split.next_withdrawals];
+		parts
+			.iter()
+			.zip(holdings)
+			.fold(0u128, |t, (part, (mine, all))| t.saturating_add(share_of(*part, *mine, *all)))
 	}
 }
 
@@ -454,15 +453,15 @@ pub fn account_exposure(
 		}
 		let (pairs, allocations_truncated, total, reaches_previous) =
 			vault_allocations(&pools, None);
+		let holdings = pools.holdings(who);
 		let allocations = pairs
 			.into_iter()
 			.map(|(subnetwork, operator, stake, max_slash, in_previous)| {
-				let max_loss = pools.loss_of(&pools.split(max_slash, in_previous), who);
+				let max_loss = Pools::loss_of(&pools.split(max_slash, in_previous), &holdings);
 				AllocationExposure { subnetwork, operator, stake, max_slash, max_loss }
 			})
 			.collect();
-		let max_loss = pools
-			.loss_of(&pools.split(total, reaches_previous), who)
+		let max_loss = Pools::loss_of(&pools.split(total, reaches_previous), &holdings)
 			.min(position.slashable_balance);
 		add_amount(&mut totals, &info.collateral, max_loss);
 		vaults.push(VaultExposure {
