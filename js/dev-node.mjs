@@ -12,6 +12,8 @@ import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { u8aToHex } from '@polkadot/util';
+import { decodeAddress } from '@polkadot/util-crypto';
 
 import { rampart } from './rampart-definitions.mjs';
 
@@ -48,8 +50,8 @@ async function connect(port) {
 }
 
 /// A dev node at block 2 or later, and an api connected to it; `stop()` kills it and removes
-/// its folder.
-export async function startDevNode(tag) {
+/// its folder. `chain`: another chain than `dev` (`template-dev`), still with `--dev`'s settings.
+export async function startDevNode(tag, { chain } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `rampart-e2e-js-${tag}-`));
   const [rpcPort, p2pPort] = [await freePort(), await freePort()];
   const log = openSync(join(dir, 'node.log'), 'w');
@@ -58,7 +60,7 @@ export async function startDevNode(tag) {
     [
       '--dev', '--base-path', join(dir, 'dev'), '--rpc-port', String(rpcPort),
       '--listen-addr', `/ip4/127.0.0.1/tcp/${p2pPort}`, '--no-mdns', '--no-telemetry',
-      '--no-prometheus',
+      '--no-prometheus', ...(chain ? ['--chain', chain] : []),
     ],
     { stdio: ['ignore', log, log] },
   );
@@ -78,5 +80,12 @@ export async function startDevNode(tag) {
     await stop(api);
     throw e;
   }
-  return { api, stop: () => stop(api) };
+  /// Session keys made by the node's keystore for `address` (an SS58 account), with the proof
+  /// of ownership `session.setKeys` checks: `author_rotateKeysWithOwner`, an unsafe method the
+  /// dev node serves on loopback.
+  const rotateKeysFor = async (address) => {
+    const owner = u8aToHex(decodeAddress(address));
+    return api._rpcCore.provider.send('author_rotateKeysWithOwner', [owner]);
+  };
+  return { api, rotateKeysFor, stop: () => stop(api) };
 }

@@ -3,7 +3,7 @@
 //
 // The restaking lifecycle through @polkadot/api on a dev node, with fresh accounts: a network
 // registers and configures the middleware pallet; a curator creates a vault and allocates; a
-// staker deposits; an operator opts in and joins; the middleware slashes; rewards are
+// staker deposits; an operator opts in, sets its session keys and joins; the middleware slashes; rewards are
 // distributed and claimed; a withdrawal waits for its epoch and is claimed. Every step asserts
 // the state it leaves; a failed call decodes to its pallet's named error with its docs.
 
@@ -15,6 +15,7 @@ import { stringToU8a, u8aConcat } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 
 import { startDevNode } from '../dev-node.mjs';
+import { findEvent, send as sendTx, waitUntil } from '../tx.mjs';
 
 const UNIT = 10n ** 12n;
 let dev;
@@ -27,42 +28,10 @@ let operator;
 let vault;
 let sn;
 
-/// Submits `tx` signed by `signer` and waits for its block: its events, or an Error naming the
-/// pallet's error (`section.Name: docs`).
-function send(tx, signer, nonce = -1) {
-  return new Promise((resolve, reject) => {
-    tx.signAndSend(signer, { nonce }, ({ status, events, dispatchError }) => {
-      if (dispatchError) {
-        if (dispatchError.isModule) {
-          const { section, name, docs } = api.registry.findMetaError(dispatchError.asModule);
-          const error = new Error(`${section}.${name}: ${docs.join(' ')}`);
-          Object.assign(error, { section, name, docs });
-          reject(error);
-        } else {
-          reject(new Error(dispatchError.toString()));
-        }
-        return;
-      }
-      if (status.isInBlock) resolve(events);
-    }).catch(reject);
-  });
-}
-
-const findEvent = (events, section, method) =>
-  events.find(({ event }) => event.section === section && event.method === method)?.event;
+const send = (tx, signer, nonce) => sendTx(api, tx, signer, nonce);
 
 async function bestNumber() {
   return (await api.rpc.chain.getHeader()).number.toNumber();
-}
-
-async function waitUntil(what, check, seconds) {
-  const deadline = Date.now() + seconds * 1000;
-  for (;;) {
-    const value = await check();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 1000));
-  }
 }
 
 const free = async (who) => (await api.query.system.account(who)).data.free.toBigInt();
@@ -148,6 +117,11 @@ test('the restaking lifecycle', { timeout: 300_000 }, async () => {
     (async () => {
       await send(api.tx.registry.optIn({ Network: network.address }), operator);
       await send(api.tx.registry.optIn({ Vault: vault }), operator);
+      // The operator's node makes session keys bound to the operator's account; the operator
+      // registers them.
+      const { keys, proof } = await dev.rotateKeysFor(operator.address);
+      await send(api.tx.session.setKeys(keys, proof), operator);
+      assert.equal((await api.query.session.nextKeys(operator.address)).unwrap().toHex(), keys);
     })(),
   ]);
   assert.equal((await api.query.registry.networks(network.address)).unwrap().middleware.toString(), middleware);

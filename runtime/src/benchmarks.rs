@@ -9,6 +9,8 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system_extensions, SystemExtensionsBench::<Runtime>]
 	[pallet_assets, Assets]
 	[pallet_balances, Balances]
+	[pallet_multisig, Multisig]
+	[pallet_proxy, Proxy]
 	[pallet_rampart_registry, Registry]
 	[pallet_rampart_vaults, Vaults]
 	[pallet_rampart_delegation, Delegation]
@@ -19,6 +21,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_sudo, Sudo]
 	[pallet_timestamp, Timestamp]
 	[pallet_transaction_payment, TransactionPayment]
+	[pallet_utility, Utility]
 );
 
 // Benchmark set-ups these pallets ask of the runtime; none is needed beyond the defaults.

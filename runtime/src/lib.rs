@@ -80,7 +80,7 @@ pub const VERSION: RuntimeVersion = RuntimeVersion {
 	spec_name: alloc::borrow::Cow::Borrowed("rampart"),
 	impl_name: alloc::borrow::Cow::Borrowed("rampart-node"),
 	authoring_version: 1,
-	spec_version: 101,
+	spec_version: 102,
 	impl_version: 1,
 	apis: apis::RUNTIME_API_VERSIONS,
 	transaction_version: 1,
@@ -200,6 +200,16 @@ mod runtime {
 
 	#[runtime::pallet_index(11)]
 	pub type Offences = pallet_offences;
+
+	// Account conventions: batches, proxies and multisigs.
+	#[runtime::pallet_index(12)]
+	pub type Utility = pallet_utility;
+
+	#[runtime::pallet_index(13)]
+	pub type Proxy = pallet_proxy;
+
+	#[runtime::pallet_index(14)]
+	pub type Multisig = pallet_multisig;
 
 	// Restaking.
 	// Genesis is built in index order: vaults come before the registry so that the registry's

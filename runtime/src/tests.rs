@@ -1468,3 +1468,204 @@ mod runtime_api {
 		});
 	}
 }
+
+mod accounts {
+	//! Batches, proxies and multisigs acting on the restaking pallets.
+	use super::*;
+	use crate::configs::accounts::ProxyType;
+	use frame_support::{dispatch::GetDispatchInfo, traits::InstanceFilter};
+	use pallet_rampart_registry::Call as RegistryCall;
+	use rampart_primitives::{
+		traits::{NetworkRegistry, OperatorRegistry, OptIns},
+		OptInTarget,
+	};
+	use sp_runtime::traits::Dispatchable;
+
+	fn eve() -> AccountId {
+		Sr25519Keyring::Eve.to_account_id()
+	}
+	fn ferdie() -> AccountId {
+		Sr25519Keyring::Ferdie.to_account_id()
+	}
+	fn network() -> OptInTarget<AccountId> {
+		OptInTarget::Network(SAMPLE_NETWORK.to_account_id())
+	}
+
+	/// The outcome of the last `ProxyExecuted` event.
+	fn last_proxy_result() -> sp_runtime::DispatchResult {
+		System::events()
+			.into_iter()
+			.rev()
+			.find_map(|r| match r.event {
+				RuntimeEvent::Proxy(pallet_proxy::Event::ProxyExecuted { result }) => Some(result),
+				_ => None,
+			})
+			.expect("a proxy call executed")
+	}
+
+	#[test]
+	fn an_operator_sets_up_in_one_batch_all_which_is_all_or_nothing() {
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			// The second call fails (vault 99 does not exist): the registration is undone too.
+			let failing = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+				calls: vec![
+					RuntimeCall::Registry(RegistryCall::register_operator {}),
+					RuntimeCall::Registry(RegistryCall::opt_in { target: OptInTarget::Vault(99) }),
+				],
+			});
+			let err = failing.dispatch(RuntimeOrigin::signed(eve())).unwrap_err();
+			assert_eq!(err.error, pallet_rampart_registry::Error::<Runtime>::UnknownTarget.into());
+			assert!(!Registry::is_operator(&eve()));
+
+			let setup = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+				calls: vec![
+					RuntimeCall::Registry(RegistryCall::register_operator {}),
+					RuntimeCall::Registry(RegistryCall::opt_in { target: network() }),
+					RuntimeCall::Registry(RegistryCall::opt_in { target: OptInTarget::Vault(0) }),
+				],
+			});
+			assert_ok!(setup.dispatch(RuntimeOrigin::signed(eve())));
+			assert!(Registry::is_operator(&eve()));
+			assert!(Registry::is_opted_in(&eve(), &network()));
+			assert!(Registry::is_opted_in(&eve(), &OptInTarget::Vault(0)));
+		});
+	}
+
+	#[test]
+	fn a_restaking_proxy_manages_but_cannot_move_the_cold_accounts_value() {
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			// Eve (cold) names Ferdie (hot) her restaking proxy.
+			assert_ok!(Proxy::add_proxy(
+				RuntimeOrigin::signed(eve()),
+				sp_runtime::MultiAddress::Id(ferdie()),
+				ProxyType::Restaking,
+				0
+			));
+			let as_eve = |call: RuntimeCall| {
+				Proxy::proxy(
+					RuntimeOrigin::signed(ferdie()),
+					sp_runtime::MultiAddress::Id(eve()),
+					None,
+					Box::new(call),
+				)
+			};
+
+			// Management, batched: Eve becomes an operator opted into the sample network.
+			assert_ok!(as_eve(RuntimeCall::Utility(pallet_utility::Call::batch_all {
+				calls: vec![
+					RuntimeCall::Registry(RegistryCall::register_operator {}),
+					RuntimeCall::Registry(RegistryCall::opt_in { target: network() }),
+				],
+			})));
+			assert_ok!(last_proxy_result());
+			assert!(Registry::is_operator(&eve()));
+			assert!(Registry::is_opted_in(&eve(), &network()));
+
+			// Value: a transfer, a deposit on Ferdie's behalf, a batch hiding a transfer.
+			let transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_allow_death {
+				dest: sp_runtime::MultiAddress::Id(ferdie()),
+				value: UNIT,
+			});
+			let deposit = RuntimeCall::Vaults(pallet_rampart_vaults::Call::deposit {
+				vault: 0,
+				on_behalf_of: ferdie(),
+				amount: 1_000,
+			});
+			let claim =
+				RuntimeCall::Rewards(pallet_rampart_rewards::Call::claim_operator_rewards {
+					network: SAMPLE_NETWORK.to_account_id(),
+					asset: AssetKind::Native,
+					recipient: ferdie(),
+				});
+			for call in [transfer.clone(), deposit, claim] {
+				let free = Balances::free_balance(eve());
+				assert_ok!(as_eve(call));
+				assert_eq!(
+					last_proxy_result(),
+					Err(frame_system::Error::<Runtime>::CallFiltered.into())
+				);
+				assert_eq!(Balances::free_balance(eve()), free);
+			}
+			System::set_block_number(2);
+			let hidden = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+				calls: vec![
+					RuntimeCall::Registry(RegistryCall::opt_out { target: network() }),
+					transfer,
+				],
+			});
+			assert_ok!(as_eve(hidden));
+			assert_eq!(
+				last_proxy_result(),
+				Err(frame_system::Error::<Runtime>::CallFiltered.into())
+			);
+			assert!(Registry::is_opted_in(&eve(), &network()), "the batch was undone whole");
+
+			// What the filter admits, per pallet.
+			let restaking = ProxyType::Restaking;
+			assert!(restaking.filter(&RuntimeCall::Vaults(
+				pallet_rampart_vaults::Call::set_deposit_limit { vault: 0, limit: 1 }
+			)));
+			assert!(restaking.filter(&RuntimeCall::Rewards(
+				pallet_rampart_rewards::Call::set_admin_fee { vault: 0, fee: 1 }
+			)));
+			assert!(!restaking.filter(&RuntimeCall::Vaults(
+				pallet_rampart_vaults::Call::transfer_shares { vault: 0, to: ferdie(), shares: 1 }
+			)));
+			assert!(!restaking.filter(&RuntimeCall::Proxy(pallet_proxy::Call::add_proxy {
+				delegate: sp_runtime::MultiAddress::Id(ferdie()),
+				proxy_type: ProxyType::Any,
+				delay: 0,
+			})));
+			assert!(ProxyType::Any.is_superset(&restaking));
+			assert!(!restaking.is_superset(&ProxyType::Any));
+		});
+	}
+
+	#[test]
+	fn a_two_of_three_multisig_registers_as_a_network() {
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			let mut signatories = vec![alice(), bob(), eve()];
+			signatories.sort();
+			let multisig = Multisig::multi_account_id(&signatories, 2);
+			assert_ok!(Balances::transfer_allow_death(
+				RuntimeOrigin::signed(alice()),
+				sp_runtime::MultiAddress::Id(multisig.clone()),
+				10 * UNIT
+			));
+			let call = RuntimeCall::Utility(pallet_utility::Call::batch_all {
+				calls: vec![
+					RuntimeCall::Registry(RegistryCall::register_network {}),
+					RuntimeCall::Registry(RegistryCall::set_middleware {
+						middleware: Some(ferdie()),
+					}),
+				],
+			});
+			let others = |me: &AccountId| {
+				signatories.iter().filter(|s| *s != me).cloned().collect::<Vec<_>>()
+			};
+			let weight = call.get_dispatch_info().call_weight;
+			// Alice approves (and deposits); nothing happens yet.
+			assert_ok!(Multisig::as_multi(
+				RuntimeOrigin::signed(alice()),
+				2,
+				others(&alice()),
+				None,
+				Box::new(call.clone()),
+				weight
+			));
+			assert!(!Registry::is_network(&multisig));
+			// Eve's approval is the second: the call executes as the multisig.
+			let timepoint = Multisig::timepoint();
+			assert_ok!(Multisig::as_multi(
+				RuntimeOrigin::signed(eve()),
+				2,
+				others(&eve()),
+				Some(pallet_multisig::Timepoint { height: timepoint.height, index: 0 }),
+				Box::new(call),
+				weight
+			));
+			assert!(Registry::is_network(&multisig));
+			assert_eq!(Registry::middleware_of(&multisig), Some(ferdie()));
+		});
+	}
+}

@@ -6,8 +6,10 @@
 //! - timestamp, session, Aura and GRANDPA in [`consensus`];
 //! - balances, assets, transaction payment and the native+assets union in [`tokens`];
 //! - sudo in [`governance`];
+//! - utility, proxy (with the restaking proxy type) and multisig in [`accounts`];
 //! - the Rampart pallets in [`restaking`].
 
+pub mod accounts;
 pub mod consensus;
 pub mod governance;
 pub mod restaking;
