@@ -17,8 +17,8 @@ fn properties() -> sc_service::Properties {
 	properties
 }
 
-fn wasm_binary() -> Result<&'static [u8], String> {
-	rampart_runtime::WASM_BINARY.ok_or_else(|| {
+fn wasm_binary(blob: Option<&'static [u8]>) -> Result<&'static [u8], String> {
+	blob.ok_or_else(|| {
 		"The runtime's wasm binary is not available: this node was built with SKIP_WASM_BUILD"
 			.to_string()
 	})
@@ -31,7 +31,18 @@ fn from_preset(
 	chain_type: ChainType,
 	preset: &str,
 ) -> Result<ChainSpec, String> {
-	Ok(ChainSpec::builder(wasm_binary()?, None)
+	from_runtime(rampart_runtime::WASM_BINARY, name, id, chain_type, preset)
+}
+
+/// A chain spec over the genesis preset `preset` of the runtime `blob`.
+fn from_runtime(
+	blob: Option<&'static [u8]>,
+	name: &str,
+	id: &str,
+	chain_type: ChainType,
+	preset: &str,
+) -> Result<ChainSpec, String> {
+	Ok(ChainSpec::builder(wasm_binary(blob)?, None)
 		.with_name(name)
 		.with_id(id)
 		.with_chain_type(chain_type)
@@ -57,5 +68,18 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 		"rampart_local",
 		ChainType::Local,
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET,
+	)
+}
+
+/// `template-dev`: the appchain builder's template runtime (`template/runtime`), Alice alone, on
+/// its `development` preset. The node runs it from the chain's state like any runtime; the
+/// `rampart_*` RPC answers only for runtimes that implement `RampartApi` (the template does not).
+pub fn template_development_chain_spec() -> Result<ChainSpec, String> {
+	from_runtime(
+		rampart_template_runtime::WASM_BINARY,
+		"Rampart Template Development",
+		"rampart_template_dev",
+		ChainType::Development,
+		sp_genesis_builder::DEV_RUNTIME_PRESET,
 	)
 }

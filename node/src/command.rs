@@ -18,7 +18,8 @@ use crate::{
 };
 
 /// Chain names the node knows; anything else must be a chain-spec JSON file.
-const KNOWN_CHAINS: &str = "`dev`, `local` (or empty), or the path to a chain-spec JSON file";
+const KNOWN_CHAINS: &str =
+	"`dev`, `local` (or empty), `template-dev`, or the path to a chain-spec JSON file";
 
 impl SubstrateCli for Cli {
 	fn impl_name() -> String {
@@ -49,6 +50,7 @@ impl SubstrateCli for Cli {
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
+			"template-dev" => Box::new(chain_spec::template_development_chain_spec()?),
 			path => {
 				let path = std::path::PathBuf::from(path);
 				if !path.is_file() {
