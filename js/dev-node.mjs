@@ -17,11 +17,11 @@ import { decodeAddress } from '@polkadot/util-crypto';
 
 import { rampart } from './rampart-definitions.mjs';
 
-const NODE =
+export const NODE =
   process.env.RAMPART_NODE ??
   join(process.env.CARGO_TARGET_DIR ?? join(homedir(), '.cache/rampart/target'), 'release/rampart-node');
 
-function freePort() {
+export function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -81,11 +81,12 @@ export async function startDevNode(tag, { chain } = {}) {
     throw e;
   }
   /// Session keys made by the node's keystore for `address` (an SS58 account), with the proof
-  /// of ownership `session.setKeys` checks: `author_rotateKeysWithOwner`, an unsafe method the
-  /// dev node serves on loopback.
+  /// of ownership `session.setKeys` checks, as hex: `author_rotateKeysWithOwner`, an unsafe
+  /// method the dev node serves on loopback.
   const rotateKeysFor = async (address) => {
-    const owner = u8aToHex(decodeAddress(address));
-    return api._rpcCore.provider.send('author_rotateKeysWithOwner', [owner]);
+    const generated = await api.rpc.author.rotateKeysWithOwner(u8aToHex(decodeAddress(address)));
+    // `get('keys')`: on a polkadot.js struct, `.keys` is the Map method.
+    return { keys: generated.get('keys').toHex(), proof: generated.proof.unwrap().toHex() };
   };
-  return { api, rotateKeysFor, stop: () => stop(api) };
+  return { api, url: `ws://127.0.0.1:${rpcPort}`, rotateKeysFor, stop: () => stop(api) };
 }

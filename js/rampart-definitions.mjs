@@ -172,6 +172,8 @@ export const types = {
     nakamotoThird: 'u32',
     nakamotoTwoThirds: 'u32',
   },
+  // `author_rotateKeysWithOwner`'s answer: session keys and the proof `session.setKeys` checks.
+  RampartGeneratedSessionKeys: { keys: 'Bytes', proof: 'Option<Bytes>' },
 };
 
 const method = (description, params, type) => ({ description, params, type });
@@ -239,6 +241,15 @@ export const rpc = {
       'Top share, HHI and Nakamoto coefficients of a subnetwork\'s power',
       [{ name: 'subnetwork', type: 'RampartSubnetwork' }, block, at],
       'RampartConcentration',
+    ),
+  },
+  // A node method of this SDK release that @polkadot/api 16 does not know yet. Unsafe: a
+  // validator's own node serves it on localhost.
+  author: {
+    rotateKeysWithOwner: method(
+      'New session keys in the node\'s keystore, with a proof that `owner` (SCALE-encoded account) set them',
+      [{ name: 'owner', type: 'Bytes' }],
+      'RampartGeneratedSessionKeys',
     ),
   },
 };
