@@ -42,3 +42,18 @@ export async function waitUntil(what, check, seconds) {
     await new Promise((r) => setTimeout(r, 1000));
   }
 }
+
+/// A `vaults.createVault` of a native, network-restake vault with an instant slasher and a
+/// burner, whose admin, network-limit setter and shares setter is `curator`.
+export const nativeRestakeVault = (api, curator, epochDuration) =>
+  api.tx.vaults.createVault({
+    collateral: 'Native',
+    epochDuration,
+    delegator: 'NetworkRestake',
+    slasher: 'Instant',
+    burner: 'Burn',
+    depositWhitelist: false,
+    isDepositLimit: false,
+    depositLimit: 0,
+    roles: ['Admin', 'NetworkLimitSetter', 'OperatorNetworkSharesSetter'].map((role) => [role, curator.address]),
+  });

@@ -15,7 +15,7 @@ import { stringToU8a, u8aConcat } from '@polkadot/util';
 import { cryptoWaitReady, decodeAddress, encodeAddress } from '@polkadot/util-crypto';
 
 import { startDevNode } from '../dev-node.mjs';
-import { findEvent, send as sendTx, waitUntil } from '../tx.mjs';
+import { findEvent, nativeRestakeVault, send as sendTx, waitUntil } from '../tx.mjs';
 
 const UNIT = 10n ** 12n;
 let dev;
@@ -71,21 +71,7 @@ test('the restaking lifecycle', { timeout: 300_000 }, async () => {
     u8aConcat(stringToU8a('modl'), stringToU8a('rmp/midw'), decodeAddress(network.address).slice(0, 20)),
   );
   // Calls of different accounts go in the same block; each account's calls in order.
-  const createVault = api.tx.vaults.createVault({
-    collateral: 'Native',
-    epochDuration: 10,
-    delegator: 'NetworkRestake',
-    slasher: 'Instant',
-    burner: 'Burn',
-    depositWhitelist: false,
-    isDepositLimit: false,
-    depositLimit: 0,
-    roles: [
-      ['Admin', curator.address],
-      ['NetworkLimitSetter', curator.address],
-      ['OperatorNetworkSharesSetter', curator.address],
-    ],
-  });
+  const createVault = nativeRestakeVault(api, curator, 10);
   // The network registers; an operator registers; a curator creates a native vault with
   // 10-block epochs and the roles it needs.
   const [, , created] = await Promise.all([

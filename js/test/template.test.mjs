@@ -12,7 +12,7 @@ import { Keyring } from '@polkadot/keyring';
 import { cryptoWaitReady } from '@polkadot/util-crypto';
 
 import { startDevNode } from '../dev-node.mjs';
-import { findEvent, send as sendTx, waitUntil } from '../tx.mjs';
+import { findEvent, nativeRestakeVault, send as sendTx, waitUntil } from '../tx.mjs';
 
 const UNIT = 10n ** 12n;
 let dev;
@@ -57,24 +57,7 @@ test('a restaking cycle runs on the template', { timeout: 180_000 }, async () =>
       await send(api.tx.registry.registerOperator(), operator);
       await send(api.tx.registry.optIn({ Network: network.address }), operator);
     })(),
-    send(
-      api.tx.vaults.createVault({
-        collateral: 'Native',
-        epochDuration: 100,
-        delegator: 'NetworkRestake',
-        slasher: 'Instant',
-        burner: 'Burn',
-        depositWhitelist: false,
-        isDepositLimit: false,
-        depositLimit: 0,
-        roles: [
-          ['Admin', curator.address],
-          ['NetworkLimitSetter', curator.address],
-          ['OperatorNetworkSharesSetter', curator.address],
-        ],
-      }),
-      curator,
-    ),
+    send(nativeRestakeVault(api, curator, 100), curator),
   ]);
   const vault = findEvent(created, 'vaults', 'VaultCreated').data[0].toNumber();
   await Promise.all([
