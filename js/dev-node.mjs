@@ -6,7 +6,7 @@
 // definitions. The binary: $RAMPART_NODE, or $CARGO_TARGET_DIR/release/rampart-node.
 
 import { spawn } from 'node:child_process';
-import { mkdtempSync, openSync, rmSync } from 'node:fs';
+import { mkdtempSync, openSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -32,15 +32,23 @@ export function freePort() {
   });
 }
 
-async function connect(port) {
-  // Retries every 500 ms while the node starts.
+// How long a node may take to serve RPC: alone it takes 10-15 s on 2 cores (genesis, then the
+// runtime's wasm compiled), but the test files start three at once on the same 2 cores, and in
+// CI that has taken over a minute.
+const START_TIMEOUT_MS = 240_000;
+
+async function connect(port, exited) {
+  // Retries every 500 ms while the node starts; gives up at once if the node exits.
   const provider = new WsProvider(`ws://127.0.0.1:${port}`, 500);
   let timer;
   const timeout = new Promise((_, reject) => {
-    timer = setTimeout(() => reject(new Error('the dev node did not answer within 60 s')), 60_000);
+    timer = setTimeout(
+      () => reject(new Error(`the dev node did not answer within ${START_TIMEOUT_MS / 1000} s`)),
+      START_TIMEOUT_MS,
+    );
   });
   try {
-    return await Promise.race([ApiPromise.create({ provider, noInitWarn: true, ...rampart }), timeout]);
+    return await Promise.race([ApiPromise.create({ provider, noInitWarn: true, ...rampart }), timeout, exited]);
   } catch (e) {
     await provider.disconnect();
     throw e;
@@ -49,12 +57,22 @@ async function connect(port) {
   }
 }
 
+/// The last `n` lines of the node's log, for an error message.
+function tail(file, n = 40) {
+  try {
+    return readFileSync(file, 'utf8').trimEnd().split('\n').slice(-n).join('\n');
+  } catch {
+    return '(no log)';
+  }
+}
+
 /// A dev node at block 2 or later, and an api connected to it; `stop()` kills it and removes
 /// its folder. `chain`: another chain than `dev` (`template-dev`), still with `--dev`'s settings.
 export async function startDevNode(tag, { chain } = {}) {
   const dir = mkdtempSync(join(tmpdir(), `rampart-e2e-js-${tag}-`));
   const [rpcPort, p2pPort] = [await freePort(), await freePort()];
-  const log = openSync(join(dir, 'node.log'), 'w');
+  const logFile = join(dir, 'node.log');
+  const log = openSync(logFile, 'w');
   const node = spawn(
     NODE,
     [
@@ -64,6 +82,10 @@ export async function startDevNode(tag, { chain } = {}) {
     ],
     { stdio: ['ignore', log, log] },
   );
+  const exited = new Promise((_, reject) => {
+    node.once('exit', (code, signal) => reject(new Error(`the dev node exited (${signal ?? code})`)));
+  });
+  exited.catch(() => {}); // observed by connect() only while it waits
   const stop = async (api) => {
     await api?.disconnect();
     node.kill('SIGKILL');
@@ -71,12 +93,14 @@ export async function startDevNode(tag, { chain } = {}) {
   };
   let api;
   try {
-    api = await connect(rpcPort);
+    api = await connect(rpcPort, exited);
     // Block 2, so that the sample state has a history to answer from.
-    for (let i = 0; i < 120 && (await api.rpc.chain.getHeader()).number.toNumber() < 2; i++) {
+    for (let i = 0; (await api.rpc.chain.getHeader()).number.toNumber() < 2; i++) {
+      if (i === 240) throw new Error('the dev node did not author block 2 within 120 s');
       await new Promise((r) => setTimeout(r, 500));
     }
   } catch (e) {
+    e.message += `\n--- the last lines of ${tag}'s node log:\n${tail(logFile)}`;
     await stop(api);
     throw e;
   }

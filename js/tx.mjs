@@ -15,7 +15,7 @@ export function dispatchFailure(api, dispatchError) {
 }
 
 /// Submits `tx` signed by `signer` and waits for its block: its events, or an Error naming the
-/// pallet's error.
+/// pallet's error (or the pool's verdict if the transaction is invalid, dropped or replaced).
 export function send(api, tx, signer, nonce = -1) {
   return new Promise((resolve, reject) => {
     tx.signAndSend(signer, { nonce }, ({ status, events, dispatchError }) => {
@@ -24,6 +24,8 @@ export function send(api, tx, signer, nonce = -1) {
         return;
       }
       if (status.isInBlock) resolve(events);
+      // The pool gave up on it: no block will ever include it.
+      if (status.isInvalid || status.isDropped || status.isUsurped) reject(new Error(`transaction ${status.type}`));
     }).catch(reject);
   });
 }

@@ -44,7 +44,7 @@ after(async () => {
   await dev?.stop();
 });
 
-test('a network sets itself up in one batchAll, and a failing batchAll changes nothing', { timeout: 120_000 }, async () => {
+test('a network sets itself up in one batchAll, and a failing batchAll changes nothing', { timeout: 300_000 }, async () => {
   const [network, middleware] = await fund('Network', 'Middleware');
   // The last call fails (vault 9 999 does not exist): the registration is undone with it.
   await assert.rejects(
@@ -72,7 +72,7 @@ test('a network sets itself up in one batchAll, and a failing batchAll changes n
   assert.equal(record.middleware.toString(), middleware.address);
 });
 
-test('an operator acts through a Restaking proxy, which cannot move the cold account\'s value', { timeout: 120_000 }, async () => {
+test('an operator acts through a Restaking proxy, which cannot move the cold account\'s value', { timeout: 300_000 }, async () => {
   const [cold, hot] = await fund('Cold', 'Hot');
   const charlie = keyring.addFromUri('//Charlie').address; // the dev chain's sample network
   await send(api.tx.proxy.addProxy(hot.address, 'Restaking', 0), cold);
@@ -114,7 +114,7 @@ test('an operator acts through a Restaking proxy, which cannot move the cold acc
   assert.ok((await api.query.registry.operators(cold.address)).isSome);
 });
 
-test('a 2-of-3 multisig registers as a network', { timeout: 120_000 }, async () => {
+test('a 2-of-3 multisig registers as a network', { timeout: 300_000 }, async () => {
   const [a, b, c] = await fund('SignerA', 'SignerB', 'SignerC');
   const signatories = sortAddresses([a.address, b.address, c.address]);
   const multisig = encodeAddress(createKeyMulti(signatories, 2));

@@ -65,7 +65,7 @@ test('metadata lists the restaking pallets', () => {
   }
 });
 
-test('the restaking lifecycle', { timeout: 300_000 }, async () => {
+test('the restaking lifecycle', { timeout: 480_000 }, async () => {
   // A network registers and names the middleware pallet's account for it as its middleware.
   const middleware = encodeAddress(
     u8aConcat(stringToU8a('modl'), stringToU8a('rmp/midw'), decodeAddress(network.address).slice(0, 20)),

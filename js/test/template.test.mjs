@@ -29,7 +29,7 @@ after(async () => {
   await dev?.stop();
 });
 
-test('the template chain authors and finalizes blocks and has the restaking pallets', { timeout: 120_000 }, async () => {
+test('the template chain authors and finalizes blocks and has the restaking pallets', { timeout: 300_000 }, async () => {
   assert.equal(api.runtimeVersion.specName.toString(), 'rampart-template');
   for (const pallet of ['registry', 'vaults', 'delegation', 'slashing', 'rewards', 'middleware']) {
     assert.ok(api.tx[pallet], `no ${pallet} pallet`);
@@ -42,7 +42,7 @@ test('the template chain authors and finalizes blocks and has the restaking pall
   );
 });
 
-test('a restaking cycle runs on the template', { timeout: 180_000 }, async () => {
+test('a restaking cycle runs on the template', { timeout: 300_000 }, async () => {
   const keyring = new Keyring({ type: 'sr25519' });
   const [curator, staker, network, middleware, operator] = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve'].map((n) =>
     keyring.addFromUri(`//${n}`),
