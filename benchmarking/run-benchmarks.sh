@@ -21,6 +21,8 @@ PALLETS=(
 	frame_system_extensions
 	pallet_assets
 	pallet_balances
+	pallet_multisig
+	pallet_proxy
 	pallet_rampart_delegation
 	pallet_rampart_middleware
 	pallet_rampart_registry
@@ -31,6 +33,7 @@ PALLETS=(
 	pallet_sudo
 	pallet_timestamp
 	pallet_transaction_payment
+	pallet_utility
 )
 
 STEPS="${STEPS:-50}"

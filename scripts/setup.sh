@@ -12,6 +12,10 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/rampart/target}"
 # The features of every build of the README commands: one feature set, so the runtime and the
 # node are compiled once for the dev chain, the tests and the weight generation alike.
 export RAMPART_FEATURES="${RAMPART_FEATURES:-runtime-benchmarks}"
+# frame-benchmarking-cli carries a test runtime whose wasm only `benchmark storage --mode
+# validate-block` runs; building it compiles the FRAME stack for wasm a third time (beside the
+# reference and template runtimes), several minutes of a cold build. Nothing here uses that mode.
+export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD="${SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD:-1}"
 
 say() { printf '\033[1m[rampart]\033[0m %s\n' "$*" >&2; }
 
