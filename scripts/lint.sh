@@ -44,7 +44,7 @@ clippy_targets=(-p rampart-primitives -p pallet-rampart-registry -p pallet-rampa
 	-p pallet-rampart-delegation -p pallet-rampart-slashing -p pallet-rampart-rewards
 	-p pallet-rampart-middleware -p pallet-rampart-validators -p rampart-integration-tests
 	-p rampart-benchmark-helpers
-	-p rampart-runtime -p rampart-template-runtime)
+	-p rampart-runtime -p rampart-template-runtime -p rampart-cli)
 if [ -e "$NODE_STAMP" ] || [ "${RAMPART_CLIPPY_NODE:-0}" = 1 ]; then
 	clippy_targets=(--workspace)
 	say "clippy (pallets, runtime, node; all targets; features: $RAMPART_FEATURES)"
