@@ -6,19 +6,21 @@
 #
 #   ./benchmarking/on-slash-flatness.sh            # REPEAT=10 by default
 #
-# It reuses the node that `run-benchmarks.sh` builds (with `runtime-benchmarks`).
+# It runs frame-omni-bencher on the runtime's wasm of the build ./scripts/test.sh and
+# run-benchmarks.sh share (with `runtime-benchmarks`).
 
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
 
 REPEAT="${REPEAT:-10}"
-say "building rampart-node with runtime benchmarks"
-cargo build --locked --release -p rampart-node --features runtime-benchmarks
-NODE="$CARGO_TARGET_DIR/release/rampart-node"
+install_omni_bencher
+say "building the runtime with its benchmarks (the build of ./scripts/test.sh)"
+build_node
 out="$(mktemp -d)"
 trap 'rm -rf "$out"' EXIT
 
 run() { # low high steps file
-	"$NODE" benchmark pallet --chain dev --pallet pallet_rampart_vaults \
+	"$OMNI_BENCHER" v1 benchmark pallet --runtime "$RAMPART_RUNTIME_WASM" \
+		--genesis-builder-preset development --pallet pallet_rampart_vaults \
 		--extrinsic on_slash_flatness --extra \
 		--wasm-execution compiled --heap-pages 4096 --steps "$3" --repeat "$REPEAT" \
 		--low "$1" --high "$2" --json-file "$out/$4.json" > "$out/$4.log" 2>&1 \

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Regenerates the reference runtime's weights by running every pallet's benchmarks through
-# `rampart-node benchmark pallet` on this machine. Another pallet's weights go to
+# Regenerates the reference runtime's weights by running every pallet's benchmarks on the
+# runtime's wasm with frame-omni-bencher (`v1 benchmark pallet`) on this machine, on the
+# `development` preset's genesis state. Another pallet's weights go to
 # runtime/src/weights/<pallet>.rs; a Rampart pallet's go to the pallet itself, as its default
 # `SubstrateWeight<T>` (pallets/<name>/src/default_weights.rs), which the runtime uses: one copy
 # of the numbers.
@@ -8,11 +9,16 @@
 #   ./benchmarking/run-benchmarks.sh              # all pallets
 #   ./benchmarking/run-benchmarks.sh pallet_assets  # just these
 #   STEPS=50 REPEAT=20 ./benchmarking/run-benchmarks.sh
-#   RAMPART_NODE=path/to/rampart-node BENCH_RESULTS=/tmp/results ./benchmarking/run-benchmarks.sh
+#   RAMPART_RUNTIME_WASM=path/to/rampart_runtime.compact.compressed.wasm BENCH_RESULTS=/tmp/results \
+#     ./benchmarking/run-benchmarks.sh
 #
-# A pallet added to the runtime adds itself to PALLETS below and to `define_benchmarks!` in
-# runtime/src/benchmarks.rs; the script rewrites runtime/src/weights/mod.rs from PALLETS.
+# The wasm comes from the build of ./scripts/test.sh (built here unless RAMPART_RUNTIME_WASM names
+# one), which has the runtime's benchmarks; frame-omni-bencher is installed once at the pinned
+# version (scripts/setup.sh). A pallet added to the runtime adds itself to PALLETS below and to
+# `define_benchmarks!` in runtime/src/benchmarks.rs; the script rewrites runtime/src/weights/mod.rs
+# from PALLETS.
 
+GIVEN_WASM="${RAMPART_RUNTIME_WASM:-}"
 source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
 
 # Pallets whose weights the runtime takes from here (the names of `define_benchmarks!`).
@@ -45,13 +51,13 @@ HEADER="$RAMPART_ROOT/benchmarking/header.txt"
 selected=("$@")
 [ ${#selected[@]} -gt 0 ] || selected=("${PALLETS[@]}")
 
-# RAMPART_NODE names an already built node (with runtime benchmarks) to use as it is.
-if [ -n "${RAMPART_NODE:-}" ]; then
-	NODE="$RAMPART_NODE"
+install_omni_bencher
+if [ -n "$GIVEN_WASM" ]; then
+	WASM="$GIVEN_WASM"
 else
-	say "building rampart-node with runtime benchmarks (the build of ./scripts/test.sh)"
+	say "building the runtime with its benchmarks (the build of ./scripts/test.sh)"
 	build_node
-	NODE="$RAMPART_NODE_BIN"
+	WASM="$RAMPART_RUNTIME_WASM"
 fi
 
 # Writes pallets/<name>/src/default_weights.rs from the runtime-template output `$2` of `$1`:
@@ -88,8 +94,9 @@ output_of() {
 
 for pallet in "${selected[@]}"; do
 	say "benchmarking $pallet (steps $STEPS, repeat $REPEAT)"
-	"$NODE" benchmark pallet \
-		--chain dev \
+	"$OMNI_BENCHER" v1 benchmark pallet \
+		--runtime "$WASM" \
+		--genesis-builder-preset development \
 		--pallet "$pallet" \
 		--extrinsic '*' \
 		--wasm-execution compiled \

@@ -3,9 +3,8 @@
 #   - TOML format of every manifest (taplo, `.taplo.toml`);
 #   - feature propagation: every crate passes `std`, `runtime-benchmarks` and `try-runtime` on to
 #     the dependencies that have them (zepter, `.config/zepter.yaml`);
-#   - clippy with the workspace lints as errors, over every target of the pallets and the
-#     runtime (and the node, once it has been checked on this target folder: see below), with
-#     the features of the test build.
+#   - clippy with the workspace lints and warnings as errors, over every target of every
+#     workspace crate, with the features of the test build (see below).
 # Installs taplo (PyPI wheel) and zepter (crates.io) when missing, at pinned versions.
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
@@ -23,7 +22,8 @@ fi
 if ! zepter --version 2>/dev/null | grep -q "$ZEPTER_VERSION"; then
 	say "installing zepter $ZEPTER_VERSION"
 	# Its own target folder: zepter's dependencies are none of the workspace's.
-	CARGO_TARGET_DIR="$HOME/.cache/rampart/tools" \
+	# Not linted: clippy-driver is for the workspace's crates only.
+	CARGO_TARGET_DIR="$HOME/.cache/rampart/tools" RUSTC_WORKSPACE_WRAPPER="" CLIPPY_ARGS="" \
 		cargo install --locked --quiet zepter --version "$ZEPTER_VERSION"
 fi
 
@@ -35,26 +35,14 @@ RUST_LOG=warn taplo fmt --check || { say "run \`taplo fmt\` to format the manife
 say "feature propagation (zepter)"
 zepter run check
 
-# Clippy checks every dependency once more (check mode): for the pallets and the runtime that
-# costs about 15 minutes on a cold 2-core machine, for the node's client stack about 15 more. The
-# node is included once it has been checked on this target folder (a stamp), or when asked with
-# RAMPART_CLIPPY_NODE=1, so that a cold CI run stays inside its budget.
-NODE_STAMP="$CARGO_TARGET_DIR/.rampart-clippy-node"
-clippy_targets=(-p rampart-primitives -p pallet-rampart-registry -p pallet-rampart-vaults
-	-p pallet-rampart-delegation -p pallet-rampart-slashing -p pallet-rampart-rewards
-	-p pallet-rampart-middleware -p pallet-rampart-validators -p rampart-integration-tests
-	-p rampart-benchmark-helpers
-	-p rampart-runtime -p rampart-template-runtime -p rampart-cli)
-if [ -e "$NODE_STAMP" ] || [ "${RAMPART_CLIPPY_NODE:-0}" = 1 ]; then
-	clippy_targets=(--workspace)
-	say "clippy (pallets, runtime, node; all targets; features: $RAMPART_FEATURES)"
-else
-	say "clippy (pallets, runtime; all targets; features: $RAMPART_FEATURES); the node is left" \
-		"out on this cold target folder: RAMPART_CLIPPY_NODE=1 ./scripts/lint.sh includes it"
+# Clippy: scripts/setup.sh makes clippy-driver the compiler of the workspace's crates, with every
+# warning an error, so the build of the tests is the clippy run (all targets: libraries, binaries,
+# tests and examples, with the features of the test build). A separate `cargo clippy` would check
+# every dependency once more (12 minutes of a cold 2-core build). scripts/test.sh runs this script
+# with --no-build and builds right after; run on its own, this script builds.
+if [ "${1:-}" != --no-build ]; then
+	say "clippy: building the workspace and its tests (features: $RAMPART_FEATURES)"
+	build_node
 fi
-# Check mode needs no wasm blob: the runtime's wasm is built (once) by the test build.
-SKIP_WASM_BUILD=1 cargo clippy --locked --release "${clippy_targets[@]}" --all-targets \
-	--features "$RAMPART_FEATURES" -- -D warnings
-if [ "${clippy_targets[0]}" = --workspace ]; then touch "$NODE_STAMP"; fi
 
 say "lints passed in $(($(date +%s) - lint_start))s"

@@ -12,11 +12,6 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/rampart/target}"
 # The features of every build of the README commands: one feature set, so the runtime and the
 # node are compiled once for the dev chain, the tests and the weight generation alike.
 export RAMPART_FEATURES="${RAMPART_FEATURES:-runtime-benchmarks}"
-# frame-benchmarking-cli carries a test runtime whose wasm only `benchmark storage --mode
-# validate-block` runs; building it compiles the FRAME stack for wasm a third time (beside the
-# reference and template runtimes), several minutes of a cold build. Nothing here uses that mode.
-export SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD="${SKIP_FRAME_STORAGE_ACCESS_TEST_RUNTIME_WASM_BUILD:-1}"
-
 say() { printf '\033[1m[rampart]\033[0m %s\n' "$*" >&2; }
 
 if ! command -v protoc >/dev/null 2>&1; then
@@ -47,6 +42,21 @@ if ! rustup +"$toolchain" component list --installed 2>/dev/null | grep -q '^rus
 fi
 mkdir -p "$CARGO_TARGET_DIR"
 
+# Clippy lints the workspace's own crates while the build compiles them: clippy-driver is the
+# compiler of the workspace's crates (`RUSTC_WORKSPACE_WRAPPER`, what `cargo clippy` sets too),
+# with the workspace lints and every warning an error (`CLIPPY_ARGS`, as `cargo clippy -- -D
+# warnings` passes them). A separate `cargo clippy` would compile every dependency once more in
+# check mode: 12 minutes of a cold 2-core build. Dependencies are compiled by rustc as always.
+# Every build of the README commands sets both, so they share one build (cargo fingerprints the
+# wrapper and clippy-driver tracks its arguments).
+if ! rustup +"$toolchain" component list --installed 2>/dev/null | grep -q '^clippy'; then
+	say "adding rustup component clippy"
+	rustup +"$toolchain" component add clippy
+fi
+RUSTC_WORKSPACE_WRAPPER="$(rustup which --toolchain "$toolchain" clippy-driver)"
+export RUSTC_WORKSPACE_WRAPPER
+export CLIPPY_ARGS="-D__CLIPPY_HACKERY__warnings__CLIPPY_HACKERY__"
+
 # Builds the node exactly as ./scripts/test.sh does (every workspace crate and its tests, one
 # feature set), so that the dev chain, the tests and the weight runs share one build: cargo
 # resolves features over what it builds, and a narrower `cargo build -p rampart-node` would
@@ -55,3 +65,20 @@ build_node() {
 	cargo test --locked --release --workspace --features "$RAMPART_FEATURES" --no-run
 }
 export RAMPART_NODE_BIN="$CARGO_TARGET_DIR/release/rampart-node"
+# The reference runtime's wasm from that build (with its benchmarks: the build's features).
+export RAMPART_RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/rampart-runtime/rampart_runtime.compact.compressed.wasm"
+
+# frame-omni-bencher, the Polkadot SDK's weight generator for a runtime's wasm, at the version of
+# this SDK release (frame-benchmarking-cli 64). Only the weight scripts of benchmarking/ need it:
+# it is installed (about 25 minutes on 2 cores, once) into its own folder, not into the build.
+OMNI_BENCHER_VERSION=0.28.0
+export RAMPART_TOOLS="$HOME/.cache/rampart/tools"
+install_omni_bencher() {
+	OMNI_BENCHER="$RAMPART_TOOLS/bin/frame-omni-bencher"
+	if ! "$OMNI_BENCHER" --version 2>/dev/null | grep -q "$OMNI_BENCHER_VERSION"; then
+		say "installing frame-omni-bencher $OMNI_BENCHER_VERSION into $RAMPART_TOOLS"
+		CARGO_TARGET_DIR="$RAMPART_TOOLS/target" RUSTC_WORKSPACE_WRAPPER="" CLIPPY_ARGS="" \
+			cargo install --locked --quiet --root "$RAMPART_TOOLS" frame-omni-bencher \
+			--version "$OMNI_BENCHER_VERSION"
+	fi
+}

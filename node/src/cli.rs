@@ -50,10 +50,6 @@ pub enum Subcommand {
 	/// Revert the chain to a previous state.
 	Revert(sc_cli::RevertCmd),
 
-	/// Sub-commands concerned with benchmarking (pallet weights, storage, overhead, machine).
-	#[command(subcommand)]
-	Benchmark(frame_benchmarking_cli::BenchmarkCmd),
-
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
 }

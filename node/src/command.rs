@@ -3,15 +3,11 @@
 
 //! Parses the command line and runs the node or the chosen subcommand.
 
-use frame_benchmarking_cli::{BenchmarkCmd, ExtrinsicFactory, SUBSTRATE_REFERENCE_HARDWARE};
-use rampart_runtime::{opaque::Block, Block as RuntimeBlock, EXISTENTIAL_DEPOSIT};
+use rampart_runtime::{opaque::Block, Block as RuntimeBlock};
 use sc_cli::SubstrateCli;
 use sc_service::PartialComponents;
-use sp_keyring::Sr25519Keyring;
-use sp_runtime::traits::HashingFor;
 
 use crate::{
-	benchmarking::{inherent_benchmark_data, RemarkBuilder, TransferKeepAliveBuilder},
 	chain_spec,
 	cli::{Cli, Subcommand},
 	service,
@@ -125,10 +121,6 @@ pub fn run() -> sc_cli::Result<()> {
 				Ok((cmd.run(client, backend, Some(aux_revert)), task_manager))
 			})
 		},
-		Some(Subcommand::Benchmark(cmd)) => {
-			let runner = cli.create_runner(cmd)?;
-			runner.sync_run(|config| run_benchmark(cmd, config))
-		},
 		Some(Subcommand::ChainInfo(cmd)) => {
 			let runner = cli.create_runner(cmd)?;
 			runner.sync_run(|config| cmd.run::<Block>(&config))
@@ -156,55 +148,6 @@ pub fn run() -> sc_cli::Result<()> {
 				}
 			})
 		},
-	}
-}
-
-/// `rampart-node benchmark ...`: pallet weights, storage (database) weights, block and extrinsic
-/// overhead, and the machine check.
-fn run_benchmark(cmd: &BenchmarkCmd, config: sc_service::Configuration) -> sc_cli::Result<()> {
-	match cmd {
-		BenchmarkCmd::Pallet(cmd) => {
-			if !cfg!(feature = "runtime-benchmarks") {
-				return Err("this node was built without benchmarks; rebuild it with \
-					`--features runtime-benchmarks` (benchmarking/run-benchmarks.sh does)"
-					.into());
-			}
-			cmd.run_with_spec::<HashingFor<Block>, service::HostFunctions>(Some(config.chain_spec))
-		},
-		BenchmarkCmd::Block(cmd) => {
-			let PartialComponents { client, .. } = service::new_partial(&config)?;
-			cmd.run(client)
-		},
-		#[cfg(not(feature = "runtime-benchmarks"))]
-		BenchmarkCmd::Storage(_) => Err("storage benchmarks need a node built with \
-			`--features runtime-benchmarks`"
-			.into()),
-		#[cfg(feature = "runtime-benchmarks")]
-		BenchmarkCmd::Storage(cmd) => {
-			let PartialComponents { client, backend, .. } = service::new_partial(&config)?;
-			let db = backend.expose_db();
-			let storage = backend.expose_storage();
-			let shared_trie_cache = backend.expose_shared_trie_cache();
-			cmd.run(config, client, db, storage, shared_trie_cache)
-		},
-		BenchmarkCmd::Overhead(cmd) => cmd
-			.run_with_default_builder_and_spec::<Block, service::HostFunctions>(Some(
-				config.chain_spec,
-			)),
-		BenchmarkCmd::Extrinsic(cmd) => {
-			let PartialComponents { client, .. } = service::new_partial(&config)?;
-			// Remark and transfer_keep_alive (to Alice), signed by Bob.
-			let ext_factory = ExtrinsicFactory(vec![
-				Box::new(RemarkBuilder::new(client.clone())),
-				Box::new(TransferKeepAliveBuilder::new(
-					client.clone(),
-					Sr25519Keyring::Alice.to_account_id(),
-					EXISTENTIAL_DEPOSIT,
-				)),
-			]);
-			cmd.run(client, inherent_benchmark_data()?, Vec::new(), &ext_factory)
-		},
-		BenchmarkCmd::Machine(cmd) => cmd.run(&config, SUBSTRATE_REFERENCE_HARDWARE.clone()),
 	}
 }
 

@@ -8,7 +8,6 @@
 // design; boxing them at every call would change nothing that matters for a once-per-run path.
 #![allow(clippy::result_large_err)]
 
-mod benchmarking;
 mod chain_spec;
 mod cli;
 mod command;

@@ -42,7 +42,9 @@ use sp_core::{crypto::Ss58Codec, Pair, H256};
 use sp_keyring::Sr25519Keyring;
 use sp_runtime::{generic::Era, Perbill};
 
-const START: Duration = Duration::from_secs(90);
+/// A bound on a node's start and on the waits of the set-up (see `network.rs`): generous, as the
+/// end-to-end lanes run nodes side by side on 2 cores.
+const START: Duration = Duration::from_secs(240);
 /// Blocks per session of the reference runtime.
 const SESSION_PERIOD: u64 = rampart_runtime::configs::consensus::SESSION_PERIOD as u64;
 /// A rotation is a minute; a set change takes up to three.

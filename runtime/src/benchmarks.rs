@@ -1,7 +1,8 @@
 // This file is part of Rampart.
 // SPDX-License-Identifier: Apache-2.0
 
-//! The pallets whose benchmarks the runtime exposes to `rampart-node benchmark pallet`.
+//! The pallets whose benchmarks the runtime exposes to a weight generator (`frame-omni-bencher
+//! v1 benchmark pallet`, see `benchmarking/run-benchmarks.sh`).
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<Runtime>]

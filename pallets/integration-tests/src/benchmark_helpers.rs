@@ -3,7 +3,7 @@
 
 //! The benchmark helpers the reference runtime uses (`benchmarking/helpers`), run here against
 //! the real pallets: each sets up what its pallet's benchmarks assume. The benchmarks themselves
-//! run on the reference runtime (the node's `benchmark pallet` test).
+//! run on the reference runtime (`node/tests/benchmarks.rs`).
 
 use crate::mock::*;
 use frame_support::{assert_ok, traits::fungibles::Inspect};

@@ -1,0 +1,205 @@
+#!/usr/bin/env python3
+# This file is part of Rampart.
+# SPDX-License-Identifier: Apache-2.0
+"""Runs every test the workspace's test build produced, and the @polkadot/api tests.
+
+scripts/test.sh builds the tests with `cargo test --no-run --message-format=json` and pipes
+cargo's messages here. The test binaries that run in-process (unit, runtime, benchmark and
+integration tests: about 30 s in all) run first, one after the other, as `cargo test` would. The
+end-to-end tests start node processes on loopback and spend most of their time waiting for 6 s
+blocks and 1 minute sessions (about 22 minutes one after the other), so they run in lanes, side by
+side; each lane runs its tests in order and keeps its output in a log that is printed whole when
+the lane ends. `rpc.rs` measures latency, so it runs last and alone.
+
+Exit status 0 when every test passed. Prints each binary's time and the counts.
+"""
+
+import json
+import os
+import re
+import subprocess
+import sys
+import threading
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# The end-to-end tests by (package, test target), in their lanes, longest first. A test binary
+# of one of these packages that is not named here runs in the first lane at its end, so a new
+# end-to-end test is never skipped.
+LANES = [
+    [("rampart-node", "restaked_validators")],
+    [("rampart-node", "network"), ("rampart-node", "dev"), ("rampart-node", "bad_input")],
+    [("js", "npm test"), ("rampart-cli", "dev_chain")],
+]
+E2E_PACKAGES = {"rampart-node"}
+# Test binaries of those packages that start no node.
+IN_PROCESS = {("rampart-node", "benchmarks")}
+LAST = [("rampart-node", "rpc")]
+E2E = {t for lane in LANES for t in lane} | set(LAST)
+
+RESULT = re.compile(r"test result: (\w+)\. (\d+) passed; (\d+) failed; (\d+) ignored")
+JS_RESULT = re.compile(r"^# (tests|pass|fail|skipped|cancelled) (\d+)$", re.M)
+
+
+def say(msg):
+    sys.stderr.write(f"\033[1m[rampart]\033[0m {msg}\n")
+    sys.stderr.flush()
+
+
+class Binary:
+    def __init__(self, package, name, kind, executable, manifest_dir):
+        self.package, self.name, self.kind = package, name, kind
+        self.executable, self.manifest_dir = executable, manifest_dir
+
+    @property
+    def key(self):
+        return (self.package, self.name)
+
+    def label(self):
+        if self.package == "js":
+            return "js: npm test (@polkadot/api)"
+        return f"{self.package}: {self.kind} {self.name}"
+
+    def command(self):
+        if self.package == "js":
+            return ["npm", "test"], os.path.join(ROOT, "js")
+        return [self.executable, "--nocapture"], self.manifest_dir
+
+
+def read_binaries(stream):
+    binaries = []
+    for line in stream:
+        line = line.strip()
+        if not line.startswith("{"):
+            continue
+        msg = json.loads(line)
+        if msg.get("reason") != "compiler-artifact" or not msg.get("executable"):
+            continue
+        if not msg["profile"]["test"]:
+            continue
+        target = msg["target"]
+        # package_id: "path+file:///…/node#rampart-node@0.1.0", or "path+file:///…/cli#0.1.0"
+        # when the package is named as its folder.
+        path, _, version = msg["package_id"].partition("#")
+        package = version.split("@")[0] if "@" in version else path.rstrip("/").rsplit("/", 1)[-1]
+        kind = "unittests" if target["kind"][0] in ("lib", "bin", "proc-macro") else "test"
+        binaries.append(
+            Binary(package, target["name"], kind, msg["executable"],
+                   os.path.dirname(msg["manifest_path"])))
+    return binaries
+
+
+class Outcome:
+    def __init__(self, binary, status, seconds, output):
+        self.binary, self.status, self.seconds = binary, status, seconds
+        self.passed = self.failed = self.ignored = 0
+        if binary.package == "js":
+            counts = dict((k, int(v)) for k, v in JS_RESULT.findall(output))
+            self.passed, self.failed = counts.get("pass", 0), counts.get("fail", 0)
+            self.ignored = counts.get("skipped", 0)
+        else:
+            for _, p, f, i in RESULT.findall(output):
+                self.passed += int(p)
+                self.failed += int(f)
+                self.ignored += int(i)
+
+    @property
+    def ok(self):
+        return self.status == 0 and self.failed == 0
+
+
+def run(binary, out):
+    """Runs one binary, its output to `out` (a file or the terminal)."""
+    cmd, cwd = binary.command()
+    env = dict(os.environ)
+    env["CARGO_MANIFEST_DIR"] = cwd
+    env["CARGO_PKG_NAME"] = binary.package
+    start = time.monotonic()
+    out.write(f"\n     Running {binary.label()} ({' '.join(cmd)})\n")
+    out.flush()
+    proc = subprocess.run(cmd, cwd=cwd, env=env, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, errors="replace")
+    out.write(proc.stdout)
+    out.flush()
+    return Outcome(binary, proc.returncode, time.monotonic() - start, proc.stdout)
+
+
+def run_lane(index, binaries, log_dir, outcomes, lock):
+    path = os.path.join(log_dir, f"lane-{index}.log")
+    with open(path, "w") as log:
+        for binary in binaries:
+            say(f"lane {index}: {binary.label()}")
+            outcome = run(binary, log)
+            with lock:
+                outcomes.append(outcome)
+            state = "ok" if outcome.ok else "FAILED"
+            say(f"lane {index}: {binary.label()} {state} in {outcome.seconds:.0f}s")
+    with lock:
+        say(f"lane {index} done; its output:")
+        with open(path) as log:
+            sys.stdout.write(log.read())
+        sys.stdout.flush()
+
+
+def main():
+    log_dir = os.environ.get("RAMPART_TEST_LOGS") or os.path.join(
+        os.environ.get("CARGO_TARGET_DIR", os.path.join(ROOT, "target")), "rampart-test-logs")
+    os.makedirs(log_dir, exist_ok=True)
+    binaries = read_binaries(sys.stdin)
+    if not binaries:
+        say("no test binaries in cargo's messages: was the build run with --message-format=json?")
+        return 1
+    binaries.sort(key=lambda b: (b.package, b.kind != "unittests", b.name))
+    by_key = {b.key: b for b in binaries}
+    missing = [k for k in E2E if k[0] != "js" and k not in by_key]
+    if missing:
+        say(f"end-to-end tests named in scripts/run-tests.py were not built: {missing}")
+        return 1
+
+    outcomes, lock = [], threading.Lock()
+    start = time.monotonic()
+
+    # In-process tests, one binary after the other.
+    say("in-process tests (unit, runtime, benchmark and integration tests)")
+    for binary in binaries:
+        if binary.key in E2E or (binary.package in E2E_PACKAGES and binary.key not in IN_PROCESS):
+            continue
+        outcomes.append(run(binary, sys.stdout))
+
+    # End-to-end tests in lanes.
+    lanes = [[by_key.get(k) or Binary("js", "npm test", "test", None, None) for k in lane]
+             for lane in LANES]
+    for binary in binaries:
+        if binary.package in E2E_PACKAGES and binary.key not in E2E | IN_PROCESS:
+            lanes[0].append(binary)
+    say(f"end-to-end tests in {len(lanes)} lanes side by side (loopback only; logs in {log_dir})")
+    threads = [threading.Thread(target=run_lane, args=(i + 1, lane, log_dir, outcomes, lock))
+               for i, lane in enumerate(lanes)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+
+    say("the RPC latency test, alone on the machine")
+    for key in LAST:
+        outcomes.append(run(by_key[key], sys.stdout))
+
+    say("per test binary:")
+    for o in sorted(outcomes, key=lambda o: -o.seconds):
+        state = "ok" if o.ok else f"FAILED (exit {o.status})"
+        sys.stderr.write(f"  {o.seconds:7.1f}s  {o.passed:4d} passed  {o.binary.label()}  {state}\n")
+    rust = [o for o in outcomes if o.binary.package != "js"]
+    js = [o for o in outcomes if o.binary.package == "js"]
+    failed = [o for o in outcomes if not o.ok]
+    say(f"{sum(o.passed for o in rust)} Rust tests and {sum(o.passed for o in js)} JavaScript "
+        f"tests passed, {sum(o.failed for o in outcomes)} failed, "
+        f"{sum(o.ignored for o in outcomes)} ignored, in {time.monotonic() - start:.0f}s")
+    if failed:
+        say("FAILED: " + ", ".join(o.binary.label() for o in failed))
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
