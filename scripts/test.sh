@@ -17,23 +17,28 @@ cargo fmt --all -- --check
 # TOML format and feature propagation, before the long build.
 "$RAMPART_ROOT/scripts/lint.sh" --no-build
 
-# One build of every crate and test; clippy lints the workspace's crates as they compile (see
-# scripts/setup.sh), so a lint is a build error here. Cargo's messages name the test binaries.
-say "building every crate and test, with clippy (release profile, features: $RAMPART_FEATURES)"
-build_start=$(date +%s)
-MESSAGES="$CARGO_TARGET_DIR/rampart-test-build.json"
-cargo test --locked --release --workspace --features "$RAMPART_FEATURES" --no-run \
-	--message-format=json-render-diagnostics >"$MESSAGES"
-say "built in $(( $(date +%s) - build_start ))s"
-
-say "documentation tests"
-cargo test --locked --release --workspace --features "$RAMPART_FEATURES" --doc
-
 say "installing the JavaScript tests' packages (@polkadot/api, pinned by js/package-lock.json)"
 (cd "$RAMPART_ROOT/js" && npm ci --no-audit --no-fund --loglevel=error)
 
-# Every test binary, and the @polkadot/api tests against a dev node of the binary just built:
-# the in-process tests first, then the end-to-end tests in lanes side by side.
-RAMPART_NODE="$RAMPART_NODE_BIN" python3 "$RAMPART_ROOT/scripts/run-tests.py" <"$MESSAGES"
+# One build of every crate and test; clippy lints the workspace's crates as they compile (see
+# scripts/setup.sh), so a lint is a build error here. `--timings` leaves cargo's report of when
+# each crate compiled in $CARGO_TARGET_DIR/cargo-timings.
+BUILD=(cargo test --locked --release --workspace --features "$RAMPART_FEATURES" --no-run --timings
+	--message-format=json-render-diagnostics)
+mkdir -p "$CARGO_TARGET_DIR"
+build_start=$(date +%s)
+# First the runtimes (their wasm, the FRAME crates): left to itself cargo starts the wasm builds
+# last, after the node's client crates, and the runtimes, the node and most tests wait for them.
+# The same command with a target filter resolves the same features, so nothing builds twice.
+say "building the runtimes and their wasm (release profile, features: $RAMPART_FEATURES)"
+"${BUILD[@]}" --test wasm_blob >"$CARGO_TARGET_DIR/rampart-runtimes-build.json"
+say "runtimes built in $(( $(date +%s) - build_start ))s; building everything else, with clippy"
+
+# Then everything else. Cargo's messages go to scripts/run-tests.py as they come: it starts each
+# lane of end-to-end tests as soon as its binaries are built, runs the in-process tests and the
+# documentation tests when the build is done, and the RPC latency test last, alone.
+MESSAGES="$CARGO_TARGET_DIR/rampart-test-build.json"
+"${BUILD[@]}" | tee "$MESSAGES" | RAMPART_NODE="$RAMPART_NODE_BIN" RAMPART_BUILD_START="$build_start" \
+	python3 "$RAMPART_ROOT/scripts/run-tests.py"
 
 say "all tests passed in $(( $(date +%s) - start ))s"
