@@ -12,8 +12,10 @@
 /// The reference runtime's benchmark helpers against the real pallets.
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmark_helpers;
+mod differential;
 mod middleware;
 mod mock;
+mod oracle;
 mod random;
 mod restaking;
 mod rewards;
