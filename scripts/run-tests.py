@@ -32,7 +32,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 # end-to-end test is never skipped.
 LANES = [
     [("rampart-node", "restaked_validators")],
-    [("rampart-node", "network"), ("rampart-node", "dev"), ("rampart-node", "bad_input")],
+    [("rampart-node", "network"), ("rampart-node", "faults"), ("rampart-node", "dev"),
+     ("rampart-node", "bad_input")],
     [("js", "npm test"), ("rampart-cli", "dev_chain")],
 ]
 E2E_PACKAGES = {"rampart-node"}

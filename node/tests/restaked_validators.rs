@@ -37,10 +37,10 @@ use rampart_runtime::{
 	genesis_config_presets::{chain_network, CHAIN_NATIVE_VAULT, CHAIN_USD_VAULT, GRANDPA_SLASH},
 	AccountId, Runtime, RuntimeCall, RuntimeEvent, UNIT,
 };
-use serde_json::{json, Value};
-use sp_core::{crypto::Ss58Codec, Pair, H256};
+use serde_json::json;
+use sp_core::{crypto::Ss58Codec, H256};
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{generic::Era, Perbill};
+use sp_runtime::Perbill;
 
 /// A bound on a node's start and on the waits of the set-up (see `network.rs`): generous, as the
 /// end-to-end lanes run nodes side by side on 2 cores.
@@ -49,23 +49,6 @@ const START: Duration = Duration::from_secs(240);
 const SESSION_PERIOD: u64 = rampart_runtime::configs::consensus::SESSION_PERIOD as u64;
 /// A rotation is a minute; a set change takes up to three.
 const ROTATIONS: Duration = Duration::from_secs(300);
-
-fn to_hex(bytes: &[u8]) -> String {
-	let mut s = String::with_capacity(2 + 2 * bytes.len());
-	s.push_str("0x");
-	for b in bytes {
-		s.push_str(&format!("{b:02x}"));
-	}
-	s
-}
-
-fn from_hex(v: &Value) -> Option<Vec<u8>> {
-	let s = v.as_str()?.trim_start_matches("0x");
-	(0..s.len())
-		.step_by(2)
-		.map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
-		.collect()
-}
 
 /// A client of one node: signs and submits extrinsics with development keys, reads storage and
 /// view functions.
@@ -76,9 +59,7 @@ struct Client<'a> {
 
 impl<'a> Client<'a> {
 	fn new(node: &'a Node) -> Self {
-		let hash = node.block_hash(0).expect("the genesis hash");
-		let genesis = H256::from_slice(&from_hex(&json!(hash)).expect("a hex hash"));
-		Self { node, genesis }
+		Self { node, genesis: genesis_hash(node) }
 	}
 
 	/// The next nonce of `who`, counting its transactions in the pool.
@@ -101,40 +82,8 @@ impl<'a> Client<'a> {
 
 	/// Signs `call` by `signer` with `nonce` (immortal) and submits it.
 	fn submit(&self, signer: Sr25519Keyring, nonce: u32, call: RuntimeCall) {
-		let tx_ext: rampart_runtime::TxExtension = (
-			frame_system::CheckNonZeroSender::<Runtime>::new(),
-			frame_system::CheckSpecVersion::<Runtime>::new(),
-			frame_system::CheckTxVersion::<Runtime>::new(),
-			frame_system::CheckGenesis::<Runtime>::new(),
-			frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-			frame_system::CheckNonce::<Runtime>::from(nonce),
-			frame_system::CheckWeight::<Runtime>::new(),
-			pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-			frame_system::WeightReclaim::<Runtime>::new(),
-		);
-		let payload = rampart_runtime::SignedPayload::from_raw(
-			call.clone(),
-			tx_ext.clone(),
-			(
-				(),
-				rampart_runtime::VERSION.spec_version,
-				rampart_runtime::VERSION.transaction_version,
-				self.genesis,
-				self.genesis,
-				(),
-				(),
-				(),
-				(),
-			),
-		);
-		let signature = payload.using_encoded(|e| signer.pair().sign(e));
-		let xt = rampart_runtime::UncheckedExtrinsic::new_signed(
-			call,
-			signer.to_account_id().into(),
-			rampart_runtime::Signature::Sr25519(signature),
-			tx_ext,
-		);
-		let hash = self.node.rpc("author_submitExtrinsic", json!([to_hex(&xt.encode())]));
+		let xt = signed_extrinsic(self.genesis, signer, nonce, call);
+		let hash = self.node.rpc("author_submitExtrinsic", json!([to_hex(&xt)]));
 		assert!(hash.is_some(), "{}: the pool refused a transaction of {signer:?}", self.node.name);
 	}
 

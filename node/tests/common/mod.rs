@@ -16,7 +16,12 @@ use std::{
 	time::{Duration, Instant},
 };
 
+use codec::Encode;
+use rampart_runtime::{Runtime, RuntimeCall};
 use serde_json::{json, Value};
+use sp_core::{Pair, H256};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::generic::Era;
 
 /// The node binary cargo built for these tests.
 pub const NODE: &str = env!("CARGO_BIN_EXE_rampart-node");
@@ -414,4 +419,73 @@ pub fn node_key(dir: &Path, name: &str) -> (String, String) {
 		.unwrap_or_else(|| panic!("no peer id in: {out}"))
 		.to_string();
 	(file_s, peer_id)
+}
+
+/// `0x`-prefixed lower-case hex.
+pub fn to_hex(bytes: &[u8]) -> String {
+	let mut s = String::with_capacity(2 + 2 * bytes.len());
+	s.push_str("0x");
+	for b in bytes {
+		s.push_str(&format!("{b:02x}"));
+	}
+	s
+}
+
+/// The bytes of a `0x`-prefixed hex string of a JSON-RPC answer.
+pub fn from_hex(v: &Value) -> Option<Vec<u8>> {
+	let s = v.as_str()?.trim_start_matches("0x");
+	(0..s.len())
+		.step_by(2)
+		.map(|i| u8::from_str_radix(s.get(i..i + 2)?, 16).ok())
+		.collect()
+}
+
+/// The genesis hash of the chain `node` runs.
+pub fn genesis_hash(node: &Node) -> H256 {
+	let hash = node.block_hash(0).expect("the genesis hash");
+	H256::from_slice(&from_hex(&json!(hash)).expect("a hex hash"))
+}
+
+/// `call` signed by `signer` with `nonce` (immortal, no tip) for the reference runtime of the
+/// chain with `genesis`, SCALE-encoded as `author_submitExtrinsic` takes it.
+pub fn signed_extrinsic(
+	genesis: H256,
+	signer: Sr25519Keyring,
+	nonce: u32,
+	call: RuntimeCall,
+) -> Vec<u8> {
+	let tx_ext: rampart_runtime::TxExtension = (
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+		frame_system::CheckNonce::<Runtime>::from(nonce),
+		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	);
+	let payload = rampart_runtime::SignedPayload::from_raw(
+		call.clone(),
+		tx_ext.clone(),
+		(
+			(),
+			rampart_runtime::VERSION.spec_version,
+			rampart_runtime::VERSION.transaction_version,
+			genesis,
+			genesis,
+			(),
+			(),
+			(),
+			(),
+		),
+	);
+	let signature = payload.using_encoded(|e| signer.pair().sign(e));
+	rampart_runtime::UncheckedExtrinsic::new_signed(
+		call,
+		signer.to_account_id().into(),
+		rampart_runtime::Signature::Sr25519(signature),
+		tx_ext,
+	)
+	.encode()
 }
