@@ -5,7 +5,7 @@
 
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
-say "building rampart-node (release; the first build takes about an hour on 2 cores, and is"
+say "building rampart-node (release; the first build takes about 35 minutes on 2 cores, and is"
 say "the build ./scripts/test.sh uses: after one of the two commands the other starts warm)"
 build_node
 
