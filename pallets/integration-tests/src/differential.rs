@@ -548,7 +548,8 @@ fn compare_vault(m: &Model, v: u32, deep: bool) -> Result<(), String> {
 			)?;
 		}
 	}
-	for t in sample_blocks(m, v) {
+	let samples = sample_blocks(m, v);
+	for &t in &samples {
 		check(
 			|| format!("vault {v} A at {t}"),
 			Vaults::active_stake_at(v, t).ok(),
@@ -587,7 +588,7 @@ fn compare_vault(m: &Model, v: u32, deep: bool) -> Result<(), String> {
 				if !deep && id == 1 {
 					continue;
 				}
-				for t in sample_blocks(m, v) {
+				for &t in &samples {
 					check(
 						|| format!("vault {v} stake of ({network}, {id}), {op} at {t}"),
 						<Delegation as StakeProvider<_, _>>::stake_at(v, &s, &o, t).ok(),

@@ -768,6 +768,22 @@ impl Model {
 		Ok(())
 	}
 
+	/// A delegator setter's checks: the vault exists, its kind has the setter
+	/// (kinds-not-contracts), and `who` holds `role`.
+	fn delegator_setter(
+		&mut self,
+		v: u32,
+		has_setter: impl Fn(Kind) -> bool,
+		role: Role,
+		who: Acc,
+	) -> Result<&Vault, Refusal> {
+		if !has_setter(self.vault(v, Module::Delegation)?.params.kind) {
+			self.note("kinds-not-contracts");
+			return Err(Refusal::NoSuchFunction(Module::Delegation));
+		}
+		self.ensure_role(v, role, who, Module::Delegation)
+	}
+
 	fn ensure_role(&self, v: u32, role: Role, who: Acc, module: Module) -> Result<&Vault, Refusal> {
 		let vault = self.vault(v, module)?;
 		if !vault.roles.contains(&(role, who)) {
@@ -870,12 +886,8 @@ impl Model {
 
 	pub fn set_network_limit(&mut self, caller: Acc, v: u32, sn: Sn, amount: u128) -> Outcome {
 		let now = self.now;
-		let vault = self.vault(v, Module::Delegation)?;
-		if matches!(vault.params.kind, Kind::OperatorNetworkSpecific(..)) {
-			self.note("kinds-not-contracts");
-			return Err(Refusal::NoSuchFunction(Module::Delegation));
-		}
-		let vault = self.ensure_role(v, Role::NetworkLimitSetter, caller, Module::Delegation)?;
+		let not_pair = |k| !matches!(k, Kind::OperatorNetworkSpecific(..));
+		let vault = self.delegator_setter(v, not_pair, Role::NetworkLimitSetter, caller)?;
 		if amount > Vault::trace(&vault.max_nl, &sn, now) {
 			return Err(Refusal::ExceedsMaxNetworkLimit);
 		}
@@ -895,13 +907,8 @@ impl Model {
 		shares: u128,
 	) -> Outcome {
 		let now = self.now;
-		let vault = self.vault(v, Module::Delegation)?;
-		if vault.params.kind != Kind::NetworkRestake {
-			self.note("kinds-not-contracts");
-			return Err(Refusal::NoSuchFunction(Module::Delegation));
-		}
-		let vault =
-			self.ensure_role(v, Role::OperatorNetworkSharesSetter, caller, Module::Delegation)?;
+		let restake = |k| k == Kind::NetworkRestake;
+		let vault = self.delegator_setter(v, restake, Role::OperatorNetworkSharesSetter, caller)?;
 		let old = Vault::trace(&vault.share, &(sn, op), now);
 		if old == shares {
 			return Err(Refusal::AlreadySet(Module::Delegation));
@@ -922,13 +929,8 @@ impl Model {
 		amount: u128,
 	) -> Outcome {
 		let now = self.now;
-		let vault = self.vault(v, Module::Delegation)?;
-		if vault.params.kind != Kind::FullRestake {
-			self.note("kinds-not-contracts");
-			return Err(Refusal::NoSuchFunction(Module::Delegation));
-		}
-		let vault =
-			self.ensure_role(v, Role::OperatorNetworkLimitSetter, caller, Module::Delegation)?;
+		let full = |k| k == Kind::FullRestake;
+		let vault = self.delegator_setter(v, full, Role::OperatorNetworkLimitSetter, caller)?;
 		if Vault::trace(&vault.ol, &(sn, op), now) == amount {
 			return Err(Refusal::AlreadySet(Module::Delegation));
 		}
