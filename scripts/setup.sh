@@ -80,6 +80,15 @@ install_omni_bencher() {
 	OMNI_BENCHER="$RAMPART_TOOLS/bin/frame-omni-bencher"
 	if ! "$OMNI_BENCHER" --version 2>/dev/null | grep -q "$OMNI_BENCHER_VERSION"; then
 		say "installing frame-omni-bencher $OMNI_BENCHER_VERSION into $RAMPART_TOOLS"
+		# Its RocksDB binding is generated with bindgen, which needs libclang (the node and the
+		# tests need neither).
+		if ! ldconfig -p 2>/dev/null | grep -Eq 'libclang(-[0-9.]+)?\.so ' \
+			&& ! ls /usr/lib/llvm-*/lib/libclang-[0-9]*.so >/dev/null 2>&1; then
+			say "installing libclang (libclang-dev) for frame-omni-bencher"
+			if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+			$SUDO apt-get update -qq
+			DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq libclang-dev >/dev/null
+		fi
 		CARGO_TARGET_DIR="$RAMPART_TOOLS/target" RUSTC_WORKSPACE_WRAPPER="" CLIPPY_ARGS="" \
 			cargo install --locked --quiet --root "$RAMPART_TOOLS" frame-omni-bencher \
 			--version "$OMNI_BENCHER_VERSION"
