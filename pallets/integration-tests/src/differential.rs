@@ -18,19 +18,25 @@
 //! [`NORMALISATIONS`] plus two refusals only the pallets give (pruned requests, full opt-in
 //! histories), accepted only when the model agrees they apply.
 //!
+//! One operation in seven goes to Rampart's own calls around the core, rewards and the
+//! middleware, checked against the plain models of `economics.rs`: distributions, claims and
+//! what each staker can claim, curator fees, operator rewards, and each operator's power and
+//! the capped operator set now and at recent blocks.
+//!
 //! A failing seed is shrunk to a short stream that still fails, printed with the command that
 //! reruns it. The long run: `RAMPART_DIFF_SEED=<n> RAMPART_DIFF_STEPS=<n> cargo test --release
 //! -p rampart-integration-tests differential -- --nocapture` (see the crate's README).
 
-use crate::{mock::*, oracle::*};
+use crate::{economics::*, mock::*, oracle::*};
 use frame_support::{storage::with_storage_layer, traits::fungibles::Inspect, BoundedVec};
+use pallet_rampart_middleware::{OperatorSetPolicy, PriceSource, StalePolicy, ValuationConfig};
 use pallet_rampart_slashing::RequestStatus;
 use pallet_rampart_vaults::{Burner, SlasherKind, VaultConfig};
 use rampart_primitives::{
 	traits::{OptIns, StakeProvider},
 	DelegatorKind, OptInTarget, Role as PalletRole, Subnetwork,
 };
-use sp_runtime::{DispatchError, DispatchResult};
+use sp_runtime::{DispatchError, DispatchResult, FixedU128, ModuleError, Perbill};
 use std::time::{Duration, Instant};
 
 const CURATOR: Acc = 1;
@@ -63,25 +69,193 @@ pub enum Op {
 	OptIn(Acc, Target),
 	OptOut(Acc, Target),
 	CreateVault(VaultParams),
-	Deposit { caller: Acc, vault: u32, on_behalf: Acc, amount: u128 },
-	Withdraw { caller: Acc, vault: u32, claimer: Acc, amount: u128 },
-	Redeem { caller: Acc, vault: u32, claimer: Acc, shares: u128 },
-	Claim { caller: Acc, vault: u32, recipient: Acc, epoch: u64 },
-	ClaimBatch { caller: Acc, vault: u32, recipient: Acc, epochs: Vec<u64> },
-	TransferShares { caller: Acc, vault: u32, to: Acc, shares: u128 },
-	SetDepositWhitelist { caller: Acc, vault: u32, on: bool },
-	SetDepositorWhitelistStatus { caller: Acc, vault: u32, who: Acc, on: bool },
-	SetIsDepositLimit { caller: Acc, vault: u32, on: bool },
-	SetDepositLimit { caller: Acc, vault: u32, limit: u128 },
-	SetMaxNetworkLimit { network: Acc, vault: u32, id: u32, amount: u128 },
-	SetNetworkLimit { caller: Acc, vault: u32, sn: Sn, amount: u128 },
-	SetOperatorShares { caller: Acc, vault: u32, sn: Sn, op: Acc, shares: u128 },
-	SetOperatorLimit { caller: Acc, vault: u32, sn: Sn, op: Acc, amount: u128 },
-	Slash { caller: Acc, vault: u32, sn: Sn, op: Acc, amount: u128, capture: u64 },
-	RequestSlash { caller: Acc, vault: u32, sn: Sn, op: Acc, amount: u128, capture: u64 },
-	ExecuteSlash { caller: Acc, id: u64 },
-	VetoSlash { caller: Acc, id: u64 },
-	SetResolver { network: Acc, vault: u32, id: u32, resolver: Option<Acc> },
+	Deposit {
+		caller: Acc,
+		vault: u32,
+		on_behalf: Acc,
+		amount: u128,
+	},
+	Withdraw {
+		caller: Acc,
+		vault: u32,
+		claimer: Acc,
+		amount: u128,
+	},
+	Redeem {
+		caller: Acc,
+		vault: u32,
+		claimer: Acc,
+		shares: u128,
+	},
+	Claim {
+		caller: Acc,
+		vault: u32,
+		recipient: Acc,
+		epoch: u64,
+	},
+	ClaimBatch {
+		caller: Acc,
+		vault: u32,
+		recipient: Acc,
+		epochs: Vec<u64>,
+	},
+	TransferShares {
+		caller: Acc,
+		vault: u32,
+		to: Acc,
+		shares: u128,
+	},
+	SetDepositWhitelist {
+		caller: Acc,
+		vault: u32,
+		on: bool,
+	},
+	SetDepositorWhitelistStatus {
+		caller: Acc,
+		vault: u32,
+		who: Acc,
+		on: bool,
+	},
+	SetIsDepositLimit {
+		caller: Acc,
+		vault: u32,
+		on: bool,
+	},
+	SetDepositLimit {
+		caller: Acc,
+		vault: u32,
+		limit: u128,
+	},
+	SetMaxNetworkLimit {
+		network: Acc,
+		vault: u32,
+		id: u32,
+		amount: u128,
+	},
+	SetNetworkLimit {
+		caller: Acc,
+		vault: u32,
+		sn: Sn,
+		amount: u128,
+	},
+	SetOperatorShares {
+		caller: Acc,
+		vault: u32,
+		sn: Sn,
+		op: Acc,
+		shares: u128,
+	},
+	SetOperatorLimit {
+		caller: Acc,
+		vault: u32,
+		sn: Sn,
+		op: Acc,
+		amount: u128,
+	},
+	Slash {
+		caller: Acc,
+		vault: u32,
+		sn: Sn,
+		op: Acc,
+		amount: u128,
+		capture: u64,
+	},
+	RequestSlash {
+		caller: Acc,
+		vault: u32,
+		sn: Sn,
+		op: Acc,
+		amount: u128,
+		capture: u64,
+	},
+	ExecuteSlash {
+		caller: Acc,
+		id: u64,
+	},
+	VetoSlash {
+		caller: Acc,
+		id: u64,
+	},
+	SetResolver {
+		network: Acc,
+		vault: u32,
+		id: u32,
+		resolver: Option<Acc>,
+	},
+	// Rewards (`economics.rs`).
+	SetAdminFee {
+		caller: Acc,
+		vault: u32,
+		fee: u32,
+	},
+	DistributeStaker {
+		caller: Acc,
+		vault: u32,
+		network: Acc,
+		asset: Asset,
+		amount: u128,
+		snapshot: u64,
+		max_fee: u32,
+	},
+	ClaimStaker {
+		caller: Acc,
+		vault: u32,
+		network: Acc,
+		asset: Asset,
+		recipient: Acc,
+		max: u32,
+	},
+	ClaimAdminFee {
+		caller: Acc,
+		vault: u32,
+		asset: Asset,
+		recipient: Acc,
+	},
+	DistributeByStake {
+		caller: Acc,
+		vault: u32,
+		sn: Sn,
+		asset: Asset,
+		amount: u128,
+		snapshot: u64,
+		operators: Vec<Acc>,
+	},
+	ClaimOperator {
+		caller: Acc,
+		network: Acc,
+		asset: Asset,
+		recipient: Acc,
+	},
+	ExpireDistribution {
+		vault: u32,
+		network: Acc,
+		asset: Asset,
+	},
+	// The middleware, in [`MIDDLEWARE_SN`].
+	MwAccept {
+		caller: Acc,
+		vault: u32,
+	},
+	MwRemove {
+		caller: Acc,
+		vault: u32,
+	},
+	MwValuation {
+		caller: Acc,
+		asset: Asset,
+		haircut: u32,
+	},
+	MwPrice {
+		caller: Acc,
+		asset: Asset,
+		halves: u128,
+	},
+	MwPolicy {
+		caller: Acc,
+		policy: Policy,
+	},
+	MwJoin(Acc),
+	MwLeave(Acc),
 }
 
 impl Op {
@@ -113,6 +287,44 @@ impl Op {
 			Op::ExecuteSlash { .. } => "execute_slash",
 			Op::VetoSlash { .. } => "veto_slash",
 			Op::SetResolver { .. } => "set_resolver",
+			Op::SetAdminFee { .. } => "set_admin_fee",
+			Op::DistributeStaker { .. } => "distribute_staker_rewards",
+			Op::ClaimStaker { .. } => "claim_staker_rewards",
+			Op::ClaimAdminFee { .. } => "claim_admin_fee",
+			Op::DistributeByStake { .. } => "distribute_operator_rewards_by_stake",
+			Op::ClaimOperator { .. } => "claim_operator_rewards",
+			Op::ExpireDistribution { .. } => "expire_distribution",
+			Op::MwAccept { .. } => "accept_vault",
+			Op::MwRemove { .. } => "remove_vault",
+			Op::MwValuation { .. } => "set_valuation",
+			Op::MwPrice { .. } => "set_price",
+			Op::MwPolicy { .. } => "set_operator_set_policy",
+			Op::MwJoin(_) => "join",
+			Op::MwLeave(_) => "leave",
+		}
+	}
+
+	/// Whether the operation is one of the middleware's.
+	fn middleware(&self) -> bool {
+		matches!(
+			self,
+			Op::MwAccept { .. }
+				| Op::MwRemove { .. }
+				| Op::MwValuation { .. }
+				| Op::MwPrice { .. }
+				| Op::MwPolicy { .. }
+				| Op::MwJoin(_)
+				| Op::MwLeave(_)
+		)
+	}
+
+	/// The rewards list an operation touches, if one.
+	fn list(&self) -> Option<(u32, Acc, Asset)> {
+		match self {
+			Op::DistributeStaker { vault, network, asset, .. }
+			| Op::ClaimStaker { vault, network, asset, .. }
+			| Op::ExpireDistribution { vault, network, asset } => Some((*vault, *network, *asset)),
+			_ => None,
 		}
 	}
 
@@ -135,7 +347,13 @@ impl Op {
 			| Op::SetOperatorLimit { vault, .. }
 			| Op::Slash { vault, .. }
 			| Op::RequestSlash { vault, .. }
-			| Op::SetResolver { vault, .. } => Some(*vault),
+			| Op::SetResolver { vault, .. }
+			| Op::SetAdminFee { vault, .. }
+			| Op::DistributeStaker { vault, .. }
+			| Op::ClaimStaker { vault, .. }
+			| Op::ClaimAdminFee { vault, .. }
+			| Op::DistributeByStake { vault, .. }
+			| Op::ExpireDistribution { vault, .. } => Some(*vault),
 			Op::OptIn(_, Target::Vault(v)) | Op::OptOut(_, Target::Vault(v)) => Some(*v),
 			_ => None,
 		}
@@ -222,7 +440,15 @@ fn apply_pallets(op: &Op) -> DispatchResult {
 		SetMiddleware(n, m) => Registry::set_middleware(signed(n), m.map(acc)),
 		OptIn(o, t) => Registry::opt_in(signed(o), target(t)),
 		OptOut(o, t) => Registry::opt_out(signed(o), target(t)),
-		CreateVault(p) => Vaults::create_vault(signed(CURATOR), config(&p)),
+		CreateVault(p) => {
+			// The fee roles on top of the roles a vault is created with (at most eight).
+			let v = pallet_rampart_vaults::NextVaultId::<Runtime>::get();
+			Vaults::create_vault(signed(CURATOR), config(&p))?;
+			for role in [PalletRole::AdminFeeSetter, PalletRole::AdminFeeClaimer] {
+				Vaults::grant_role(signed(CURATOR), v, role, acc(CURATOR))?;
+			}
+			Ok(())
+		},
 		Deposit { caller, vault, on_behalf, amount } => {
 			Vaults::deposit(signed(caller), vault, acc(on_behalf), amount)
 		},
@@ -296,11 +522,88 @@ fn apply_pallets(op: &Op) -> DispatchResult {
 		SetResolver { network, vault, id, resolver } => {
 			Slashing::set_resolver(signed(network), vault, id, resolver.map(acc))
 		},
+		SetAdminFee { caller, vault, fee } => Rewards::set_admin_fee(signed(caller), vault, fee),
+		DistributeStaker { caller, vault, network, asset: a, amount, snapshot, max_fee } => {
+			Rewards::distribute_staker_rewards(
+				signed(caller),
+				vault,
+				acc(network),
+				asset(a),
+				amount,
+				snapshot,
+				max_fee,
+			)
+		},
+		ClaimStaker { caller, vault, network, asset: a, recipient, max } => {
+			Rewards::claim_staker_rewards(
+				signed(caller),
+				vault,
+				acc(network),
+				asset(a),
+				acc(recipient),
+				max,
+			)
+		},
+		ClaimAdminFee { caller, vault, asset: a, recipient } => {
+			Rewards::claim_admin_fee(signed(caller), vault, asset(a), acc(recipient))
+		},
+		DistributeByStake { caller, vault, sn, asset: a, amount, snapshot, operators } => {
+			Rewards::distribute_operator_rewards_by_stake(
+				signed(caller),
+				vault,
+				subnetwork(sn),
+				asset(a),
+				amount,
+				snapshot,
+				BoundedVec::truncate_from(operators.into_iter().map(acc).collect()),
+			)
+		},
+		ClaimOperator { caller, network, asset: a, recipient } => {
+			Rewards::claim_operator_rewards(signed(caller), acc(network), asset(a), acc(recipient))
+		},
+		ExpireDistribution { vault, network, asset: a } => {
+			Rewards::expire_distribution(signed(OUTSIDER), vault, acc(network), asset(a))
+		},
+		MwAccept { caller, vault } => {
+			Middleware::accept_vault(signed(caller), subnetwork(MIDDLEWARE_SN), vault)
+		},
+		MwRemove { caller, vault } => {
+			Middleware::remove_vault(signed(caller), subnetwork(MIDDLEWARE_SN), vault)
+		},
+		MwValuation { caller, asset: a, haircut } => Middleware::set_valuation(
+			signed(caller),
+			subnetwork(MIDDLEWARE_SN),
+			asset(a),
+			ValuationConfig {
+				haircut: Perbill::from_percent(haircut),
+				source: PriceSource::Network,
+				staleness: None,
+				on_stale: StalePolicy::Zero,
+				max_step: None,
+			},
+		),
+		MwPrice { caller, asset: a, halves } => Middleware::set_price(
+			signed(caller),
+			subnetwork(MIDDLEWARE_SN),
+			asset(a),
+			FixedU128::from_rational(halves, 2),
+		),
+		MwPolicy { caller, policy } => Middleware::set_operator_set_policy(
+			signed(caller),
+			subnetwork(MIDDLEWARE_SN),
+			OperatorSetPolicy {
+				max_operators: policy.max,
+				min_power: policy.min,
+				cap: Perbill::from_percent(policy.cap),
+			},
+		),
+		MwJoin(o) => Middleware::join(signed(o), subnetwork(MIDDLEWARE_SN)),
+		MwLeave(o) => Middleware::leave(signed(o), subnetwork(MIDDLEWARE_SN)),
 	})
 }
 
 /// Runs `op` on the model.
-fn apply_model(m: &mut Model, op: &Op) -> Result<(), Refusal> {
+fn apply_model(m: &mut Model, e: &mut Economy, op: &Op) -> Result<(), Refusal> {
 	use Op::*;
 	match op.clone() {
 		Advance(n) => {
@@ -352,6 +655,32 @@ fn apply_model(m: &mut Model, op: &Op) -> Result<(), Refusal> {
 		SetResolver { network, vault, id, resolver } => {
 			m.set_resolver(network, vault, id, resolver)
 		},
+		SetAdminFee { caller, vault, fee } => e.set_admin_fee(m, CURATOR, caller, vault, fee),
+		DistributeStaker { caller, vault, network, asset, amount, snapshot, max_fee } => {
+			e.distribute_staker_rewards(m, caller, vault, network, asset, amount, snapshot, max_fee)
+		},
+		ClaimStaker { caller, vault, network, asset, recipient, max } => {
+			e.claim_staker_rewards(m, caller, vault, network, asset, recipient, max)
+		},
+		ClaimAdminFee { caller, vault, asset, recipient } => {
+			e.claim_admin_fee(m, CURATOR, caller, vault, asset, recipient)
+		},
+		DistributeByStake { caller, vault, sn, asset, amount, snapshot, operators } => {
+			e.distribute_by_stake(m, caller, vault, sn, asset, amount, snapshot, &operators)
+		},
+		ClaimOperator { caller, network, asset, recipient } => {
+			e.claim_operator_rewards(m, caller, network, asset, recipient)
+		},
+		ExpireDistribution { vault, network, asset } => {
+			e.expire_distribution(m, vault, network, asset)
+		},
+		MwAccept { caller, vault } => e.accept_vault(m, caller, vault),
+		MwRemove { caller, vault } => e.remove_vault(m, caller, vault),
+		MwValuation { caller, asset, haircut } => e.set_valuation(m, caller, asset, haircut),
+		MwPrice { caller, asset, halves } => e.set_price(m, caller, asset, halves),
+		MwPolicy { caller, policy } => e.set_policy(m, caller, policy),
+		MwJoin(o) => e.join(m, o),
+		MwLeave(o) => e.leave(m, o),
 	}
 }
 
@@ -361,6 +690,8 @@ enum Expected {
 	/// Any of the token's errors (the collateral refused the transfer): a `Token` error, or
 	/// `Arithmetic(Underflow)`, which pallet-assets answers for a balance too low.
 	Token,
+	/// The pallet error of this name (Rampart's own calls).
+	Named(&'static str),
 }
 
 fn expected(r: Refusal) -> Expected {
@@ -400,6 +731,7 @@ fn expected(r: Refusal) -> Expected {
 		InsufficientDeposit => V::<R>::InsufficientDeposit.into(),
 		DepositLimitReached => V::<R>::DepositLimitReached.into(),
 		Token => return Expected::Token,
+		Rampart(name) => return Expected::Named(name),
 		InsufficientWithdrawal => V::<R>::InsufficientWithdrawal.into(),
 		TooMuchWithdraw => V::<R>::TooMuchWithdraw.into(),
 		TooMuchRedeem => V::<R>::TooMuchRedeem.into(),
@@ -456,6 +788,10 @@ fn compare_outcome(pallets: &DispatchResult, model: &Result<(), Refusal>) -> Res
 		(Err(e), Err(r)) => {
 			let fits = match expected(*r) {
 				Expected::Error(x) => x == *e,
+				Expected::Named(name) => matches!(
+					e,
+					DispatchError::Module(ModuleError { message: Some(n), .. }) if *n == name
+				),
 				Expected::Token => matches!(
 					e,
 					DispatchError::Token(_)
@@ -681,6 +1017,117 @@ fn compare_state(
 	Ok(())
 }
 
+/// A rewards list (distributions, claims, cursors, what each staker can claim now), pallets
+/// against the model.
+fn compare_list(e: &Economy, m: &Model, key: (u32, Acc, Asset)) -> Result<(), String> {
+	use pallet_rampart_rewards::{Cursors, Distributions, Streams};
+	let pkey = (key.0, acc(key.1), asset(key.2));
+	let empty = List::default();
+	let list = e.lists.get(&key).unwrap_or(&empty);
+	check(
+		|| format!("rewards list {key:?}"),
+		Streams::<Runtime>::get(&pkey),
+		(list.first, list.next),
+	)?;
+	let mut pallet_claimed = 0u128;
+	let mut pallet_amount = 0u128;
+	for i in list.first..list.next {
+		let d = Distributions::<Runtime>::get(&pkey, i);
+		if let Some(d) = &d {
+			pallet_claimed += d.claimed;
+			pallet_amount += d.amount;
+		}
+		check(
+			|| format!("rewards list {key:?} distribution {i}"),
+			d.map(|d| (d.snapshot, d.amount, d.total_shares, d.claimed, d.claimable_until)),
+			list.items
+				.get(&i)
+				.map(|d| (d.snapshot, d.amount, d.total_shares, d.claimed, d.until)),
+		)?;
+	}
+	if pallet_claimed > pallet_amount {
+		return Err(format!("rewards list {key:?}: claims {pallet_claimed} above {pallet_amount}"));
+	}
+	for who in STAKERS.iter().copied().chain([OUTSIDER]) {
+		check(
+			|| format!("rewards list {key:?} cursor of {who}"),
+			Cursors::<Runtime>::get(&pkey, acc(who)),
+			list.cursors.get(&who).copied().unwrap_or(0),
+		)?;
+		let start = list.cursors.get(&who).copied().unwrap_or(0).max(list.first);
+		let model = (start < list.next.min(start + MAX_CLAIM_BATCH))
+			.then(|| e.claimable(m, key, who, MAX_CLAIM_BATCH));
+		check(
+			|| format!("rewards list {key:?}: what {who} can claim"),
+			Rewards::claimable(&pkey, &acc(who), MAX_CLAIM_BATCH).ok().map(|(t, _, _)| t),
+			model,
+		)?;
+	}
+	Ok(())
+}
+
+/// Curator fees and operator rewards, pallets against the model.
+fn compare_fees(e: &Economy, m: &Model) -> Result<(), String> {
+	use pallet_rampart_rewards::{AdminFee, CuratorFees, OperatorRewards};
+	for v in 0..m.vaults.len() as u32 {
+		check(
+			|| format!("vault {v} admin fee"),
+			AdminFee::<Runtime>::get(v),
+			e.fees.get(&v).copied().unwrap_or(0),
+		)?;
+		for a in [Asset::Native, Asset::Usd] {
+			check(
+				|| format!("vault {v} curator fees in {a:?}"),
+				CuratorFees::<Runtime>::get(v, asset(a)),
+				e.curator_fees.get(&(v, a)).copied().unwrap_or(0),
+			)?;
+		}
+	}
+	for (n, _) in NETWORKS {
+		for a in [Asset::Native, Asset::Usd] {
+			for o in OPERATORS.iter().copied().chain([NEWCOMER]) {
+				check(
+					|| format!("{o}'s rewards from {n} in {a:?}"),
+					OperatorRewards::<Runtime>::get((acc(n), asset(a), acc(o))),
+					e.operator_rewards.get(&(n, a, o)).copied().unwrap_or(0),
+				)?;
+			}
+		}
+	}
+	e.check_conservation()
+}
+
+/// Power and the operator set of [`MIDDLEWARE_SN`] now and at recent blocks, pallets against
+/// the model.
+fn compare_power(e: &Economy, m: &Model) -> Result<(), String> {
+	let sn = subnetwork(MIDDLEWARE_SN);
+	let mut blocks =
+		vec![m.now, m.now.saturating_sub(1), m.now.saturating_sub(3), m.now.saturating_sub(10)];
+	blocks.dedup();
+	for t in blocks {
+		for o in OPERATORS.iter().copied().chain([NEWCOMER]) {
+			let pallet = Middleware::power_of(sn.clone(), acc(o), t).map(|(total, parts)| {
+				let mut parts: Vec<_> =
+					parts.into_iter().map(|p| (p.vault, p.stake, p.power)).collect();
+				parts.sort();
+				(total, parts)
+			});
+			check(|| format!("power of {o} at {t}"), pallet, Some(e.power(m, o, t)))?;
+		}
+		let pallet = Middleware::operator_set_at(sn.clone(), t).map(|set| Set {
+			operators: set
+				.operators
+				.into_iter()
+				.map(|p| (AsRef::<[u8]>::as_ref(&p.operator)[0], p.power, p.capped))
+				.collect(),
+			total: set.total,
+			cut: set.cut,
+		});
+		check(|| format!("operator set at {t}"), pallet, Some(e.operator_set(m, t)))?;
+	}
+	Ok(())
+}
+
 /// xorshift64*, seeded: small and reproducible.
 pub struct Rng(u64);
 impl Rng {
@@ -809,6 +1256,22 @@ fn opening() -> Vec<Op> {
 			ops.push(Op::Deposit { caller: staker, vault: v, on_behalf: staker, amount: 1_000 });
 		}
 	}
+	// The middleware values native at 2 and USD at 1 with a 50 % haircut, accepts four
+	// vaults, caps an operator at 60 % of the set; both operators join.
+	let network = MIDDLEWARE_SN.0;
+	for (a, haircut, halves) in [(Asset::Native, 0, 4), (Asset::Usd, 50, 2)] {
+		ops.push(Op::MwValuation { caller: network, asset: a, haircut });
+		ops.push(Op::MwPrice { caller: network, asset: a, halves });
+	}
+	for v in [0, 1, 2, 4] {
+		ops.push(Op::MwAccept { caller: network, vault: v });
+	}
+	ops.push(Op::MwPolicy { caller: network, policy: Policy { max: 8, min: 0, cap: 60 } });
+	for o in OPERATORS {
+		ops.push(Op::MwJoin(o));
+	}
+	ops.push(Op::SetAdminFee { caller: CURATOR, vault: 0, fee: 1_000 });
+	ops.push(Op::SetAdminFee { caller: CURATOR, vault: 1, fee: 500 });
 	ops.push(Op::Advance(2));
 	ops
 }
@@ -925,8 +1388,125 @@ fn open_request(rng: &mut Rng, m: &Model) -> Option<u64> {
 	(!open.is_empty()).then(|| rng.pick(&open))
 }
 
+/// An operation of the rewards or the middleware.
+fn generate_economy(rng: &mut Rng, m: &Model, e: &Economy) -> Op {
+	let v = vault_id(rng, m);
+	let (network, _) = rng.pick(&NETWORKS);
+	let a = if rng.chance(50) { Asset::Native } else { Asset::Usd };
+	let staker = if rng.chance(5) { OUTSIDER } else { rng.pick(&STAKERS) };
+	let middleware = |rng: &mut Rng, n: Acc| {
+		let right = m.middleware.get(&n).copied().unwrap_or(OUTSIDER);
+		caller(rng, right)
+	};
+	let snapshot = |rng: &mut Rng, age: u64| match rng.below(20) {
+		0 => m.now,
+		1 => m.now.saturating_sub(age + 1),
+		2 => m.now + 1,
+		_ => m.now.saturating_sub(1 + rng.below(age)),
+	};
+	let mw_vault = |rng: &mut Rng| rng.pick(&[0, 1, 2, 4, 5, 0, 1, 2, 4, 99]);
+	let network_caller = |rng: &mut Rng| {
+		if rng.chance(8) {
+			rng.pick(&[OUTSIDER, 4, 8])
+		} else {
+			MIDDLEWARE_SN.0
+		}
+	};
+	match rng.below(100) {
+		0..=27 => {
+			let fee = e.fees.get(&v).copied().unwrap_or(0);
+			Op::DistributeStaker {
+				caller: middleware(rng, network),
+				vault: v,
+				network,
+				asset: a,
+				amount: amount(rng, 1_000),
+				snapshot: snapshot(rng, MAX_SNAPSHOT_AGE),
+				max_fee: if rng.chance(5) { fee.saturating_sub(1) } else { MAX_FEE },
+			}
+		},
+		28..=52 => Op::ClaimStaker {
+			caller: staker,
+			vault: v,
+			network,
+			asset: a,
+			recipient: if rng.chance(80) { staker } else { RECEIVER },
+			max: match rng.below(20) {
+				0 => 0,
+				1 => MAX_CLAIM_BATCH + 1,
+				_ => 1 + rng.below(MAX_CLAIM_BATCH as u64) as u32,
+			},
+		},
+		53..=58 => Op::SetAdminFee {
+			caller: caller(rng, CURATOR),
+			vault: v,
+			fee: rng.pick(&[0, 500, 1_000, 2_500, MAX_FEE, MAX_FEE + 1]),
+		},
+		59..=63 => Op::ClaimAdminFee {
+			caller: caller(rng, CURATOR),
+			vault: v,
+			asset: a,
+			recipient: rng.pick(&[CURATOR, RECEIVER]),
+		},
+		64..=73 => {
+			let sn = an_sn(rng);
+			Op::DistributeByStake {
+				caller: middleware(rng, sn.0),
+				vault: v,
+				sn,
+				asset: a,
+				amount: amount(rng, 1_000),
+				snapshot: snapshot(rng, 3),
+				operators: match rng.below(10) {
+					0 => vec![],
+					1 => vec![5, 5],
+					2 => vec![5, NEWCOMER],
+					3 => vec![6],
+					4 => vec![5],
+					_ => vec![6, 5],
+				},
+			}
+		},
+		74..=79 => {
+			let o = rng.pick(&[5, 6, 6, 5, NEWCOMER]);
+			Op::ClaimOperator {
+				caller: o,
+				network,
+				asset: a,
+				recipient: rng.pick(&[o, RECEIVER, 2]),
+			}
+		},
+		80..=83 => Op::ExpireDistribution { vault: v, network, asset: a },
+		84..=85 => Op::MwAccept { caller: network_caller(rng), vault: mw_vault(rng) },
+		86..=87 => Op::MwRemove { caller: network_caller(rng), vault: mw_vault(rng) },
+		88 => Op::MwValuation {
+			caller: network_caller(rng),
+			asset: a,
+			haircut: rng.pick(&[0, 10, 50, 100]),
+		},
+		89..=91 => Op::MwPrice {
+			caller: network_caller(rng),
+			asset: a,
+			halves: rng.pick(&[0, 1, 2, 3, 4, 5, 7]),
+		},
+		92..=93 => Op::MwPolicy {
+			caller: network_caller(rng),
+			policy: Policy {
+				max: rng.pick(&[0, 1, 2, 3, MAX_OPERATORS, MAX_OPERATORS + 1]),
+				min: rng.pick(&[0, 0, 500, 2_000]),
+				cap: rng.pick(&[30, 50, 60, 100]),
+			},
+		},
+		94..=96 => Op::MwJoin(rng.pick(&[5, 6, NEWCOMER, OUTSIDER])),
+		_ => Op::MwLeave(rng.pick(&[5, 6, NEWCOMER])),
+	}
+}
+
 /// The next operation of the stream, given the model's state.
-fn generate(rng: &mut Rng, m: &Model) -> Op {
+fn generate(rng: &mut Rng, m: &Model, e: &Economy) -> Op {
+	if rng.chance(15) {
+		return generate_economy(rng, m, e);
+	}
 	let v = vault_id(rng, m);
 	let staker = if rng.chance(3) { OUTSIDER } else { rng.pick(&STAKERS) };
 	let other = rng.pick(&STAKERS);
@@ -1175,12 +1755,7 @@ pub struct Divergence {
 fn run(ops: &[Op], deep_every: usize) -> Result<Stats, Divergence> {
 	let mut stats = Stats::default();
 	new_test_ext().execute_with(|| {
-		let mut m = Model::new(System::block_number(), REQUEST_RETENTION, 1);
-		for who in STAKERS.iter().copied().chain([CURATOR, RECEIVER, OUTSIDER]) {
-			for a in [Asset::Native, Asset::Usd] {
-				m.balances.insert((a, who), ENDOWMENT);
-			}
-		}
+		let (mut m, mut e) = (model(System::block_number()), Economy::default());
 		let mut extra = std::collections::BTreeMap::new();
 		for (step, op) in ops.iter().enumerate() {
 			let fail = |message: String| Divergence { step, message: format!("{op:?}: {message}") };
@@ -1196,7 +1771,7 @@ fn run(ops: &[Op], deep_every: usize) -> Result<Stats, Divergence> {
 				*extra.entry(name).or_default() += 1;
 			} else {
 				let model = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-					apply_model(&mut m, op)
+					apply_model(&mut m, &mut e, op)
 				}))
 				.map_err(|_| fail("the model panicked".into()))?;
 				compare_outcome(&pallets, &model).map_err(fail)?;
@@ -1219,6 +1794,20 @@ fn run(ops: &[Op], deep_every: usize) -> Result<Stats, Divergence> {
 				_ => None,
 			};
 			compare_state(&m, touched, request, deep).map_err(fail)?;
+			if let Some(key) = op.list() {
+				compare_list(&e, &m, key).map_err(fail)?;
+			}
+			if deep {
+				for key in e.lists.keys() {
+					compare_list(&e, &m, *key).map_err(fail)?;
+				}
+			}
+			if deep || op.list().is_some() || op.vault().is_some() || step % 16 == 0 {
+				compare_fees(&e, &m).map_err(fail)?;
+			}
+			if deep || op.middleware() || step % 8 == 0 {
+				compare_power(&e, &m).map_err(fail)?;
+			}
 			if deep {
 				check_invariants();
 			}
@@ -1232,22 +1821,29 @@ fn run(ops: &[Op], deep_every: usize) -> Result<Stats, Divergence> {
 	})
 }
 
-/// The stream of `seed`: the opening, then `steps` generated operations.
-pub fn stream(seed: u64, steps: usize) -> Vec<Op> {
-	let mut ops = opening();
-	let mut m = Model::new(1, REQUEST_RETENTION, 1);
-	for who in STAKERS.iter().copied().chain([CURATOR, RECEIVER, OUTSIDER]) {
+/// A fresh model: the stream's accounts funded (the middleware accounts pay rewards).
+fn model(now: u64) -> Model {
+	let mut m = Model::new(now, REQUEST_RETENTION, 1);
+	let middlewares = NETWORKS.map(|(_, mw)| mw);
+	for who in STAKERS.iter().copied().chain([CURATOR, RECEIVER, OUTSIDER]).chain(middlewares) {
 		for a in [Asset::Native, Asset::Usd] {
 			m.balances.insert((a, who), ENDOWMENT);
 		}
 	}
+	m
+}
+
+/// The stream of `seed`: the opening, then `steps` generated operations.
+pub fn stream(seed: u64, steps: usize) -> Vec<Op> {
+	let mut ops = opening();
+	let (mut m, mut e) = (model(1), Economy::default());
 	for op in &ops {
-		let _ = apply_model(&mut m, op);
+		let _ = apply_model(&mut m, &mut e, op);
 	}
 	let mut rng = Rng::new(seed);
 	for _ in 0..steps {
-		let op = generate(&mut rng, &m);
-		let _ = apply_model(&mut m, &op);
+		let op = generate(&mut rng, &m, &e);
+		let _ = apply_model(&mut m, &mut e, &op);
 		ops.push(op);
 	}
 	ops
@@ -1364,6 +1960,20 @@ fn the_pallets_agree_with_an_independent_model_of_the_reference() {
 		"veto_slash",
 		"set_resolver",
 		"create_vault",
+		"set_admin_fee",
+		"distribute_staker_rewards",
+		"claim_staker_rewards",
+		"claim_admin_fee",
+		"distribute_operator_rewards_by_stake",
+		"claim_operator_rewards",
+		"expire_distribution",
+		"accept_vault",
+		"remove_vault",
+		"set_valuation",
+		"set_price",
+		"set_operator_set_policy",
+		"join",
+		"leave",
 	] {
 		let (ok, refused) = total.per_op.get(name).copied().unwrap_or_default();
 		assert!(ok > 0 && refused > 0, "{name}: {ok} succeeded and {refused} refused");

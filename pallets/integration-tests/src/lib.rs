@@ -13,6 +13,7 @@
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmark_helpers;
 mod differential;
+mod economics;
 mod middleware;
 mod mock;
 mod oracle;

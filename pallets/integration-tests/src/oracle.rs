@@ -163,6 +163,9 @@ pub enum Refusal {
 	VaultFullySlashed,
 	SharesOverflow,
 	ZeroShareTransfer,
+	/// A refusal of Rampart's own calls (rewards, middleware: `economics.rs`), by the name of
+	/// the pallet error a user sees.
+	Rampart(&'static str),
 }
 
 /// Where a shared error name comes from.
@@ -207,9 +210,30 @@ impl<V: Copy + Default> Trace<V> {
 	pub fn last_key(&self) -> Option<Block> {
 		self.0.last().map(|(k, _)| *k)
 	}
+	/// The number of entries.
+	pub fn len(&self) -> usize {
+		self.0.len()
+	}
 	/// Entries with a key after `t`.
 	pub fn changes_after(&self, t: Block) -> usize {
 		self.0.iter().filter(|(k, _)| *k > t).count()
+	}
+}
+
+impl<V: Copy + Default + PartialEq> Trace<V> {
+	/// Records `value` from `at` as Rampart's bounded histories do (DESIGN 3): a second change in
+	/// one block replaces the first, and an entry that then repeats the one before it is dropped.
+	pub fn record(&mut self, at: Block, value: V) {
+		match self.0.last_mut() {
+			Some((k, v)) if *k == at => {
+				*v = value;
+				let n = self.0.len();
+				if n >= 2 && self.0[n - 2].1 == value {
+					self.0.pop();
+				}
+			},
+			_ => self.push(at, value),
+		}
 	}
 }
 
