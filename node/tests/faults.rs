@@ -301,3 +301,206 @@ fn a_pool_flood_is_refused_past_the_limit_while_blocks_come_on_time() {
 	keeps_producing_and_finalizing(node, 2);
 	assert!(!node.log_text().contains("panicked"), "no panic in the node's log");
 }
+
+/// How long the author's heavy chain is, and what each of its blocks carries: transfers in
+/// `utility.batch`es, so that a syncing node imports for seconds, not milliseconds.
+const HEAVY_BLOCKS: usize = 16;
+const BATCHES_PER_BLOCK: usize = 6;
+const TRANSFERS_PER_BATCH: usize = 1_000;
+
+/// A node of the crash test: its database, key, ports, and the arguments it restarts with.
+struct Peer {
+	name: &'static str,
+	base: String,
+	key_file: String,
+	addr: String,
+	p2p: u16,
+	rpc: u16,
+}
+
+impl Peer {
+	fn new(dir: &std::path::Path, name: &'static str) -> Self {
+		let (key_file, id) = node_key(dir, name);
+		let (p2p, rpc) = (free_port(), free_port());
+		Peer {
+			name,
+			base: dir.join(name).to_string_lossy().into(),
+			key_file,
+			addr: format!("/ip4/127.0.0.1/tcp/{p2p}/p2p/{id}"),
+			p2p,
+			rpc,
+		}
+	}
+
+	/// The dev chain from its own database; `author`: Alice's keys, authoring alone. No
+	/// bootnodes: the test connects the follower to the author (`system_addReservedPeer`) once
+	/// its RPC answers, so that no sync happens before the test can watch it.
+	fn start(&self, dir: &std::path::Path, author: bool) -> Node {
+		let mut args: Vec<String> = vec![
+			"--chain".into(),
+			"dev".into(),
+			"--base-path".into(),
+			self.base.clone(),
+			"--node-key-file".into(),
+			self.key_file.clone(),
+		];
+		if author {
+			args.extend(["--alice", "--validator", "--force-authoring"].map(String::from));
+		} else {
+			// Two blocks per request: the author's going away stops the download, not only the
+			// requests after a large batch.
+			args.extend(["--max-blocks-per-request", "2"].map(String::from));
+		}
+		args.extend(loopback_flags(self.p2p, self.rpc));
+		let node = Node::start(self.name, dir, self.rpc, self.p2p, &args);
+		node.wait_for("the RPC server", START, |n| n.best_number());
+		node
+	}
+}
+
+/// Connects `node` to `peer` for good: a reserved peer is dialled again whenever it is lost.
+fn connect(node: &Node, peer: &Peer) {
+	let answer = rpc_response(node.rpc_port, "system_addReservedPeer", json!([peer.addr]))
+		.expect("the node answers");
+	assert!(answer.get("error").is_none(), "{}: adding a reserved peer: {answer}", node.name);
+}
+
+/// Polls `cond` every 20 ms (the follower imports a block in a few hundred).
+fn poll_fast<T>(node: &Node, what: &str, mut cond: impl FnMut(&Node) -> Option<T>) -> T {
+	let deadline = Instant::now() + BLOCKS;
+	loop {
+		if let Some(v) = cond(node) {
+			return v;
+		}
+		assert!(Instant::now() < deadline, "{}: timed out waiting for {what}", node.name);
+		std::thread::sleep(Duration::from_millis(20));
+	}
+}
+
+/// The SCALE-encoded `System::Account` of `who` at `hash`, as the node's database holds it.
+fn account_at(node: &Node, who: Sr25519Keyring, hash: &str) -> Value {
+	let key = frame_system::Account::<rampart_runtime::Runtime>::hashed_key_for(
+		rampart_runtime::AccountId::from(who.to_account_id()),
+	);
+	node.rpc("state_getStorage", json!([to_hex(&key), hash]))
+		.unwrap_or_else(|| panic!("{}: the state at {hash} reads", node.name))
+}
+
+#[test]
+fn a_node_killed_mid_import_restarts_with_its_state_and_a_sync_cut_mid_way_completes() {
+	let tmp = TempDir::new("crash-sync");
+	let dir = tmp.path();
+	let (author, follower) = (Peer::new(dir, "author"), Peer::new(dir, "follower"));
+
+	// 1. The author builds a chain of heavy blocks.
+	let mut a = author.start(dir, true);
+	let mut best = a.wait_for("block #1", BLOCKS, |n| n.best_number().filter(|b| *b >= 1));
+	let genesis = genesis_hash(&a);
+	use Sr25519Keyring::*;
+	let batch = RuntimeCall::Utility(pallet_utility::Call::batch {
+		calls: vec![
+			RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+				dest: Bob.to_account_id().into(),
+				value: 1,
+			});
+			TRANSFERS_PER_BATCH
+		],
+	});
+	let built = Instant::now();
+	let mut nonce = 0u32;
+	for _ in 0..HEAVY_BLOCKS {
+		for _ in 0..BATCHES_PER_BLOCK {
+			let xt = signed_extrinsic(genesis, Alice, nonce, batch.clone());
+			let answer = rpc_response(a.rpc_port, "author_submitExtrinsic", json!([to_hex(&xt)]))
+				.expect("the author answers");
+			assert!(answer.get("result").is_some(), "a batch is refused: {answer}");
+			nonce += 1;
+		}
+		best = a.wait_for("the next block", BLOCKS, |n| n.best_number().filter(|b| *b > best));
+	}
+	a.wait_for("the pool to drain", BLOCKS, |n| {
+		n.rpc("author_pendingExtrinsics", json!([]))
+			.and_then(|v| v.as_array().map(|x| x.is_empty()))
+			.filter(|empty| *empty)
+	});
+	let tip = a.best_number().expect("a best block");
+	a.wait_for("the tip finalized", BLOCKS, |n| n.finalized_number().filter(|f| *f >= tip));
+	let hashes: Vec<String> =
+		(0..=tip).map(|n| a.block_hash(n).expect("the author's block")).collect();
+	let heavy = (1..=tip)
+		.filter(|n| {
+			let block = a.rpc("chain_getBlock", json!([hashes[*n as usize]])).expect("a block");
+			block["block"]["extrinsics"].as_array().is_some_and(|x| x.len() > 2)
+		})
+		.count();
+	println!(
+		"crash: {tip} blocks ({heavy} carrying {} transfers or more) built in {:.0?}",
+		TRANSFERS_PER_BATCH,
+		built.elapsed()
+	);
+	assert!(heavy >= HEAVY_BLOCKS / 2, "the chain has heavy blocks to import: {heavy}");
+
+	// 2. A node with an empty database syncs it and is killed (SIGKILL) while it imports.
+	let mut f = follower.start(dir, false);
+	let connected = Instant::now();
+	connect(&f, &author);
+	let killed_at =
+		poll_fast(&f, "the follower importing", |n| n.best_number().filter(|b| *b >= 2));
+	f.kill();
+	println!(
+		"crash: follower killed while importing, at #{killed_at} of {tip}, {:.1?} after it was \
+		 connected",
+		connected.elapsed()
+	);
+	assert!(killed_at + 4 < tip, "the follower was mid-sync when killed: #{killed_at} of {tip}");
+
+	// 3. It restarts from its database: every block it had reported is there, with the
+	// author's hashes and the same state.
+	let f = follower.start(dir, false);
+	let resumed = f.best_number().expect("a best block");
+	assert_eq!(f.peers(), Some(0), "the follower restarts alone");
+	assert!(
+		resumed >= killed_at,
+		"blocks imported before the kill are kept: {resumed} < {killed_at}"
+	);
+	for n in 1..=killed_at {
+		assert_eq!(f.block_hash(n).as_ref(), Some(&hashes[n as usize]), "block #{n} after restart");
+	}
+	let at_kill = &hashes[killed_at as usize];
+	for who in [Alice, Bob] {
+		assert_eq!(account_at(&f, who, at_kill), account_at(&a, who, at_kill), "state of {who:?}");
+	}
+
+	// 4. Mid-sync again, its only peer goes away (SIGKILL) as soon as the follower reaches it:
+	// the follower downloads far faster than it imports these blocks, so a later cut could
+	// come after the last block was downloaded.
+	connect(&f, &author);
+	poll_fast(&f, "the follower to reach the author", |n| n.peers().filter(|p| *p >= 1));
+	a.kill();
+	let cut_at = f.best_number().expect("the follower answers");
+	assert!(cut_at + 3 < tip, "the follower was mid-sync when its peer went: #{cut_at} of {tip}");
+	f.wait_for("the peer to be gone", BLOCKS, |n| n.peers().filter(|p| *p == 0));
+	std::thread::sleep(Duration::from_secs(3));
+	let stalled = f.best_number().expect("the follower answers without peers");
+	assert!(stalled < tip, "without its peer the follower cannot finish: #{stalled} of {tip}");
+
+	// 5. The author restarts from its own database, its chain intact; the follower reconnects
+	// and completes the sync to the same chain, and finality goes on.
+	let a = author.start(dir, true);
+	for n in [1, tip / 2, tip] {
+		assert_eq!(a.block_hash(n).as_ref(), Some(&hashes[n as usize]), "author block #{n}");
+	}
+	f.wait_for("the follower to reconnect", BLOCKS, |n| n.peers().filter(|p| *p >= 1));
+	f.wait_for("the follower to finish", BLOCKS, |n| n.best_number().filter(|b| *b >= tip));
+	f.wait_for("finality past the old tip", BLOCKS, |n| n.finalized_number().filter(|x| *x > tip));
+	for n in 1..=tip {
+		assert_eq!(f.block_hash(n).as_ref(), Some(&hashes[n as usize]), "follower block #{n}");
+	}
+	println!(
+		"crash: follower cut at #{cut_at}, stalled at #{stalled}, completed to #{tip} after the \
+		 author's restart; all {tip} hashes equal"
+	);
+	for node in [&a, &f] {
+		assert!(!node.log_text().contains("panicked"), "{}: no panic in the log", node.name);
+	}
+}
