@@ -73,7 +73,7 @@ export RAMPART_RUNTIME_WASM="$CARGO_TARGET_DIR/release/wbuild/rampart-runtime/ra
 
 # frame-omni-bencher, the Polkadot SDK's weight generator for a runtime's wasm, at the version of
 # this SDK release (frame-benchmarking-cli 64). Only the weight scripts of benchmarking/ need it:
-# it is installed (about 25 minutes on 2 cores, once) into its own folder, not into the build.
+# it is installed (about 37 minutes on 2 cores, once) into its own folder, not into the build.
 OMNI_BENCHER_VERSION=0.28.0
 export RAMPART_TOOLS="$HOME/.cache/rampart/tools"
 install_omni_bencher() {
