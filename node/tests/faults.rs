@@ -366,15 +366,8 @@ fn connect(node: &Node, peer: &Peer) {
 }
 
 /// Polls `cond` every 20 ms (the follower imports a block in a few hundred).
-fn poll_fast<T>(node: &Node, what: &str, mut cond: impl FnMut(&Node) -> Option<T>) -> T {
-	let deadline = Instant::now() + BLOCKS;
-	loop {
-		if let Some(v) = cond(node) {
-			return v;
-		}
-		assert!(Instant::now() < deadline, "{}: timed out waiting for {what}", node.name);
-		std::thread::sleep(Duration::from_millis(20));
-	}
+fn poll_fast<T>(node: &Node, what: &str, cond: impl FnMut(&Node) -> Option<T>) -> T {
+	node.wait_for_every(Duration::from_millis(20), what, BLOCKS, cond)
 }
 
 /// The SCALE-encoded `System::Account` of `who` at `hash`, as the node's database holds it.

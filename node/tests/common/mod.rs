@@ -158,6 +158,17 @@ impl Node {
 		&self,
 		what: &str,
 		timeout: Duration,
+		cond: impl FnMut(&Node) -> Option<T>,
+	) -> T {
+		self.wait_for_every(Duration::from_millis(200), what, timeout, cond)
+	}
+
+	/// [`Self::wait_for`], polling every `interval`.
+	pub fn wait_for_every<T>(
+		&self,
+		interval: Duration,
+		what: &str,
+		timeout: Duration,
 		mut cond: impl FnMut(&Node) -> Option<T>,
 	) -> T {
 		let deadline = Instant::now() + timeout;
@@ -173,7 +184,7 @@ impl Node {
 					tail(&self.log_text(), 40)
 				);
 			}
-			std::thread::sleep(Duration::from_millis(200));
+			std::thread::sleep(interval);
 		}
 	}
 }

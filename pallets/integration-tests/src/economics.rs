@@ -112,12 +112,11 @@ pub struct Economy {
 	/// Credited to operators and paid to them, per (network, asset).
 	pub operator_credited: BTreeMap<(Acc, Asset), u128>,
 	pub operator_paid: BTreeMap<(Acc, Asset), u128>,
-	/// Per vault: the (latest) membership in [`MIDDLEWARE_SN`]'s accepted set.
+	/// Per vault in [`MIDDLEWARE_SN`]'s list (accepted, or removed and not yet expired): its
+	/// membership history.
 	pub accepted: BTreeMap<u32, Trace<bool>>,
-	/// The order vaults entered the accepted set (the pallet's list).
-	pub accepted_order: Vec<u32>,
+	/// Per collateral with a valuation: its history.
 	pub valuations: BTreeMap<Asset, Trace<Valuation>>,
-	pub configured: BTreeMap<Asset, ()>,
 	pub members: BTreeMap<Acc, Trace<bool>>,
 	pub policy: Trace<Option<Policy>>,
 }
@@ -154,21 +153,15 @@ impl Economy {
 		}
 	}
 
-	/// Expires the oldest distribution of `list` if its window has ended; whether it did.
-	fn expire_oldest(m: &mut Model, list: &mut List, network: Acc, asset: Asset) -> bool {
-		if list.first >= list.next {
-			return false;
-		}
-		let Some(d) = list.items.get(&list.first).copied() else { return false };
-		if d.until >= m.now {
-			return false;
-		}
+	/// Expires the oldest distribution of `list` if its window has ended: what goes back to
+	/// the network, or `None` if none expired.
+	fn expire_oldest(now: Block, list: &mut List) -> Option<u128> {
+		let d = list.items.get(&list.first).copied().filter(|d| d.until < now)?;
 		let back = d.amount - d.claimed;
-		credit(m, asset, network, back);
 		list.returned += back;
 		list.items.remove(&list.first);
 		list.first += 1;
-		true
+		Some(back)
 	}
 
 	#[allow(clippy::too_many_arguments)]
@@ -203,23 +196,15 @@ impl Economy {
 			return Err(named("NoStakeAtSnapshot"));
 		}
 		let key = (v, network, asset);
-		let (mut list, before) = (self.lists.get(&key).cloned().unwrap_or_default(), m.clone());
-		for _ in 0..EXPIRE_PER_DISTRIBUTION {
-			if !Self::expire_oldest(m, &mut list, network, asset) {
-				break;
-			}
+		let mut list = self.lists.get(&key).cloned().unwrap_or_default();
+		let returned: u128 = (0..EXPIRE_PER_DISTRIBUTION)
+			.map_while(|_| Self::expire_oldest(m.now, &mut list))
+			.sum();
+		if list.next - list.first >= MAX_LIVE_DISTRIBUTIONS {
+			return Err(named("TooManyDistributions"));
 		}
-		let result = (|| {
-			if list.next - list.first >= MAX_LIVE_DISTRIBUTIONS {
-				return Err(named("TooManyDistributions"));
-			}
-			debit(m, asset, caller, amount)?;
-			Ok(())
-		})();
-		if let Err(e) = result {
-			*m = before;
-			return Err(e);
-		}
+		debit(m, asset, caller, amount)?;
+		credit(m, asset, network, returned);
 		let fee_amount = part(amount, fee as u128, MAX_FEE as u128);
 		let stakers = amount - fee_amount;
 		if fee_amount > 0 {
@@ -243,20 +228,23 @@ impl Economy {
 		Ok(())
 	}
 
-	/// What `who` is owed of each distribution a claim of up to `max` goes through, and the
-	/// index its cursor moves to.
+	/// The distributions a claim of up to `max` by `who` goes through, from its cursor: `None`
+	/// if there are none, else what `who` is owed of each and the index its cursor moves to.
 	fn claim_parts(
 		&self,
 		m: &Model,
 		key: (u32, Acc, Asset),
 		who: Acc,
 		max: u32,
-	) -> Vec<(u32, u128)> {
-		let Some(list) = self.lists.get(&key) else { return Vec::new() };
+	) -> Option<(Vec<(u32, u128)>, u32)> {
+		let list = self.lists.get(&key)?;
 		let start = list.cursors.get(&who).copied().unwrap_or(0).max(list.first);
 		let end = list.next.min(start + max);
+		if start >= end {
+			return None;
+		}
 		let vault = &m.vaults[key.0 as usize];
-		(start..end)
+		let parts = (start..end)
 			.filter_map(|i| {
 				let d = list.items.get(&i)?;
 				if d.until < m.now {
@@ -266,12 +254,15 @@ impl Economy {
 				Some((i, part(shares, d.amount, d.total_shares).min(d.amount - d.claimed)))
 			})
 			.filter(|(_, p)| *p > 0)
-			.collect()
+			.collect();
+		Some((parts, end))
 	}
 
-	/// What `who` would be paid by claiming up to `max` distributions of `key` now.
-	pub fn claimable(&self, m: &Model, key: (u32, Acc, Asset), who: Acc, max: u32) -> u128 {
-		self.claim_parts(m, key, who, max).iter().map(|(_, p)| p).sum()
+	/// What `who` would be paid by claiming up to `max` distributions of `key` now; `None` if
+	/// the claim goes through none.
+	pub fn claimable(&self, m: &Model, key: (u32, Acc, Asset), who: Acc, max: u32) -> Option<u128> {
+		self.claim_parts(m, key, who, max)
+			.map(|(parts, _)| parts.iter().map(|(_, p)| p).sum())
 	}
 
 	#[allow(clippy::too_many_arguments)]
@@ -289,19 +280,14 @@ impl Economy {
 			return Err(named("InvalidClaimCount"));
 		}
 		let key = (v, network, asset);
-		let Some(list) = self.lists.get(&key) else { return Err(named("NoRewardsToClaim")) };
-		let cursor = list.cursors.get(&caller).copied();
-		let start = cursor.unwrap_or(0).max(list.first);
-		let end = list.next.min(start + max);
-		if start >= end {
-			return Err(named("NoRewardsToClaim"));
-		}
-		let parts = self.claim_parts(m, key, caller, max);
+		let (parts, end) =
+			self.claim_parts(m, key, caller, max).ok_or(named("NoRewardsToClaim"))?;
 		let total: u128 = parts.iter().map(|(_, p)| p).sum();
-		if total == 0 && cursor.is_none() && m.vaults[v as usize].shares_of(caller).latest() == 0 {
+		let list = self.lists.get_mut(&key).expect("a claim goes through a list");
+		let holds = m.vaults[v as usize].shares_of(caller).latest() > 0;
+		if total == 0 && !list.cursors.contains_key(&caller) && !holds {
 			return Err(named("NoRewardsToClaim"));
 		}
-		let list = self.lists.get_mut(&key).expect("read above");
 		for (i, p) in parts {
 			list.items.get_mut(&i).expect("a part of a live distribution").claimed += p;
 		}
@@ -318,12 +304,9 @@ impl Economy {
 		network: Acc,
 		asset: Asset,
 	) -> Outcome {
-		let key = (v, network, asset);
-		let mut list = self.lists.get(&key).cloned().unwrap_or_default();
-		if !Self::expire_oldest(m, &mut list, network, asset) {
-			return Err(named("NotExpired"));
-		}
-		self.lists.insert(key, list);
+		let list = self.lists.get_mut(&(v, network, asset)).ok_or(named("NotExpired"))?;
+		let back = Self::expire_oldest(m.now, list).ok_or(named("NotExpired"))?;
+		credit(m, asset, network, back);
 		Ok(())
 	}
 
@@ -518,18 +501,16 @@ impl Economy {
 		if self.accepted.get(&v).is_some_and(|t| t.latest()) {
 			return Err(named("AlreadyAccepted"));
 		}
-		let mut order = self.accepted_order.clone();
-		let gone: Vec<u32> = order
+		// Accepting makes room from vaults whose removal nothing reads any more.
+		let gone: Vec<u32> = self
+			.accepted
 			.iter()
-			.copied()
-			.filter(|x| *x != v && self.accepted.get(x).is_none_or(|t| Self::expired(m, t)))
+			.filter(|(x, t)| **x != v && Self::expired(m, t))
+			.map(|(x, _)| *x)
 			.collect();
-		order.retain(|x| !gone.contains(x));
-		if !order.contains(&v) {
-			if order.len() >= MAX_VAULTS_PER_SUBNETWORK {
-				return Err(named("TooManyVaults"));
-			}
-			order.push(v);
+		let listed = self.accepted.len() - gone.len();
+		if !self.accepted.contains_key(&v) && listed >= MAX_VAULTS_PER_SUBNETWORK {
+			return Err(named("TooManyVaults"));
 		}
 		let mut trace = self.accepted.get(&v).cloned().unwrap_or_default();
 		Self::record(m, &mut trace, m.now + 1, true)?;
@@ -537,7 +518,6 @@ impl Economy {
 			self.accepted.remove(&x);
 		}
 		self.accepted.insert(v, trace);
-		self.accepted_order = order;
 		Ok(())
 	}
 
@@ -557,19 +537,15 @@ impl Economy {
 		let trace = self.valuations.entry(asset).or_default();
 		let halves = trace.latest().halves;
 		trace.push(m.now, Valuation { halves, haircut });
-		self.configured.insert(asset, ());
 		Ok(())
 	}
 
 	pub fn set_price(&mut self, m: &Model, caller: Acc, asset: Asset, halves: u128) -> Outcome {
 		Self::ensure_network(m, caller)?;
-		if !self.configured.contains_key(&asset) {
-			return Err(named("NoValuation"));
-		}
+		let trace = self.valuations.get_mut(&asset).ok_or(named("NoValuation"))?;
 		if halves == 0 {
 			return Err(named("ZeroPrice"));
 		}
-		let trace = self.valuations.entry(asset).or_default();
 		let haircut = trace.latest().haircut;
 		trace.push(m.now, Valuation { halves: Some(halves), haircut });
 		Ok(())

@@ -816,14 +816,27 @@ impl Model {
 		Ok(vault)
 	}
 
-	/// PROTOCOL 2.10.
-	pub fn set_deposit_whitelist(&mut self, caller: Acc, v: u32, on: bool) -> Outcome {
-		let vault = self.ensure_role(v, Role::DepositWhitelistSetter, caller, Module::Vaults)?;
-		if vault.whitelist == on {
+	/// A deposit setting of vault `v` (PROTOCOL 2.10): `caller` needs `role`, and setting the
+	/// value it has is refused.
+	fn set_setting<V: PartialEq>(
+		&mut self,
+		caller: Acc,
+		v: u32,
+		role: Role,
+		value: V,
+		field: fn(&mut Vault) -> &mut V,
+	) -> Outcome {
+		self.ensure_role(v, role, caller, Module::Vaults)?;
+		let current = field(&mut self.vaults[v as usize]);
+		if *current == value {
 			return Err(Refusal::AlreadySet(Module::Vaults));
 		}
-		self.vaults[v as usize].whitelist = on;
+		*current = value;
 		Ok(())
+	}
+
+	pub fn set_deposit_whitelist(&mut self, caller: Acc, v: u32, on: bool) -> Outcome {
+		self.set_setting(caller, v, Role::DepositWhitelistSetter, on, |x| &mut x.whitelist)
 	}
 
 	pub fn set_depositor_whitelist_status(
@@ -847,21 +860,11 @@ impl Model {
 	}
 
 	pub fn set_is_deposit_limit(&mut self, caller: Acc, v: u32, on: bool) -> Outcome {
-		let vault = self.ensure_role(v, Role::DepositLimitToggler, caller, Module::Vaults)?;
-		if vault.is_limit == on {
-			return Err(Refusal::AlreadySet(Module::Vaults));
-		}
-		self.vaults[v as usize].is_limit = on;
-		Ok(())
+		self.set_setting(caller, v, Role::DepositLimitToggler, on, |x| &mut x.is_limit)
 	}
 
 	pub fn set_deposit_limit(&mut self, caller: Acc, v: u32, limit: u128) -> Outcome {
-		let vault = self.ensure_role(v, Role::DepositLimitSetter, caller, Module::Vaults)?;
-		if vault.limit == limit {
-			return Err(Refusal::AlreadySet(Module::Vaults));
-		}
-		self.vaults[v as usize].limit = limit;
-		Ok(())
+		self.set_setting(caller, v, Role::DepositLimitSetter, limit, |x| &mut x.limit)
 	}
 
 	/// What a vault's balances look like from the outside (PROTOCOL 2.8).
