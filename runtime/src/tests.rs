@@ -1252,6 +1252,434 @@ mod runtime_api {
 		});
 	}
 
+	/// Found by the stream below: a curator who lowers a limit (or an operator who leaves a
+	/// vault) leaves the captures before the change slashable for an epoch, and the views
+	/// looked only at the newest and the oldest capture, so they said 0 where a slash takes
+	/// 1 000.
+	#[test]
+	fn a_lowered_limit_or_an_opt_out_stays_exposed_for_an_epoch() {
+		use Sr25519Keyring::{Alice, Bob, Eve, Ferdie};
+		ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| {
+			let (a, _, one, _) = sample();
+			System::set_block_number(10);
+			assert_ok!(Delegation::set_network_limit(signed(Eve), a, one.clone(), 0));
+			assert_ok!(Registry::opt_out(signed(Bob), OptInTarget::Vault(a)));
+			System::set_block_number(20);
+			let exposure = views::account_exposure(&Ferdie.to_account_id(), 0);
+			let va = &exposure.vaults[0];
+			assert_eq!(pair(&va.allocations, &one, Alice), (0, 1_000, 250));
+			assert_eq!(pair(&va.allocations, &one, Bob), (0, 1_000, 250));
+			let bob = views::operator_exposure(&Bob.to_account_id()).expect("an operator");
+			let left = bob.vaults.iter().find(|v| v.vault == a).expect("still slashable");
+			assert_eq!(pair(&left.allocations, &one, Bob), (0, 1_000, 1_000));
+			// And so a slash with a capture before the change takes it.
+			assert_ok!(Slashing::slash(
+				signed(Sr25519Keyring::Dave),
+				a,
+				one.clone(),
+				Bob.to_account_id(),
+				1_000 * UNIT,
+				9
+			));
+			// One epoch (100 blocks) after the changes, they are out of reach.
+			System::set_block_number(111);
+			let exposure = views::account_exposure(&Ferdie.to_account_id(), 0);
+			assert!(exposure.vaults[0].allocations.iter().all(|e| e.subnetwork != one));
+			let bob = views::operator_exposure(&Bob.to_account_id()).expect("an operator");
+			assert!(bob.vaults.iter().all(|v| v.vault != a));
+		});
+	}
+
+	/// A seeded stream for the exposure views (issue 19, item 3). The views are checked against
+	/// what slashes actually take, not against a second copy of their own arithmetic:
+	/// - for every (subnetwork, operator) pair of vaults A and B, every capture a slash included
+	///   in the next block may use is tried, each executed for real inside a storage layer that
+	///   is rolled back (the candidates: both ends of the window, every block where the stream
+	///   changed something and the block before it, every epoch start and the block before it);
+	/// - an allocation's `max_slash` is the most that actually left the vault over those
+	///   captures, and each staker's `max_loss` the most its slashable balance fell in them,
+	///   within one unit of rounding per pool (per slash, for several); a pair missing from the view could take nothing;
+	/// - the vault's `max_loss` (every listed slash at once) is at least what the pairs' worst
+	///   slashes take from the staker executed one after another, and at most its slashable
+	///   balance; an operator's `at_risk` is at least what its own pairs' slashes move together.
+	///
+	/// The stream: deposits, withdrawals and claims by three stakers, share transfers, network
+	/// and operator limits, operators opting out of and back into vaults and networks, slashes
+	/// at random captures, and blocks passing across epochs.
+	#[test]
+	fn exposure_is_what_slashes_in_the_next_block_take_in_a_random_stream() {
+		let seed = std::env::var("RAMPART_EXPOSURE_SEED").ok().and_then(|s| s.parse().ok());
+		let steps = std::env::var("RAMPART_EXPOSURE_STEPS")
+			.ok()
+			.and_then(|s| s.parse().ok())
+			.unwrap_or(160);
+		let seeds = seed.map_or(vec![1u64, 2, 3], |s| vec![s]);
+		for seed in seeds {
+			ext_from_preset(DEV_RUNTIME_PRESET).execute_with(|| exposure_stream(seed, steps));
+		}
+	}
+
+	/// SplitMix64: a few lines of deterministic randomness, enough to drive the stream.
+	struct Rng(u64);
+
+	impl Rng {
+		fn next(&mut self) -> u64 {
+			self.0 = self.0.wrapping_add(0x9E37_79B9_7F4A_7C15);
+			let mut z = self.0;
+			z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+			z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+			z ^ (z >> 31)
+		}
+		fn below(&mut self, n: u64) -> u64 {
+			self.next() % n.max(1)
+		}
+		fn pick<'a, T>(&mut self, items: &'a [T]) -> &'a T {
+			&items[self.below(items.len() as u64) as usize]
+		}
+	}
+
+	/// What a slash of `pair` in `vault`, included in the next block with capture `capture`,
+	/// moves out of the vault and what each of `stakers` loses of its slashable balance; the
+	/// state is left as it was.
+	fn trial_slash(
+		vault: u32,
+		pair: &(Subnetwork<AccountId>, AccountId),
+		capture: BlockNumber,
+		stakers: &[AccountId],
+	) -> (u128, Vec<u128>) {
+		trial(|| {
+			System::set_block_number(System::block_number() + 1);
+			slash_now(vault, pair, capture, stakers)
+		})
+	}
+
+	/// Runs `f` in a storage layer that is rolled back.
+	fn trial<R>(f: impl FnOnce() -> R) -> R {
+		frame_support::storage::with_transaction(|| {
+			sp_runtime::TransactionOutcome::Rollback(Ok::<_, DispatchError>(f()))
+		})
+		.expect("the closure cannot fail")
+	}
+
+	/// Slashes `pair` in `vault` as much as capture `capture` allows, by the middleware of both
+	/// sample networks (Dave); returns what moved and each staker's loss.
+	fn slash_now(
+		vault: u32,
+		pair: &(Subnetwork<AccountId>, AccountId),
+		capture: BlockNumber,
+		stakers: &[AccountId],
+	) -> (u128, Vec<u128>) {
+		let before: Vec<u128> =
+			stakers.iter().map(|s| Vaults::slashable_balance(vault, s.clone())).collect();
+		System::reset_events();
+		let moved = match Slashing::slash(
+			signed(Sr25519Keyring::Dave),
+			vault,
+			pair.0.clone(),
+			pair.1.clone(),
+			u128::MAX / 4,
+			capture,
+		) {
+			Ok(_) => System::events()
+				.into_iter()
+				.find_map(|r| match r.event {
+					RuntimeEvent::Slashing(pallet_rampart_slashing::Event::Slashed {
+						moved,
+						..
+					}) => Some(moved),
+					_ => None,
+				})
+				.expect("an executed slash is reported"),
+			Err(_) => 0,
+		};
+		let losses = stakers
+			.iter()
+			.zip(before)
+			.map(|(s, b)| b.saturating_sub(Vaults::slashable_balance(vault, s.clone())))
+			.collect();
+		(moved, losses)
+	}
+
+	fn exposure_stream(seed: u64, steps: u32) {
+		use Sr25519Keyring::{Alice, Bob, Charlie as One, Dave as Two, Eve, Ferdie};
+		let mut rng = Rng(seed);
+		let (a, b, one, two) = sample();
+		let duration = 100;
+		let start = pallet_rampart_vaults::Vaults::<Runtime>::get(a).expect("exists").clock.start;
+		assert_eq!(
+			pallet_rampart_vaults::Vaults::<Runtime>::get(b).expect("exists").clock.start,
+			start
+		);
+		let stakers = [Ferdie, Two, Eve];
+		let staker_ids: Vec<AccountId> = stakers.iter().map(|s| s.to_account_id()).collect();
+		let operators = [Alice, Bob];
+		let subnetworks = [one.clone(), two.clone()];
+		let pairs: Vec<(Subnetwork<AccountId>, AccountId)> = subnetworks
+			.iter()
+			.flat_map(|sn| operators.iter().map(move |op| (sn.clone(), op.to_account_id())))
+			.collect();
+		let mut touched = std::collections::BTreeSet::from([2, 3]);
+		let (mut slashes, mut checks, mut ok) = (0u32, 0u32, 0u32);
+		for step in 0..steps {
+			let n = System::block_number();
+			let vault = *rng.pick(&[a, b]);
+			let staker = *rng.pick(&stakers);
+			let op = rng.below(12);
+			let changed = match op {
+				0 | 1 => Vaults::deposit(
+					signed(staker),
+					vault,
+					staker.to_account_id(),
+					(1 + rng.below(800) as u128) * UNIT,
+				),
+				2 => {
+					let active = views::position(vault, &staker.to_account_id())
+						.map_or(0, |p| p.active_balance);
+					let amount = (active * (1 + rng.below(100) as u128) / 100).max(1);
+					Vaults::withdraw(signed(staker), vault, staker.to_account_id(), amount)
+				},
+				3 => {
+					let epoch = Vaults::vault_epoch(vault).unwrap_or(0);
+					Vaults::claim(
+						signed(staker),
+						vault,
+						staker.to_account_id(),
+						epoch.saturating_sub(rng.below(3) as BlockNumber),
+					)
+				},
+				4 => {
+					let to = *rng.pick(&stakers);
+					let shares =
+						views::position(vault, &staker.to_account_id()).map_or(0, |p| p.shares) / 3;
+					Vaults::transfer_shares(signed(staker), vault, to.to_account_id(), shares)
+				},
+				5 => Delegation::set_network_limit(
+					signed(Eve),
+					vault,
+					rng.pick(&subnetworks).clone(),
+					rng.below(3_000) as u128 * UNIT,
+				),
+				6 => {
+					let (sn, op) = rng.pick(&pairs).clone();
+					if vault == a {
+						Delegation::set_operator_network_shares(
+							signed(Eve),
+							a,
+							sn,
+							op,
+							rng.below(4) as u128,
+						)
+					} else {
+						Delegation::set_operator_network_limit(
+							signed(Eve),
+							b,
+							sn,
+							op,
+							rng.below(800) as u128 * UNIT,
+						)
+					}
+				},
+				7 => {
+					let op = *rng.pick(&operators);
+					let target = if rng.below(2) == 0 {
+						OptInTarget::Vault(vault)
+					} else {
+						OptInTarget::Network(rng.pick(&[One, Two]).to_account_id())
+					};
+					if Registry::is_opted_in_now(&op.to_account_id(), &target) {
+						Registry::opt_out(signed(op), target)
+					} else {
+						Registry::opt_in(signed(op), target)
+					}
+				},
+				8 => {
+					slashes += 1;
+					let (sn, op) = rng.pick(&pairs).clone();
+					Slashing::slash(
+						signed(Two),
+						vault,
+						sn,
+						op,
+						(1 + rng.below(600) as u128) * UNIT,
+						n.saturating_sub(1 + rng.below(duration as u64) as BlockNumber),
+					)
+					.map(|_| ())
+					.map_err(|e| e.error)
+				},
+				_ => {
+					System::set_block_number(n + 1 + rng.below(30) as BlockNumber);
+					Ok(())
+				},
+			};
+			if std::env::var("RAMPART_EXPOSURE_TRACE").is_ok() {
+				eprintln!("step {step} block {n}: op {op} vault {vault} {staker:?}: {changed:?}");
+			}
+			if changed.is_ok() {
+				ok += 1;
+				touched.insert(n);
+			}
+			if step % 2 == 1 {
+				checks += 1;
+				check_exposure(&[a, b], &pairs, &staker_ids, start, duration, &touched);
+			}
+		}
+		// The stream is not idle: most operations land, and some slashes among them.
+		assert!(ok > steps / 2, "seed {seed}: only {ok} of {steps} operations succeeded");
+		assert!(slashes > 0 && checks > 0, "seed {seed}");
+	}
+
+	/// Compares the account and operator exposure views with trial slashes (see the test).
+	fn check_exposure(
+		vaults: &[u32],
+		pairs: &[(Subnetwork<AccountId>, AccountId)],
+		stakers: &[AccountId],
+		start: BlockNumber,
+		duration: BlockNumber,
+		touched: &std::collections::BTreeSet<BlockNumber>,
+	) {
+		let n = System::block_number();
+		// At inclusion in block n + 1 a capture must lie in [n + 1 − D, n].
+		let lo = (n + 1).saturating_sub(duration).max(1);
+		let mut captures: std::collections::BTreeSet<BlockNumber> =
+			touched.range(lo..=n).flat_map(|&t| [t, t.saturating_sub(1)]).collect();
+		captures.extend([lo, n]);
+		let mut epoch_start = start;
+		while epoch_start <= n {
+			captures.extend([epoch_start, epoch_start.saturating_sub(1)]);
+			epoch_start += duration;
+		}
+		let captures: Vec<BlockNumber> =
+			captures.into_iter().filter(|c| (lo..=n).contains(c)).collect();
+		let accounts: Vec<_> = stakers.iter().map(|s| views::account_exposure(s, 0)).collect();
+		let operators: Vec<_> = [Sr25519Keyring::Alice, Sr25519Keyring::Bob]
+			.iter()
+			.map(|op| views::operator_exposure(&op.to_account_id()).expect("an operator"))
+			.collect();
+		let tolerance = 3;
+		for &vault in vaults {
+			// For every pair: the most a slash moves, the capture that does it, and the most
+			// each staker loses over all captures.
+			let mut worst = Vec::new();
+			for pair in pairs {
+				let mut best = (0u128, n);
+				let mut losses = vec![0u128; stakers.len()];
+				for &capture in &captures {
+					let (moved, lost) = trial_slash(vault, pair, capture, stakers);
+					if std::env::var("RAMPART_EXPOSURE_TRACE").is_ok() {
+						eprintln!("block {n} vault {vault} capture {capture}: moved {moved} lost {lost:?}");
+					}
+					if moved > best.0 {
+						best = (moved, capture);
+					}
+					for (l, x) in losses.iter_mut().zip(lost) {
+						*l = (*l).max(x);
+					}
+				}
+				let context =
+					format!("block {n}, vault {vault}, pair {pair:?}, captures {captures:?}");
+				for (i, account) in accounts.iter().enumerate() {
+					let listed = account.vaults.iter().find(|v| v.vault == vault);
+					let allocation = listed.and_then(|v| {
+						v.allocations
+							.iter()
+							.find(|e| e.subnetwork == pair.0 && e.operator == pair.1)
+					});
+					match allocation {
+						Some(e) => {
+							if e.max_slash != best.0 {
+								eprintln!(
+									"view {e:?}; stake now {:?}; at captures {:?}",
+									Delegation::stake_now(vault, &pair.0, &pair.1),
+									captures
+										.iter()
+										.map(|c| Delegation::stake_at_block(
+											vault, &pair.0, &pair.1, *c
+										))
+										.collect::<Vec<_>>()
+								);
+							}
+							assert_eq!(e.max_slash, best.0, "max_slash: {context}");
+							assert!(
+								e.max_loss.abs_diff(losses[i]) <= tolerance,
+								"max_loss of staker {i}: view {} vs {}: {context}",
+								e.max_loss,
+								losses[i]
+							);
+						},
+						None => assert!(
+							listed.is_none() && losses[i] == 0 || best.0 == 0,
+							"staker {i}: pair missing from the view but a slash takes {best:?}: \
+							 {context}"
+						),
+					}
+				}
+				for (op, exposure) in
+					[Sr25519Keyring::Alice, Sr25519Keyring::Bob].iter().zip(&operators)
+				{
+					if pair.1 != op.to_account_id() {
+						continue;
+					}
+					let allocation = exposure
+						.vaults
+						.iter()
+						.find(|v| v.vault == vault)
+						.and_then(|v| v.allocations.iter().find(|e| e.subnetwork == pair.0));
+					assert_eq!(
+						allocation.map_or(0, |e| e.max_slash),
+						best.0,
+						"operator view: {context}"
+					);
+				}
+				worst.push((pair, best));
+			}
+			// Every pair's worst slash, one after another, in the next block.
+			let (lost, by_operator) = trial(|| {
+				System::set_block_number(n + 1);
+				let mut lost = vec![0u128; stakers.len()];
+				let mut by_operator = std::collections::BTreeMap::<AccountId, u128>::new();
+				for (pair, (amount, capture)) in &worst {
+					if *amount == 0 {
+						continue;
+					}
+					let (m, l) = slash_now(vault, pair, *capture, stakers);
+					*by_operator.entry(pair.1.clone()).or_default() += m;
+					for (t, x) in lost.iter_mut().zip(l) {
+						*t += x;
+					}
+				}
+				(lost, by_operator)
+			});
+			for (i, account) in accounts.iter().enumerate() {
+				let Some(v) = account.vaults.iter().find(|v| v.vault == vault) else {
+					assert_eq!(lost[i], 0, "staker {i} not listed in vault {vault} at {n}");
+					continue;
+				};
+				if v.max_loss + tolerance * (worst.len() as u128) < lost[i] {
+					eprintln!("view {v:?}\nworst {worst:?}\npools {:?}", views::vault(vault));
+				}
+				assert!(
+					v.max_loss + tolerance * worst.len() as u128 >= lost[i]
+						&& v.max_loss <= v.position.slashable_balance,
+					"vault max_loss of staker {i}: view {} vs {} of {}, block {n}, vault {vault}",
+					v.max_loss,
+					lost[i],
+					v.position.slashable_balance
+				);
+			}
+			for (op, exposure) in
+				[Sr25519Keyring::Alice, Sr25519Keyring::Bob].iter().zip(&operators)
+			{
+				let moved = by_operator.get(&op.to_account_id()).copied().unwrap_or(0);
+				let at_risk =
+					exposure.vaults.iter().find(|v| v.vault == vault).map_or(0, |v| v.at_risk);
+				assert!(
+					at_risk >= moved,
+					"at_risk of {op:?} in vault {vault} at {n}: {at_risk} < {moved}"
+				);
+			}
+		}
+	}
+
 	#[test]
 	fn vault_position_stake_and_bad_arguments() {
 		use Sr25519Keyring::{Alice, Ferdie};

@@ -287,6 +287,24 @@ struct Pools {
 	active: u128,
 	current: u128,
 	next: u128,
+	/// The blocks where the vault's active stake changed within the slashing window.
+	active_changes: Vec<BlockNumber>,
+}
+
+/// One allocation as a slash included in the next block sees it.
+struct PairExposure {
+	/// The stake now.
+	stake: u128,
+	/// The most a capture in the vault's epoch of the next block allows.
+	current: u128,
+	/// The most a capture in the epoch before allows.
+	previous: u128,
+}
+
+impl PairExposure {
+	fn max_slash(&self) -> u128 {
+		self.current.max(self.previous)
+	}
 }
 
 impl Pools {
@@ -303,6 +321,10 @@ impl Pools {
 			active: Vaults::<Runtime>::active_stake(vault),
 			current: w(epoch),
 			next: w(epoch.saturating_add(1)),
+			active_changes: pallet_rampart_vaults::ActiveStake::<Runtime>::changes_after(
+				&vault,
+				now().saturating_add(1).saturating_sub(info.clock.duration),
+			),
 		};
 		Ok((pools, info))
 	}
@@ -322,30 +344,77 @@ impl Pools {
 	}
 
 	/// What `(subnetwork, operator)` has at stake now, and the most a slash included in the next
-	/// block could take: the newest capture (now) or the oldest still legal then.
-	fn pair(&self, subnetwork: &Sn, operator: &AccountId) -> (u128, u128, bool) {
+	/// block could take with a capture in the vault's epoch then (`current`) and with one in the
+	/// epoch before (`previous`, whose pools hold the previous epoch's withdrawals too).
+	///
+	/// A slash may use any capture from `now + 1 − D` to `now`, and the stake at a capture is
+	/// not monotone over that window: a limit lowered or shares moved in the middle of it leave
+	/// the earlier captures with more. What a capture allows is constant between the blocks
+	/// where one of its inputs changed, so every such block is tried: the window's first block,
+	/// the epoch boundary, the latest capture already slashed, and each change of the vault's
+	/// active stake, the subnetwork's limits and shares, the operator's opt-ins and its
+	/// cumulative slash in the window.
+	fn pair(&self, subnetwork: &Sn, operator: &AccountId) -> PairExposure {
 		let n = now();
 		let stake = Delegation::<Runtime>::stake_now(self.vault, subnetwork, operator).unwrap_or(0);
-		let newest_prev = self.in_previous(n);
-		let newest = stake.min(self.pool(newest_prev));
-		let oldest_capture = n.saturating_add(1).saturating_sub(self.clock.duration);
-		let (oldest, oldest_prev) = if oldest_capture < n
-			&& self.clock.epoch_at(oldest_capture).is_some()
-		{
-			let prev = self.in_previous(oldest_capture);
-			let amount =
-				Slashing::<Runtime>::slashable(self.vault, subnetwork, operator, oldest_capture)
-					.unwrap_or(0)
-					.min(self.pool(prev));
-			(amount, prev)
-		} else {
-			(0, false)
+		let mut exposure = PairExposure { stake, current: 0, previous: 0 };
+		let mut take = |capture: BlockNumber, amount: u128| {
+			let previous = self.in_previous(capture);
+			let amount = amount.min(self.pool(previous));
+			let best = if previous { &mut exposure.previous } else { &mut exposure.current };
+			*best = (*best).max(amount);
 		};
-		if oldest > newest {
-			(stake, oldest, oldest_prev)
-		} else {
-			(stake, newest, newest_prev)
+		// The newest capture (this block) as the next block sees it: the stake now, nothing
+		// slashed after it.
+		take(n, stake);
+		let oldest = n.saturating_add(1).saturating_sub(self.clock.duration).max(self.clock.start);
+		if oldest < n {
+			for capture in self.captures(subnetwork, operator, oldest, n) {
+				let amount =
+					Slashing::<Runtime>::slashable(self.vault, subnetwork, operator, capture)
+						.unwrap_or(0);
+				take(capture, amount);
+			}
 		}
+		exposure
+	}
+
+	/// The captures in `[oldest, newest)` where what a slash of the pair may take can change.
+	fn captures(
+		&self,
+		subnetwork: &Sn,
+		operator: &AccountId,
+		oldest: BlockNumber,
+		newest: BlockNumber,
+	) -> Vec<BlockNumber> {
+		use pallet_rampart_delegation as delegation;
+		let vault = self.vault;
+		let key = (vault, subnetwork.clone());
+		let op_key = (vault, subnetwork.clone(), operator.clone());
+		let mut captures = self.active_changes.clone();
+		captures.push(oldest);
+		captures.extend(self.clock.start_of(self.epoch));
+		captures.extend(pallet_rampart_slashing::LatestSlashedCapture::<Runtime>::get(&op_key));
+		captures.extend(delegation::NetworkLimit::<Runtime>::changes_after(&key, oldest));
+		captures.extend(delegation::MaxNetworkLimit::<Runtime>::changes_after(&key, oldest));
+		captures.extend(delegation::TotalShares::<Runtime>::changes_after(&key, oldest));
+		captures.extend(delegation::OperatorShares::<Runtime>::changes_after(&op_key, oldest));
+		captures.extend(delegation::OperatorLimit::<Runtime>::changes_after(&op_key, oldest));
+		captures.extend(pallet_rampart_slashing::CumulativeSlash::<Runtime>::changes_after(
+			&op_key, oldest,
+		));
+		for target in [OptInTarget::Vault(vault), OptInTarget::Network(subnetwork.network.clone())]
+		{
+			if let Some(history) =
+				pallet_rampart_registry::OptInHistories::<Runtime>::get(operator, &target)
+			{
+				captures.extend(history.entries().iter().map(|(b, _)| *b));
+			}
+		}
+		captures.retain(|c| (oldest..newest).contains(c));
+		captures.sort_unstable();
+		captures.dedup();
+		captures
 	}
 
 	fn split(&self, amount: u128, in_previous: bool) -> SlashSplit {
@@ -380,12 +449,11 @@ impl Pools {
 }
 
 /// Every allocation of a vault with something slashable, largest first; whether the list was
-/// cut; the sum of what they could take, capped at the pools; and whether that reaches the
-/// previous epoch's withdrawals.
+/// cut; and what they could take together.
 fn vault_allocations(
 	pools: &Pools,
 	only: Option<&AccountId>,
-) -> (Vec<(Sn, AccountId, u128, u128, bool)>, bool, u128, bool) {
+) -> (Vec<(Sn, AccountId, PairExposure)>, bool, Together) {
 	let (allocations, truncated) =
 		Delegation::<Runtime>::allocations(pools.vault, MAX_ALLOCATIONS_PER_VAULT);
 	let mut pairs = Vec::new();
@@ -394,19 +462,53 @@ fn vault_allocations(
 			if only.is_some_and(|o| *o != operator) {
 				continue;
 			}
-			let (stake, max_slash, in_previous) = pools.pair(&subnetwork, &operator);
-			if stake > 0 || max_slash > 0 {
-				pairs.push((subnetwork.clone(), operator, stake, max_slash, in_previous));
+			let exposure = pools.pair(&subnetwork, &operator);
+			if exposure.stake > 0 || exposure.max_slash() > 0 {
+				pairs.push((subnetwork.clone(), operator, exposure));
 			}
 		}
 	}
-	pairs.sort_by_key(|p| core::cmp::Reverse(p.3));
-	let reaches_previous = pairs.iter().any(|p| p.3 > 0 && p.4);
-	let total = pairs
-		.iter()
-		.fold(0u128, |t, p| t.saturating_add(p.3))
-		.min(pools.pool(reaches_previous));
-	(pairs, truncated, total, reaches_previous)
+	pairs.sort_by_key(|p| core::cmp::Reverse(p.2.max_slash()));
+	let together = Together {
+		sum: pairs.iter().fold(0u128, |t, p| t.saturating_add(p.2.max_slash())),
+		previous: pairs.iter().fold(0u128, |t, p| t.saturating_add(p.2.previous)),
+	};
+	(pairs, truncated, together)
+}
+
+/// What every allocation of a vault could take at once.
+struct Together {
+	/// The sum of their worst slashes.
+	sum: u128,
+	/// The sum of what their captures in the previous epoch allow.
+	previous: u128,
+}
+
+impl Together {
+	/// The most all of them take from the vault: their sum, capped at the pools they reach.
+	fn total(&self, pools: &Pools) -> u128 {
+		self.sum.min(pools.pool(self.previous > 0))
+	}
+
+	/// At most what all of them take from a holder of `holdings`, in any order and with any
+	/// of their captures. A slash falls pro rata on the pools its capture reaches:
+	/// - on active stake and the next epoch's withdrawals, a slash never takes a larger part
+	///   than `its amount · holding / (A + W[next])` (a capture in the previous epoch spreads it
+	///   over the previous epoch's withdrawals too, and slashes keep the pools' ratio), so the
+	///   holder loses at most that part of the sum, and at most what it holds there;
+	/// - the previous epoch's withdrawals lose only to captures in that epoch, at most all of
+	///   what those take, pro rata among their holders.
+	///
+	/// An upper bound, not the worst order's exact loss (which depends on the order).
+	fn loss_of(&self, pools: &Pools, holdings: &[(u128, u128); 3]) -> u128 {
+		let [active, current, next] = *holdings;
+		let held_now = share_of(pools.active, active.0, active.1)
+			.saturating_add(share_of(pools.next, next.0, next.1));
+		let from_now =
+			share_of(self.sum, held_now, pools.active.saturating_add(pools.next)).min(held_now);
+		let from_previous = share_of(self.previous.min(pools.current), current.0, current.1);
+		from_now.saturating_add(from_previous)
+	}
 }
 
 fn pending_requests(vault: VaultId) -> Vec<SlashRequest<AccountId, BlockNumber>> {
@@ -451,18 +553,24 @@ pub fn account_exposure(
 		if position.slashable_balance == 0 && position.shares == 0 {
 			continue;
 		}
-		let (pairs, allocations_truncated, total, reaches_previous) =
-			vault_allocations(&pools, None);
+		let (pairs, allocations_truncated, together) = vault_allocations(&pools, None);
 		let holdings = pools.holdings(who);
 		let allocations = pairs
 			.into_iter()
-			.map(|(subnetwork, operator, stake, max_slash, in_previous)| {
-				let max_loss = Pools::loss_of(&pools.split(max_slash, in_previous), &holdings);
-				AllocationExposure { subnetwork, operator, stake, max_slash, max_loss }
+			.map(|(subnetwork, operator, pair)| {
+				// The holder's worst case over both kinds of capture.
+				let max_loss = Pools::loss_of(&pools.split(pair.current, false), &holdings)
+					.max(Pools::loss_of(&pools.split(pair.previous, true), &holdings));
+				AllocationExposure {
+					subnetwork,
+					operator,
+					stake: pair.stake,
+					max_slash: pair.max_slash(),
+					max_loss,
+				}
 			})
 			.collect();
-		let max_loss = Pools::loss_of(&pools.split(total, reaches_previous), &holdings)
-			.min(position.slashable_balance);
+		let max_loss = together.loss_of(&pools, &holdings).min(position.slashable_balance);
 		add_amount(&mut totals, &info.collateral, max_loss);
 		vaults.push(VaultExposure {
 			vault,
@@ -498,12 +606,21 @@ pub fn operator_exposure(
 			truncated = true;
 			break;
 		}
-		if history.latest() != Some(true) {
-			continue;
-		}
+		let opted_in = history.latest() == Some(true);
 		match target {
-			OptInTarget::Network(network) => networks.push(network),
-			OptInTarget::Vault(vault) => opted_vaults.push(vault),
+			OptInTarget::Network(network) if opted_in => networks.push(network),
+			OptInTarget::Network(_) => {},
+			// A vault left within its slashing window can still be slashed for the captures
+			// before the opt-out.
+			OptInTarget::Vault(vault) => {
+				let left_at = history.latest_key().unwrap_or_default();
+				let window_start = vault_info(vault).map_or(BlockNumber::MAX, |info| {
+					now().saturating_add(1).saturating_sub(info.clock.duration)
+				});
+				if opted_in || left_at > window_start {
+					opted_vaults.push(vault);
+				}
+			},
 		}
 	}
 	networks.sort();
@@ -512,15 +629,16 @@ pub fn operator_exposure(
 	let mut totals = BTreeMap::new();
 	for vault in opted_vaults {
 		let Ok((pools, info)) = Pools::read(vault) else { continue };
-		let (pairs, _, at_risk, _) = vault_allocations(&pools, Some(operator));
+		let (pairs, _, together) = vault_allocations(&pools, Some(operator));
+		let at_risk = together.total(&pools);
 		let allocations = pairs
 			.into_iter()
-			.map(|(subnetwork, operator, stake, max_slash, _)| AllocationExposure {
+			.map(|(subnetwork, operator, pair)| AllocationExposure {
 				subnetwork,
 				operator,
-				stake,
-				max_slash,
-				max_loss: max_slash,
+				stake: pair.stake,
+				max_slash: pair.max_slash(),
+				max_loss: pair.max_slash(),
 			})
 			.collect();
 		add_amount(&mut totals, &info.collateral, at_risk);

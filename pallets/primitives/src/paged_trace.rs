@@ -78,7 +78,15 @@ where
 		if at < head.known_from {
 			return Err(TraceError::Pruned);
 		}
-		// The first index whose block is after `at`, in [first, first + len].
+		let lo = Self::first_after(key, &head, at);
+		if lo == head.first {
+			return Ok(None);
+		}
+		Ok(Self::point(key, lo - 1).map(|(_, v)| v))
+	}
+
+	/// The index of the first entry whose block is after `at`, in `[first, first + len]`.
+	fn first_after(key: &Key, head: &TraceHead<B>, at: B) -> u32 {
 		let (mut lo, mut hi) = (head.first, head.first.saturating_add(head.len));
 		while lo < hi {
 			let mid = lo + (hi - lo) / 2;
@@ -87,10 +95,17 @@ where
 				_ => hi = mid,
 			}
 		}
-		if lo == head.first {
-			return Ok(None);
-		}
-		Ok(Self::point(key, lo - 1).map(|(_, v)| v))
+		lo
+	}
+
+	/// The blocks of the entries written after block `after`, oldest first: where the value
+	/// changed since then. O(log n) reads to find the first, one per entry after it.
+	pub fn changes_after(key: &Key, after: B) -> Vec<B> {
+		let head = Self::head(key);
+		let end = head.first.saturating_add(head.len);
+		(Self::first_after(key, &head, after)..end)
+			.filter_map(|i| Self::point(key, i).map(|(b, _)| b))
+			.collect()
 	}
 
 	/// Records `value` from block `at` on, then prunes entries no lookup at or after `horizon`
@@ -222,6 +237,10 @@ mod tests {
 			assert_eq!(T::at(&1, 34), Ok(Some(2)));
 			assert_eq!(T::at(&1, 1_000), Ok(Some(3)));
 			assert_eq!(T::latest(&1), Some((35, 3)));
+			assert_eq!(T::changes_after(&1, 0), vec![10, 20, 35]);
+			assert_eq!(T::changes_after(&1, 10), vec![20, 35]);
+			assert_eq!(T::changes_after(&1, 34), vec![35]);
+			assert_eq!(T::changes_after(&1, 35), Vec::<u32>::new());
 			// Another key is independent.
 			assert_eq!(T::at(&2, 20), Ok(None));
 			assert_eq!(T::latest_value_or(&2, 7), 7);

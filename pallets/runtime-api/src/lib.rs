@@ -361,12 +361,14 @@ api_type! {
 		#[cfg_attr(feature = "std", serde(with = "as_string"))]
 		pub stake: u128,
 		/// The most a slash (or request) submitted now could take from the vault when included in
-		/// the next block: the larger of what the newest capture (this block) and the oldest
-		/// capture still legal then allow, within the vault's slashable pools.
+		/// the next block: the most any capture still legal then allows (from this block back to
+		/// one epoch), within the vault's slashable pools. Not always the newest capture's: a
+		/// limit lowered within the window leaves the earlier captures with more.
 		#[cfg_attr(feature = "std", serde(with = "as_string"))]
 		pub max_slash: u128,
-		/// The account's part of `max_slash` (slashes fall on active stake and withdrawals pro
-		/// rata; for an operator's exposure, the whole).
+		/// The most the account loses to one slash of the pair (slashes fall on active stake and
+		/// withdrawals pro rata, the previous epoch's withdrawals only for a capture in that
+		/// epoch; for an operator's exposure, `max_slash`).
 		#[cfg_attr(feature = "std", serde(with = "as_string"))]
 		pub max_loss: u128,
 	}
@@ -387,8 +389,10 @@ api_type! {
 		/// Whether the vault allocates to more than [`MAX_ALLOCATIONS_PER_VAULT`] entries, so
 		/// that `allocations` is incomplete.
 		pub allocations_truncated: bool,
-		/// The account's loss if every listed slash executed at once: their sum, each stake
-		/// counted once by capping at the vault's slashable pools, split pro rata.
+		/// At most what the account loses if every listed slash executed at once, in any order
+		/// and with any legal captures: its pro-rata part of their sum in active stake and the
+		/// next epoch's withdrawals, plus its part of what captures in the previous epoch take
+		/// from that epoch's withdrawals; never more than its slashable balance.
 		#[cfg_attr(feature = "std", serde(with = "as_string"))]
 		pub max_loss: u128,
 		/// Pending slash requests against the vault (up to [`MAX_REQUESTS_PER_VAULT`]).
@@ -447,7 +451,8 @@ api_type! {
 		pub at: BlockNumber,
 		/// The networks it is opted into now.
 		pub networks: Vec<AccountId>,
-		/// The vaults it is opted into now, with stake.
+		/// The vaults it is opted into now, or left so recently that captures from before it
+		/// left are still slashable, with what is at risk.
 		pub vaults: Vec<OperatorVault<AccountId, AssetKind>>,
 		/// The total at risk per collateral.
 		pub at_risk: Vec<AssetAmount<AssetKind>>,
