@@ -10,8 +10,8 @@ after the other), so they run in lanes, side by side, and each lane starts as so
 (and the node's) are built, while cargo compiles the rest; each lane runs its tests in order and
 keeps its output in a log that is printed whole when the lane ends. When the build is done, the
 test binaries that run in-process (unit, runtime, benchmark and integration tests) run one after
-the other, as `cargo test` would, then the documentation tests. `rpc.rs` measures latency, so it
-runs last and alone.
+the other, as `cargo test` would, then the documentation tests. `rpc.rs` measures latency and
+`throughput.rs` extrinsics per block, so they run last and alone.
 
 Exit status 0 when every test passed. Prints each binary's time and the counts.
 """
@@ -39,7 +39,7 @@ LANES = [
 E2E_PACKAGES = {"rampart-node"}
 # Test binaries of those packages that start no node.
 IN_PROCESS = {("rampart-node", "benchmarks")}
-LAST = [("rampart-node", "rpc")]
+LAST = [("rampart-node", "rpc"), ("rampart-node", "throughput")]
 E2E = {t for lane in LANES for t in lane} | set(LAST)
 
 RESULT = re.compile(r"test result: (\w+)\. (\d+) passed; (\d+) failed; (\d+) ignored")

@@ -465,6 +465,16 @@ pub fn signed_extrinsic(
 	nonce: u32,
 	call: RuntimeCall,
 ) -> Vec<u8> {
+	signed_by(genesis, &signer.pair(), nonce, call)
+}
+
+/// [`signed_extrinsic`] by any sr25519 key.
+pub fn signed_by(
+	genesis: H256,
+	signer: &sp_core::sr25519::Pair,
+	nonce: u32,
+	call: RuntimeCall,
+) -> Vec<u8> {
 	let tx_ext: rampart_runtime::TxExtension = (
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
 		frame_system::CheckSpecVersion::<Runtime>::new(),
@@ -491,10 +501,11 @@ pub fn signed_extrinsic(
 			(),
 		),
 	);
-	let signature = payload.using_encoded(|e| signer.pair().sign(e));
+	let signature = payload.using_encoded(|e| signer.sign(e));
+	let account: rampart_runtime::AccountId = signer.public().into();
 	rampart_runtime::UncheckedExtrinsic::new_signed(
 		call,
-		signer.to_account_id().into(),
+		account.into(),
 		rampart_runtime::Signature::Sr25519(signature),
 		tx_ext,
 	)

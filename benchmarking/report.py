@@ -1,0 +1,303 @@
+#!/usr/bin/env python3
+# This file is part of Rampart.
+# SPDX-License-Identifier: Apache-2.0
+"""Writes the performance report from the raw results benchmarking/report.sh gathered.
+
+Inputs (in --raw): one frame-omni-bencher JSON per pallet (`<pallet>.json`), the on-slash
+flatness runs (`flatness-*.json`), and the node's throughput figures (`throughput.json`, with
+the runtime's block limits and database weights). Outputs (in --out): REPORT.md, report.json
+and plots/<pallet>.<benchmark>.svg for every benchmark with a component. No figure is typed
+here: each comes from those files.
+"""
+
+import argparse
+import datetime
+import glob
+import json
+import os
+import statistics
+
+# The hot paths, and what each is set beside in the same run.
+HOT = [
+    ("pallet_rampart_vaults", "deposit", "pallet_balances", "transfer_keep_alive"),
+    ("pallet_rampart_vaults", "withdraw", "pallet_balances", "transfer_keep_alive"),
+    ("pallet_rampart_vaults", "redeem", None, None),
+    ("pallet_rampart_vaults", "claim", None, None),
+    ("pallet_rampart_vaults", "claim_batch", None, None),
+    ("pallet_rampart_vaults", "transfer_shares", "pallet_assets", "transfer_keep_alive"),
+    ("pallet_rampart_slashing", "slash", None, None),
+    ("pallet_rampart_slashing", "execute_slash", None, None),
+    ("pallet_rampart_rewards", "claim_staker_rewards", None, None),
+    ("pallet_rampart_rewards", "distribute_staker_rewards", None, None),
+    ("pallet_rampart_middleware", "operator_set", None, None),
+    ("pallet_rampart_validators", "plan_session", None, None),
+]
+
+
+def load_batches(path):
+    with open(path) as f:
+        return json.load(f)
+
+
+def components_key(result):
+    return tuple((name, value) for name, value in result["components"])
+
+
+class Bench:
+    """One benchmark: median time and the storage counts per component setting."""
+
+    def __init__(self, batch):
+        self.pallet = batch["pallet"]
+        self.name = batch["benchmark"]
+        times = {}
+        for r in batch["time_results"]:
+            times.setdefault(components_key(r), []).append(r["extrinsic_time"] / 1000.0)
+        self.times = {k: statistics.median(v) for k, v in times.items()}
+        self.fastest = {k: min(v) for k, v in times.items()}
+        self.db = {components_key(r): r for r in batch["db_results"]}
+
+    def settings(self):
+        return sorted(self.times)
+
+    def worst(self):
+        """The setting with every component at its largest."""
+        return max(self.settings(), key=lambda k: tuple(v for _, v in k))
+
+    def row(self, key, db_read_us, db_write_us):
+        db = self.db.get(key, {})
+        reads, writes = db.get("reads", 0), db.get("writes", 0)
+        time_us = self.times[key]
+        return {
+            "components": {n: v for n, v in key},
+            "time_us": round(time_us, 2),
+            "fastest_us": round(self.fastest[key], 2),
+            "reads": reads,
+            "writes": writes,
+            "proof_bytes": db.get("proof_size", 0),
+            "weight_us": round(time_us + reads * db_read_us + writes * db_write_us, 2),
+        }
+
+
+def svg_plot(path, title, xlabel, series):
+    """A line plot of `series` ([(label, colour, [(x, y)])]) from y = 0, as SVG."""
+    width, height, left, bottom, top, right = 640, 360, 70, 50, 40, 20
+    xs = [x for _, _, pts in series for x, _ in pts]
+    ys = [y for _, _, pts in series for _, y in pts]
+    x0, x1 = min(xs), max(xs)
+    y1 = max(ys) * 1.1 or 1.0
+    if x1 == x0:
+        x1 = x0 + 1
+
+    def px(x):
+        return left + (x - x0) / (x1 - x0) * (width - left - right)
+
+    def py(y):
+        return height - bottom - y / y1 * (height - top - bottom)
+
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" width="{width}" height="{height}" '
+           f'font-family="sans-serif" font-size="12">',
+           f'<rect width="{width}" height="{height}" fill="white"/>',
+           f'<text x="{width / 2}" y="20" text-anchor="middle" font-size="14">{title}</text>',
+           f'<line x1="{left}" y1="{py(0)}" x2="{width - right}" y2="{py(0)}" stroke="black"/>',
+           f'<line x1="{left}" y1="{top}" x2="{left}" y2="{py(0)}" stroke="black"/>',
+           f'<text x="{width / 2}" y="{height - 12}" text-anchor="middle">{xlabel}</text>',
+           f'<text x="16" y="{height / 2}" text-anchor="middle" '
+           f'transform="rotate(-90 16 {height / 2})">µs</text>']
+    for i in range(5):
+        y = y1 * i / 4
+        out.append(f'<text x="{left - 6}" y="{py(y) + 4}" text-anchor="end">{y:.0f}</text>')
+        out.append(f'<line x1="{left}" y1="{py(y)}" x2="{width - right}" y2="{py(y)}" '
+                   f'stroke="#ddd"/>')
+    for x in sorted(set(xs))[:: max(1, len(set(xs)) // 8)]:
+        out.append(f'<text x="{px(x)}" y="{py(0) + 16}" text-anchor="middle">{x}</text>')
+    for n, (label, colour, pts) in enumerate(series):
+        pts = sorted(pts)
+        line = " ".join(f"{px(x):.1f},{py(y):.1f}" for x, y in pts)
+        out.append(f'<polyline points="{line}" fill="none" stroke="{colour}" stroke-width="2"/>')
+        for x, y in pts:
+            out.append(f'<circle cx="{px(x):.1f}" cy="{py(y):.1f}" r="3" fill="{colour}"/>')
+        out.append(f'<text x="{left + 10}" y="{top + 14 + 16 * n}" fill="{colour}">{label}</text>')
+    out.append("</svg>")
+    with open(path, "w") as f:
+        f.write("\n".join(out) + "\n")
+
+
+def curves(benches, plots, db_read_us, db_write_us):
+    """A curve per component of every benchmark that varies one, the others at their largest."""
+    found = []
+    for b in benches:
+        settings = b.settings()
+        names = [n for n, _ in settings[0]] if settings else []
+        for i, name in enumerate(names):
+            values = sorted({k[i][1] for k in settings})
+            if len(values) < 2:
+                continue
+            others = {n: max(k[j][1] for k in settings) for j, n in enumerate(names) if j != i}
+            keys = [k for k in settings
+                    if all(k[j][1] == others[n] for j, n in enumerate(names) if j != i)]
+            if len(keys) < 2:
+                # The bencher varies one component at a time with the others at their
+                # largest, or at their smallest: take whichever was run.
+                others = {n: min(k[j][1] for k in settings)
+                          for j, n in enumerate(names) if j != i}
+                keys = [k for k in settings
+                        if all(k[j][1] == others[n] for j, n in enumerate(names) if j != i)]
+            if len(keys) < 2:
+                continue
+            rows = sorted((k[i][1], b.row(k, db_read_us, db_write_us)) for k in keys)
+            file = f"{b.pallet}.{b.name}.{name}.svg"
+            svg_plot(os.path.join(plots, file), f"{b.pallet}::{b.name}",
+                     f"{name}" + (f" (others: {others})" if others else ""),
+                     [("median time", "#1f77b4", [(x, r["time_us"]) for x, r in rows]),
+                      ("weight (time + reads and writes)", "#d62728",
+                       [(x, r["weight_us"]) for x, r in rows])])
+            first, last = rows[0][1], rows[-1][1]
+            found.append({
+                "pallet": b.pallet, "benchmark": b.name, "component": name,
+                "others": others, "plot": f"plots/{file}",
+                "from": {"value": rows[0][0], **first}, "to": {"value": rows[-1][0], **last},
+                "time_growth": round(last["time_us"] / first["time_us"], 2)
+                if first["time_us"] else None,
+                "points": [{"value": x, **r} for x, r in rows],
+            })
+    return found
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--raw", required=True)
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--steps", required=True)
+    parser.add_argument("--repeat", required=True)
+    parser.add_argument("--machine", required=True)
+    args = parser.parse_args()
+
+    throughput = json.load(open(os.path.join(args.raw, "throughput.json")))
+    runtime = throughput["runtime"]
+    db_read_us, db_write_us = runtime["db_read_ps"] / 1e6, runtime["db_write_ps"] / 1e6
+    normal_us = (runtime["normal_max_total_ref_time_ps"] or runtime["max_block_ref_time_ps"]) / 1e6
+    base_us = runtime["normal_base_extrinsic_ref_time_ps"] / 1e6
+
+    benches = {}
+    for path in sorted(glob.glob(os.path.join(args.raw, "pallet_*.json"))):
+        for batch in load_batches(path):
+            b = Bench(batch)
+            benches[(b.pallet, b.name)] = b
+
+    hot = []
+    for pallet, name, other_pallet, other in HOT:
+        b = benches.get((pallet, name))
+        if not b:
+            continue
+        row = {"pallet": pallet, "call": name, **b.row(b.worst(), db_read_us, db_write_us)}
+        row["per_block_by_weight"] = int(normal_us // (row["weight_us"] + base_us))
+        a = benches.get((other_pallet, other)) if other_pallet else None
+        if a:
+            arow = a.row(a.worst(), db_read_us, db_write_us)
+            row["beside"] = {"pallet": other_pallet, "call": other, **arow,
+                             "ratio": round(row["weight_us"] / arow["weight_us"], 2)}
+        hot.append(row)
+
+    flat = []
+    for path in sorted(glob.glob(os.path.join(args.raw, "flatness-*.json"))):
+        for batch in load_batches(path):
+            b = Bench(batch)
+            for key in b.settings():
+                flat.append({"depositors": key[0][1], **b.row(key, db_read_us, db_write_us)})
+    flat.sort(key=lambda r: r["depositors"])
+
+    os.makedirs(os.path.join(args.out, "plots"), exist_ok=True)
+    for old in glob.glob(os.path.join(args.out, "plots", "*.svg")):
+        os.remove(old)
+    found = curves(list(benches.values()), os.path.join(args.out, "plots"), db_read_us,
+                   db_write_us)
+
+    report = {
+        "generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        "machine": args.machine, "steps": int(args.steps), "repeat": int(args.repeat),
+        "runtime": runtime, "hot_paths": hot, "on_slash_flatness": flat, "curves": found,
+        "throughput": throughput,
+    }
+    with open(os.path.join(args.out, "report.json"), "w") as f:
+        json.dump(report, f, indent=1)
+
+    md = []
+    w = md.append
+    w("# Rampart performance report\n")
+    w(f"Generated by `./benchmarking/report.sh` on {report['generated']}: {args.machine}. "
+      f"Benchmarks: frame-omni-bencher on the runtime's wasm (compiled execution), "
+      f"{args.steps} steps × {args.repeat} repeats; times are medians. Weight = time + reads × "
+      f"{db_read_us:g} µs + writes × {db_write_us:g} µs (the runtime's `DbWeight`). The normal "
+      f"class of a block may use {normal_us / 1e6:g} s of weight, each extrinsic "
+      f"{base_us:g} µs more as base. Every figure below comes from this run; "
+      f"`report.json` holds them all.\n")
+    w("## Hot paths, at their worst case\n")
+    w("| call | time µs | reads | writes | proof B | weight µs | per block (weight) | "
+      "beside it, same run | its weight µs | ratio |")
+    w("|---|---:|---:|---:|---:|---:|---:|---|---:|---:|")
+    for r in hot:
+        comps = ", ".join(f"{k}={v}" for k, v in r["components"].items())
+        label = f"{r['pallet'].replace('pallet_rampart_', '')}.{r['call']}" + \
+            (f" ({comps})" if comps else "")
+        b = r.get("beside")
+        side = (f"{b['pallet'].replace('pallet_', '')}.{b['call']} | {b['weight_us']} | "
+                f"{b['ratio']}") if b else "— | — | —"
+        w(f"| {label} | {r['time_us']} | {r['reads']} | {r['writes']} | {r['proof_bytes']} | "
+          f"{r['weight_us']} | {r['per_block_by_weight']} | {side} |")
+    w("\nNot in this run: `pallet-staking` and `pallet-nomination-pools` (join, unbond, "
+      "withdraw_unbonded, claim_payout, slash) are not in the runtime the benchmarks run on, so "
+      "the ratios to them the issue asks for are not measured yet.\n")
+
+    w("## A slash costs the same whatever the number of depositors\n")
+    w("| depositors | median µs | fastest µs | reads | writes | proof B |")
+    w("|---:|---:|---:|---:|---:|---:|")
+    for r in flat:
+        w(f"| {r['depositors']} | {r['time_us']} | {r['fastest_us']} | {r['reads']} | "
+          f"{r['writes']} | {r['proof_bytes']} |")
+    w("")
+
+    w("## Curves\n")
+    w("Every benchmark with a component, over that component (the others at one end); "
+      "`growth` is the median time at the largest value over the smallest.\n")
+    w("| benchmark | component | from | to | time µs from → to | growth | reads → | "
+      "writes → | plot |")
+    w("|---|---|---:|---:|---|---:|---|---|---|")
+    for c in found:
+        w(f"| {c['pallet'].replace('pallet_rampart_', '')}.{c['benchmark']} | {c['component']} | "
+          f"{c['from']['value']} | {c['to']['value']} | {c['from']['time_us']} → "
+          f"{c['to']['time_us']} | {c['time_growth']} | {c['from']['reads']} → "
+          f"{c['to']['reads']} | {c['from']['writes']} → {c['to']['writes']} | "
+          f"[svg]({c['plot']}) |")
+    w("")
+
+    t = throughput
+    w("## Throughput on a dev node\n")
+    w(f"`node/tests/throughput.rs`: {t['accounts']} accounts, {t['per_account']} signed "
+      f"extrinsics each per phase, submitted over JSON-RPC on loopback to one dev node "
+      f"authoring {t['block_time_ms'] / 1000:g} s blocks; a phase queues more than a block "
+      f"holds and is counted until the pool is empty.\n")
+    w("| phase | submitted | blocks | most per block | mean per block | per second | "
+      "ratio to transfers |")
+    w("|---|---:|---:|---:|---:|---:|---:|")
+    for p in t["phases"]:
+        w(f"| {p['phase']} | {p['submitted']} | {p['blocks']} | {p['max_per_block']} | "
+          f"{p['mean_per_block']:.0f} | {p['max_per_second']:.0f} | "
+          f"{p['ratio_to_transfers']:.2f} |")
+    s = t.get("sync")
+    if s:
+        w(f"\nA fresh node, connected to the author alone, imported {s['blocks_timed']} blocks "
+          f"of that chain (the load's full blocks among them) in {s['seconds']:.2f} s after its "
+          f"first: **{s['blocks_per_second']:.0f} blocks/s**. The author's database "
+          f"(ParityDB) holds {s['database_bytes']} bytes for {s['chain_blocks']} blocks, "
+          f"{s['bytes_per_block']:.0f} per block.\n")
+    deposits = next((p for p in t["phases"] if p["phase"] == "deposits"), None)
+    if deposits:
+        verdict = "meets" if deposits["max_per_block"] >= 1400 else "misses"
+        w(f"Target (PERFORMANCE.md): at least 1 400 deposits per block. This run "
+          f"{verdict} it: {deposits['max_per_block']} at most in one block.\n")
+    with open(os.path.join(args.out, "REPORT.md"), "w") as f:
+        f.write("\n".join(md) + "\n")
+
+
+if __name__ == "__main__":
+    main()
