@@ -298,8 +298,10 @@ fn deposits_withdrawals_and_slashes_per_block_next_to_transfers() {
 		let weights = rampart_runtime::configs::RuntimeBlockWeights::get();
 		let normal = weights.get(DispatchClass::Normal);
 		let db = <rampart_runtime::Runtime as frame_system::Config>::DbWeight::get();
-		let phases: Vec<Value> =
-			[&transfers, &deposits, &withdrawals, &slashed].iter().map(|p| p.json(base)).collect();
+		let phases: Vec<Value> = [&transfers, &deposits, &withdrawals, &slashed]
+			.iter()
+			.map(|p| p.json(base))
+			.collect();
 		let report = json!({
 			"runtime": {
 				"max_block_ref_time_ps": weights.max_block.ref_time(),
