@@ -132,17 +132,16 @@ def curves(benches, plots, db_read_us, db_write_us):
             values = sorted({k[i][1] for k in settings})
             if len(values) < 2:
                 continue
-            others = {n: max(k[j][1] for k in settings) for j, n in enumerate(names) if j != i}
-            keys = [k for k in settings
-                    if all(k[j][1] == others[n] for j, n in enumerate(names) if j != i)]
-            if len(keys) < 2:
-                # The bencher varies one component at a time with the others at their
-                # largest, or at their smallest: take whichever was run.
-                others = {n: min(k[j][1] for k in settings)
+            # The bencher varies one component at a time with the others at their largest,
+            # or at their smallest: take whichever was run.
+            for pick in (max, min):
+                others = {n: pick(k[j][1] for k in settings)
                           for j, n in enumerate(names) if j != i}
                 keys = [k for k in settings
                         if all(k[j][1] == others[n] for j, n in enumerate(names) if j != i)]
-            if len(keys) < 2:
+                if len(keys) >= 2:
+                    break
+            else:
                 continue
             rows = sorted((k[i][1], b.row(k, db_read_us, db_write_us)) for k in keys)
             file = f"{b.pallet}.{b.name}.{name}.svg"

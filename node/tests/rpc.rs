@@ -65,12 +65,6 @@ fn error_code(call: &mut Call, method: &str, params: Value) -> (i64, String) {
 	(error["code"].as_i64().expect("a code"), error["message"].as_str().unwrap_or("").to_string())
 }
 
-fn amount(v: &Value) -> u128 {
-	v.as_str()
-		.and_then(|s| s.parse().ok())
-		.unwrap_or_else(|| panic!("an amount: {v}"))
-}
-
 /// Every method on the dev chain's sample state, and its bad parameters.
 fn check_every_method(call: &mut Call) {
 	let alice = ss58(Alice);

@@ -142,10 +142,7 @@ fn active_balance(node: &Node, vault: u32, who: &AccountId) -> u128 {
 	let position = node
 		.rpc("rampart_position", json!([vault, who.to_ss58check()]))
 		.expect("a position");
-	position["activeBalance"]
-		.as_str()
-		.and_then(|s| s.parse().ok())
-		.expect("an amount")
+	amount(&position["activeBalance"])
 }
 
 #[test]
@@ -278,7 +275,7 @@ fn deposits_withdrawals_and_slashes_per_block_next_to_transfers() {
 		.collect();
 	let total_stake = |node: &Node| -> u128 {
 		let vault = node.rpc("rampart_vault", json!([SAMPLE_VAULT])).expect("the sample vault");
-		vault["totalStake"].as_str().and_then(|s| s.parse().ok()).expect("an amount")
+		amount(&vault["totalStake"])
 	};
 	let before = total_stake(&node);
 	let slashed = phase(&node, "slashes", slash_xts);
@@ -293,6 +290,20 @@ fn deposits_withdrawals_and_slashes_per_block_next_to_transfers() {
 			p.max() as f64 / base.max(1) as f64
 		);
 	}
+	// Still finalizing after the load.
+	let best = node.best_number().expect("a best block");
+	node.wait_for("finality to follow", START, |n| n.finalized_number().filter(|f| *f >= best));
+
+	// A fresh node syncs the chain the load built, from this node alone.
+	let chain_bytes = dir_size(&dir.path().join("db").join("chains"));
+	let (synced, sync) = sync_from(&node, dir.path(), best);
+	println!(
+		"throughput: a fresh node imported {synced} blocks in {sync:.2}s ({:.0} blocks/s) after \
+		 its first; the author's database holds {chain_bytes} bytes for {best} blocks ({:.0} per \
+		 block)",
+		synced as f64 / sync,
+		chain_bytes as f64 / best as f64
+	);
 	if let Ok(path) = std::env::var("RAMPART_THROUGHPUT_JSON") {
 		use frame_support::dispatch::DispatchClass;
 		let weights = rampart_runtime::configs::RuntimeBlockWeights::get();
@@ -314,35 +325,14 @@ fn deposits_withdrawals_and_slashes_per_block_next_to_transfers() {
 			"per_account": per_account,
 			"block_time_ms": rampart_runtime::MILLI_SECS_PER_BLOCK,
 			"phases": phases,
-		});
-		std::fs::write(&path, serde_json::to_string_pretty(&report).expect("JSON"))
-			.expect("the JSON file is writable");
-	}
-	// Still finalizing after the load.
-	let best = node.best_number().expect("a best block");
-	node.wait_for("finality to follow", START, |n| n.finalized_number().filter(|f| *f >= best));
-
-	// A fresh node syncs the chain the load built, from this node alone.
-	let chain_bytes = dir_size(&dir.path().join("db").join("chains"));
-	let (synced, sync) = sync_from(&node, dir.path(), best);
-	println!(
-		"throughput: a fresh node imported {synced} blocks in {sync:.2}s ({:.0} blocks/s) after \
-		 its first; the author's database holds {chain_bytes} bytes for {best} blocks ({:.0} per \
-		 block)",
-		synced as f64 / sync,
-		chain_bytes as f64 / best as f64
-	);
-	if let Ok(path) = std::env::var("RAMPART_THROUGHPUT_JSON") {
-		let mut report: Value =
-			serde_json::from_str(&std::fs::read_to_string(&path).expect("written above"))
-				.expect("JSON");
-		report["sync"] = json!({
-			"chain_blocks": best,
-			"blocks_timed": synced,
-			"seconds": sync,
-			"blocks_per_second": synced as f64 / sync,
-			"database_bytes": chain_bytes,
-			"bytes_per_block": chain_bytes as f64 / best as f64,
+			"sync": {
+				"chain_blocks": best,
+				"blocks_timed": synced,
+				"seconds": sync,
+				"blocks_per_second": synced as f64 / sync,
+				"database_bytes": chain_bytes,
+				"bytes_per_block": chain_bytes as f64 / best as f64,
+			},
 		});
 		std::fs::write(&path, serde_json::to_string_pretty(&report).expect("JSON"))
 			.expect("the JSON file is writable");

@@ -287,7 +287,10 @@ struct Pools {
 	active: u128,
 	current: u128,
 	next: u128,
-	/// The blocks where the vault's active stake changed within the slashing window.
+	/// The oldest capture a slash included in the next block may name (`now + 1 − D`, not
+	/// before the vault's first block).
+	oldest: BlockNumber,
+	/// The blocks after `oldest` where the vault's active stake changed.
 	active_changes: Vec<BlockNumber>,
 }
 
@@ -314,6 +317,10 @@ impl Pools {
 		let info = vault_info(vault)?;
 		let epoch = info.clock.epoch_at(now().saturating_add(1)).unwrap_or(0);
 		let w = |e| pallet_rampart_vaults::Withdrawals::<Runtime>::get(vault, e);
+		let oldest = now()
+			.saturating_add(1)
+			.saturating_sub(info.clock.duration)
+			.max(info.clock.start);
 		let pools = Pools {
 			vault,
 			clock: info.clock,
@@ -321,9 +328,9 @@ impl Pools {
 			active: Vaults::<Runtime>::active_stake(vault),
 			current: w(epoch),
 			next: w(epoch.saturating_add(1)),
+			oldest,
 			active_changes: pallet_rampart_vaults::ActiveStake::<Runtime>::changes_after(
-				&vault,
-				now().saturating_add(1).saturating_sub(info.clock.duration),
+				&vault, oldest,
 			),
 		};
 		Ok((pools, info))
@@ -367,9 +374,8 @@ impl Pools {
 		// The newest capture (this block) as the next block sees it: the stake now, nothing
 		// slashed after it.
 		take(n, stake);
-		let oldest = n.saturating_add(1).saturating_sub(self.clock.duration).max(self.clock.start);
-		if oldest < n {
-			for capture in self.captures(subnetwork, operator, oldest, n) {
+		if self.oldest < n {
+			for capture in self.captures(subnetwork, operator, n) {
 				let amount =
 					Slashing::<Runtime>::slashable(self.vault, subnetwork, operator, capture)
 						.unwrap_or(0);
@@ -384,11 +390,10 @@ impl Pools {
 		&self,
 		subnetwork: &Sn,
 		operator: &AccountId,
-		oldest: BlockNumber,
 		newest: BlockNumber,
 	) -> Vec<BlockNumber> {
 		use pallet_rampart_delegation as delegation;
-		let vault = self.vault;
+		let (vault, oldest) = (self.vault, self.oldest);
 		let key = (vault, subnetwork.clone());
 		let op_key = (vault, subnetwork.clone(), operator.clone());
 		let mut captures = self.active_changes.clone();
@@ -610,16 +615,9 @@ pub fn operator_exposure(
 		match target {
 			OptInTarget::Network(network) if opted_in => networks.push(network),
 			OptInTarget::Network(_) => {},
-			// A vault left within its slashing window can still be slashed for the captures
-			// before the opt-out.
 			OptInTarget::Vault(vault) => {
-				let left_at = history.latest_key().unwrap_or_default();
-				let window_start = vault_info(vault).map_or(BlockNumber::MAX, |info| {
-					now().saturating_add(1).saturating_sub(info.clock.duration)
-				});
-				if opted_in || left_at > window_start {
-					opted_vaults.push(vault);
-				}
+				let changed_at = history.latest_key().unwrap_or_default();
+				opted_vaults.push((vault, opted_in, changed_at));
 			},
 		}
 	}
@@ -627,8 +625,13 @@ pub fn operator_exposure(
 	opted_vaults.sort();
 	let mut vaults = Vec::new();
 	let mut totals = BTreeMap::new();
-	for vault in opted_vaults {
+	for (vault, opted_in, changed_at) in opted_vaults {
 		let Ok((pools, info)) = Pools::read(vault) else { continue };
+		// A vault left within its slashing window can still be slashed for the captures
+		// before the opt-out.
+		if !opted_in && changed_at <= pools.oldest {
+			continue;
+		}
 		let (pairs, _, together) = vault_allocations(&pools, Some(operator));
 		let at_risk = together.total(&pools);
 		let allocations = pairs

@@ -432,6 +432,13 @@ pub fn node_key(dir: &Path, name: &str) -> (String, String) {
 	(file_s, peer_id)
 }
 
+/// An amount of a `rampart_*` answer (a decimal string).
+pub fn amount(v: &Value) -> u128 {
+	v.as_str()
+		.and_then(|s| s.parse().ok())
+		.unwrap_or_else(|| panic!("an amount: {v}"))
+}
+
 /// `0x`-prefixed lower-case hex.
 pub fn to_hex(bytes: &[u8]) -> String {
 	let mut s = String::with_capacity(2 + 2 * bytes.len());
