@@ -329,7 +329,7 @@ impl Pools {
 			current: w(epoch),
 			next: w(epoch.saturating_add(1)),
 			oldest,
-			active_changes: pallet_rampart_vaults::ActiveStake::<Runtime>::changes_after(
+			active_changes: pallet_rampart_vaults::ActivePools::<Runtime>::changes_after(
 				&vault, oldest,
 			),
 		};

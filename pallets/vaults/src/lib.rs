@@ -190,23 +190,20 @@ pub mod pallet {
 	pub type DepositorWhitelist<T: Config> =
 		StorageDoubleMap<_, Twox64Concat, VaultId, Blake2_128Concat, T::AccountId, ()>;
 
-	/// Head of the active stake history `A` of each vault.
+	/// Head of the history of each vault's active stake `A` and active shares `S`.
 	#[pallet::storage]
-	pub type ActiveStakeHead<T: Config> =
+	pub type ActivePoolHead<T: Config> =
 		StorageMap<_, Twox64Concat, VaultId, TraceHead<BlockNumberOf<T>>>;
-	/// Entries of the active stake history `A`.
+	/// Entries of the `(A, S)` histories.
 	#[pallet::storage]
-	pub type ActiveStakePoints<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, VaultId, Twox64Concat, u32, (BlockNumberOf<T>, u128)>;
-
-	/// Head of the active shares history `S` of each vault.
-	#[pallet::storage]
-	pub type ActiveSharesHead<T: Config> =
-		StorageMap<_, Twox64Concat, VaultId, TraceHead<BlockNumberOf<T>>>;
-	/// Entries of the active shares history `S`.
-	#[pallet::storage]
-	pub type ActiveSharesPoints<T: Config> =
-		StorageDoubleMap<_, Twox64Concat, VaultId, Twox64Concat, u32, (BlockNumberOf<T>, u128)>;
+	pub type ActivePoolPoints<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		VaultId,
+		Twox64Concat,
+		u32,
+		(BlockNumberOf<T>, ActivePool),
+	>;
 
 	/// Head of each account's active shares history `s[a]` in each vault.
 	#[pallet::storage]
@@ -289,12 +286,9 @@ pub mod pallet {
 		ValueQuery,
 	>;
 
-	/// The active stake history of a vault.
-	pub type ActiveStake<T> =
-		PagedTrace<VaultId, BlockNumberOf<T>, u128, ActiveStakeHead<T>, ActiveStakePoints<T>>;
-	/// The active shares history of a vault.
-	pub type ActiveShares<T> =
-		PagedTrace<VaultId, BlockNumberOf<T>, u128, ActiveSharesHead<T>, ActiveSharesPoints<T>>;
+	/// The history of a vault's active stake and active shares.
+	pub type ActivePools<T> =
+		PagedTrace<VaultId, BlockNumberOf<T>, ActivePool, ActivePoolHead<T>, ActivePoolPoints<T>>;
 	/// The active shares history of an account in a vault.
 	pub type SharesOf<T> = PagedTrace<
 		(VaultId, <T as frame_system::Config>::AccountId),

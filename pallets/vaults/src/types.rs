@@ -170,6 +170,16 @@ pub type VaultConfigOf<T> = VaultConfig<
 	BoundedVec<(Role, <T as frame_system::Config>::AccountId), <T as Config>::MaxInitialRoles>,
 >;
 
+/// A vault's active stake `A` and active shares `S`, kept as one history: a deposit or a
+/// withdrawal changes both in the same block, so one entry (and one pruning) serves both.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct ActivePool {
+	/// Active stake `A`.
+	pub stake: u128,
+	/// Active shares `S`.
+	pub shares: u128,
+}
+
 /// A claimer's position in one epoch's withdrawal bucket.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub struct WithdrawalPosition {

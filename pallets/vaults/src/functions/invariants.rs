@@ -57,8 +57,7 @@ impl<T: Config> Pallet<T> {
 		let next_id = NextVaultId::<T>::get();
 		for (vault, info) in Vaults::<T>::iter() {
 			ensure!(vault < next_id, "a vault id at or above NextVaultId");
-			ActiveStake::<T>::check(&vault)?;
-			ActiveShares::<T>::check(&vault)?;
+			ActivePools::<T>::check(&vault)?;
 			ensure!(
 				Self::active_shares(vault) == shares_sum.get(&vault).copied().unwrap_or(0),
 				"S differs from the sum of the holders' shares"

@@ -24,7 +24,8 @@ impl<T: Config> Pallet<T> {
 			_ if capture_epoch == current => false,
 			_ => return Err(Error::<T>::InvalidCaptureEpoch.into()),
 		};
-		let active = Self::active_stake(vault);
+		let pool = Self::active_pool(vault);
+		let active = pool.stake;
 		let (bucket_now, bucket_next) =
 			(Withdrawals::<T>::get(vault, current), Withdrawals::<T>::get(vault, next));
 		let split = split_slash(amount, active, bucket_now, bucket_next, in_previous)
@@ -34,7 +35,8 @@ impl<T: Config> Pallet<T> {
 		let mut deferred = false;
 		if !slashed.is_zero() {
 			let new_active = active.checked_sub(split.active).ok_or(ArithmeticError::Underflow)?;
-			ActiveStake::<T>::push(&vault, Self::now(), new_active, Self::horizon(&info.clock))
+			let pool = ActivePool { stake: new_active, ..pool };
+			ActivePools::<T>::push(&vault, Self::now(), pool, Self::horizon(&info.clock))
 				.map_err(trace_error)?;
 			Withdrawals::<T>::insert(
 				vault,

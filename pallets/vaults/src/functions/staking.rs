@@ -20,8 +20,7 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(!amount.is_zero(), Error::<T>::InsufficientDeposit);
-		let active = Self::active_stake(vault);
-		let shares = Self::active_shares(vault);
+		let ActivePool { stake: active, shares } = Self::active_pool(vault);
 		// Shares left over a zero stake would take the new deposit from whoever deposits.
 		ensure!(!active.is_zero() || shares.is_zero(), Error::<T>::VaultFullySlashed);
 		// The transfer comes before the limit, as the reference's `transferFrom` does: a
@@ -39,8 +38,8 @@ impl<T: Config> Pallet<T> {
 		let new_mine = mine.checked_add(minted).ok_or(Error::<T>::SharesOverflow)?;
 
 		let (now, horizon) = (Self::now(), Self::horizon(&info.clock));
-		ActiveStake::<T>::push(&vault, now, new_active, horizon).map_err(trace_error)?;
-		ActiveShares::<T>::push(&vault, now, new_shares, horizon).map_err(trace_error)?;
+		let pool = ActivePool { stake: new_active, shares: new_shares };
+		ActivePools::<T>::push(&vault, now, pool, horizon).map_err(trace_error)?;
 		SharesOf::<T>::push(&(vault, on_behalf_of.clone()), now, new_mine, horizon)
 			.map_err(trace_error)?;
 		Ledgers::<T>::mutate(vault, |l| l.deposited = l.deposited.saturating_add(amount));
@@ -86,11 +85,8 @@ impl<T: Config> Pallet<T> {
 
 	/// `A`, `S` and `s[who]` now, read once per call.
 	pub(crate) fn pools(vault: VaultId, who: &T::AccountId) -> Pools {
-		Pools {
-			active: Self::active_stake(vault),
-			shares: Self::active_shares(vault),
-			mine: Self::shares_of(vault, who),
-		}
+		let ActivePool { stake: active, shares } = Self::active_pool(vault);
+		Pools { active, shares, mine: Self::shares_of(vault, who) }
 	}
 
 	/// PROTOCOL 2.6 "common path": burn `burned` active shares of `who`, move `assets` from `A`
@@ -123,8 +119,8 @@ impl<T: Config> Pallet<T> {
 
 		let (now, horizon) = (Self::now(), Self::horizon(&info.clock));
 		SharesOf::<T>::push(&(vault, who.clone()), now, mine, horizon).map_err(trace_error)?;
-		ActiveShares::<T>::push(&vault, now, shares, horizon).map_err(trace_error)?;
-		ActiveStake::<T>::push(&vault, now, active, horizon).map_err(trace_error)?;
+		ActivePools::<T>::push(&vault, now, ActivePool { stake: active, shares }, horizon)
+			.map_err(trace_error)?;
 		Withdrawals::<T>::insert(vault, epoch, new_bucket);
 		WithdrawalShares::<T>::insert(vault, epoch, new_bucket_shares);
 		WithdrawalPositions::<T>::insert((vault, epoch, claimer), position);

@@ -6,14 +6,19 @@
 use super::*;
 
 impl<T: Config> Pallet<T> {
+	/// Active stake `A` and active shares `S` now, in one read of their history.
+	pub fn active_pool(vault: VaultId) -> ActivePool {
+		ActivePools::<T>::latest_value_or(&vault, ActivePool::default())
+	}
+
 	/// Active stake `A` now.
 	pub fn active_stake(vault: VaultId) -> u128 {
-		ActiveStake::<T>::latest_value_or(&vault, 0)
+		Self::active_pool(vault).stake
 	}
 
 	/// Active shares `S` now.
 	pub fn active_shares(vault: VaultId) -> u128 {
-		ActiveShares::<T>::latest_value_or(&vault, 0)
+		Self::active_pool(vault).shares
 	}
 
 	/// Active shares of `who` now.
@@ -21,26 +26,34 @@ impl<T: Config> Pallet<T> {
 		SharesOf::<T>::latest_value_or(&(vault, who.clone()), 0)
 	}
 
-	pub(crate) fn lookup<R>(
+	pub(crate) fn lookup<V: Default, R>(
 		vault: VaultId,
 		at: BlockNumberOf<T>,
-		read: impl FnOnce() -> Result<Option<u128>, TraceError>,
-		then: impl FnOnce(u128) -> R,
+		read: impl FnOnce() -> Result<Option<V>, TraceError>,
+		then: impl FnOnce(V) -> R,
 	) -> Result<R, DispatchError> {
 		let info = Self::info(vault)?;
 		Self::ensure_answerable(&info.clock, at)?;
-		let value = read().map_err(|_| Error::<T>::HistoryPruned)?.unwrap_or(0);
+		let value = read().map_err(|_| Error::<T>::HistoryPruned)?.unwrap_or_default();
 		Ok(then(value))
+	}
+
+	/// Active stake and active shares at block `at` (within the vault's history window).
+	pub fn active_pool_at(
+		vault: VaultId,
+		at: BlockNumberOf<T>,
+	) -> Result<ActivePool, DispatchError> {
+		Self::lookup(vault, at, || ActivePools::<T>::at(&vault, at), |p| p)
 	}
 
 	/// Active stake at block `at` (within the vault's history window).
 	pub fn active_stake_at(vault: VaultId, at: BlockNumberOf<T>) -> Result<u128, DispatchError> {
-		Self::lookup(vault, at, || ActiveStake::<T>::at(&vault, at), |v| v)
+		Self::active_pool_at(vault, at).map(|p| p.stake)
 	}
 
 	/// Active shares at block `at`.
 	pub fn active_shares_at(vault: VaultId, at: BlockNumberOf<T>) -> Result<u128, DispatchError> {
-		Self::lookup(vault, at, || ActiveShares::<T>::at(&vault, at), |v| v)
+		Self::active_pool_at(vault, at).map(|p| p.shares)
 	}
 
 	/// Active shares of `who` at block `at`.

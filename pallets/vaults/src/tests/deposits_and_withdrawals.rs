@@ -174,9 +174,9 @@ fn share_overflow_is_an_error_not_a_panic() {
 	build_and_execute(|| {
 		let v = create(config(NATIVE));
 		// A vault whose shares are already near the bound (as after many deep slashes).
-		ActiveShares::<Test>::push(&v, 1, u128::MAX - 5, 0).unwrap();
+		ActivePools::<Test>::push(&v, 1, ActivePool { stake: 1, shares: u128::MAX - 5 }, 0)
+			.unwrap();
 		SharesOf::<Test>::push(&(v, BOB), 1, u128::MAX - 5, 0).unwrap();
-		ActiveStake::<Test>::push(&v, 1, 1, 0).unwrap();
 		Ledgers::<Test>::mutate(v, |l| l.deposited = 1);
 		<Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(
 			&Vaults::account_of(v),

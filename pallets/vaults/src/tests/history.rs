@@ -33,7 +33,7 @@ fn histories_stay_about_one_window_long() {
 			assert_ok!(Vaults::deposit(origin(BOB), v, BOB, 1));
 		}
 		// Window 25 blocks: about 26 entries kept, not 200.
-		assert!(ActiveStakeHead::<Test>::get(v).unwrap().len <= 27);
+		assert!(ActivePoolHead::<Test>::get(v).unwrap().len <= 27);
 		assert!(SharesOfHead::<Test>::get((v, BOB)).unwrap().len <= 27);
 		assert_eq!(Vaults::active_stake_at(v, 180), Ok(180));
 	});

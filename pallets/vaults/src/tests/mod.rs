@@ -6,7 +6,7 @@
 //! `do_try_state`.
 
 use crate::{
-	mock::*, ActiveShares, ActiveStake, ActiveStakeHead, Burner, DelegatorKind, Error, Event,
+	mock::*, ActivePool, ActivePoolHead, ActivePools, Burner, DelegatorKind, Error, Event,
 	HoldReason, Ledgers, NextVaultId, Role, SharesOf, SharesOfHead, SlasherKind, VaultConfig,
 	VaultConfigOf, Withdrawals,
 };
