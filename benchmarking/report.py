@@ -34,6 +34,21 @@ HOT = [
 ]
 
 
+# The transaction extensions every signed extrinsic of the runtime runs (its `TxExtension`), by
+# their benchmarks: their weight comes on top of the call's and the block's per-extrinsic base.
+EXTENSIONS = [
+    ("frame_system_extensions", "check_non_zero_sender"),
+    ("frame_system_extensions", "check_spec_version"),
+    ("frame_system_extensions", "check_tx_version"),
+    ("frame_system_extensions", "check_genesis"),
+    ("frame_system_extensions", "check_mortality_mortal_transaction"),
+    ("frame_system_extensions", "check_nonce"),
+    ("frame_system_extensions", "check_weight"),
+    ("pallet_transaction_payment", "charge_transaction_payment"),
+    ("frame_system_extensions", "weight_reclaim"),
+]
+
+
 def load_batches(path):
     with open(path) as f:
         return json.load(f)
@@ -169,6 +184,7 @@ def main():
     parser.add_argument("--steps", required=True)
     parser.add_argument("--repeat", required=True)
     parser.add_argument("--machine", required=True)
+    parser.add_argument("--baseline", help="an earlier run's figures to compare with")
     args = parser.parse_args()
 
     throughput = json.load(open(os.path.join(args.raw, "throughput.json")))
@@ -178,10 +194,20 @@ def main():
     base_us = runtime["normal_base_extrinsic_ref_time_ps"] / 1e6
 
     benches = {}
-    for path in sorted(glob.glob(os.path.join(args.raw, "pallet_*.json"))):
+    for path in sorted(glob.glob(os.path.join(args.raw, "pallet_*.json")) +
+                       glob.glob(os.path.join(args.raw, "frame_*.json"))):
         for batch in load_batches(path):
             b = Bench(batch)
             benches[(b.pallet, b.name)] = b
+
+    missing = [f"{p}::{n}" for p, n in EXTENSIONS if (p, n) not in benches]
+    if missing:
+        raise SystemExit(f"the run lacks the extensions' benchmarks: {missing}")
+    extensions = [{"pallet": p, "call": n, **benches[(p, n)].row(benches[(p, n)].worst(),
+                                                                 db_read_us, db_write_us)}
+                  for p, n in EXTENSIONS]
+    ext_us = round(sum(e["weight_us"] for e in extensions), 2)
+    per_xt_us = base_us + ext_us
 
     hot = []
     for pallet, name, other_pallet, other in HOT:
@@ -189,7 +215,7 @@ def main():
         if not b:
             continue
         row = {"pallet": pallet, "call": name, **b.row(b.worst(), db_read_us, db_write_us)}
-        row["per_block_by_weight"] = int(normal_us // (row["weight_us"] + base_us))
+        row["per_block_by_weight"] = int(normal_us // (row["weight_us"] + per_xt_us))
         a = benches.get((other_pallet, other)) if other_pallet else None
         if a:
             arow = a.row(a.worst(), db_read_us, db_write_us)
@@ -214,11 +240,10 @@ def main():
     report = {
         "generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "machine": args.machine, "steps": int(args.steps), "repeat": int(args.repeat),
-        "runtime": runtime, "hot_paths": hot, "on_slash_flatness": flat, "curves": found,
+        "runtime": runtime, "extensions": extensions, "extensions_us": ext_us,
+        "hot_paths": hot, "on_slash_flatness": flat, "curves": found,
         "throughput": throughput,
     }
-    with open(os.path.join(args.out, "report.json"), "w") as f:
-        json.dump(report, f, indent=1)
 
     md = []
     w = md.append
@@ -227,9 +252,10 @@ def main():
       f"Benchmarks: frame-omni-bencher on the runtime's wasm (compiled execution), "
       f"{args.steps} steps × {args.repeat} repeats; times are medians. Weight = time + reads × "
       f"{db_read_us:g} µs + writes × {db_write_us:g} µs (the runtime's `DbWeight`). The normal "
-      f"class of a block may use {normal_us / 1e6:g} s of weight, each extrinsic "
-      f"{base_us:g} µs more as base. Every figure below comes from this run; "
-      f"`report.json` holds them all.\n")
+      f"class of a block may use {normal_us / 1e6:g} s of weight; each signed extrinsic "
+      f"adds {base_us:g} µs of base and {ext_us:g} µs of transaction extensions (nonce, "
+      f"payment, weight and era checks, measured in this run), which the *per block* column "
+      f"counts. Every figure below comes from this run; `report.json` holds them all.\n")
     w("## Hot paths, at their worst case\n")
     w("| call | time µs | reads | writes | proof B | weight µs | per block (weight) | "
       "beside it, same run | its weight µs | ratio |")
@@ -243,6 +269,28 @@ def main():
                 f"{b['ratio']}") if b else "— | — | —"
         w(f"| {label} | {r['time_us']} | {r['reads']} | {r['writes']} | {r['proof_bytes']} | "
           f"{r['weight_us']} | {r['per_block_by_weight']} | {side} |")
+    if args.baseline:
+        base = json.load(open(args.baseline))
+        before = {(r["pallet"], r["call"]): r for r in base["hot_paths"]}
+        report["baseline"] = {k: base[k] for k in ("commit", "generated", "steps", "repeat")}
+        w(f"\n### Before and after\n\nThe same calls in the run of commit {base['commit']} "
+          f"({base['generated']}, {base['steps']} steps × {base['repeat']} repeats; "
+          f"`{os.path.basename(args.baseline)}`): {base['what']}.\n")
+        w("| call | reads before → now | writes before → now | weight µs before → now |")
+        w("|---|---|---|---|")
+        for r in hot:
+            b = before.get((r["pallet"], r["call"]))
+            if b:
+                w(f"| {r['pallet'].replace('pallet_rampart_', '')}.{r['call']} | "
+                  f"{b['reads']} → {r['reads']} | {b['writes']} → {r['writes']} | "
+                  f"{b['weight_us']} → {r['weight_us']} |")
+        phases = {p["phase"]: p for p in base["throughput_phases"]}
+        w("\n| throughput phase | most per block before → now |")
+        w("|---|---|")
+        for p in throughput["phases"]:
+            if p["phase"] in phases:
+                w(f"| {p['phase']} | {phases[p['phase']]['max_per_block']} → "
+                  f"{p['max_per_block']} |")
     w("\nNot in this run: `pallet-staking` and `pallet-nomination-pools` (join, unbond, "
       "withdraw_unbonded, claim_payout, slash) are not in the runtime the benchmarks run on, so "
       "the ratios to them the issue asks for are not measured yet.\n")
@@ -289,11 +337,27 @@ def main():
           f"first: **{s['blocks_per_second']:.0f} blocks/s**. The author's database "
           f"(ParityDB) holds {s['database_bytes']} bytes for {s['chain_blocks']} blocks, "
           f"{s['bytes_per_block']:.0f} per block.\n")
+    w("## Block budget\n")
+    w(f"How long the dev node took to build the slowest block of each phase: from the start of "
+      f"block building to the sealed block (inherents, every extrinsic applied, the state root), "
+      f"from the node's own log line. `end` says why it stopped filling the block: "
+      f"`HitBlockWeightLimit` is a block at the normal class's whole weight. The block time is "
+      f"{t['block_time_ms'] / 1000:g} s.\n")
+    w("| phase | block | signed extrinsics | built in ms | end | share of block time |")
+    w("|---|---:|---:|---:|---|---:|")
+    for p in t["phases"]:
+        b = p.get("slowest_build")
+        if b:
+            w(f"| {p['phase']} | #{b['block']} | {b['signed']} | {b['millis']} | "
+              f"{b['end']} | {b['millis'] / t['block_time_ms']:.0%} |")
+    w("")
     deposits = next((p for p in t["phases"] if p["phase"] == "deposits"), None)
     if deposits:
         verdict = "meets" if deposits["max_per_block"] >= 1400 else "misses"
         w(f"Target (PERFORMANCE.md): at least 1 400 deposits per block. This run "
           f"{verdict} it: {deposits['max_per_block']} at most in one block.\n")
+    with open(os.path.join(args.out, "report.json"), "w") as f:
+        json.dump(report, f, indent=1)
     with open(os.path.join(args.out, "REPORT.md"), "w") as f:
         f.write("\n".join(md) + "\n")
 

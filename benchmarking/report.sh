@@ -13,7 +13,8 @@
 # 3. the node's throughput test (node/tests/throughput.rs) at a larger load: signed
 #    extrinsics included per block on a real dev node, and a fresh node's sync speed;
 # 4. benchmarking/report.py turns those into the report, with the curves of every benchmark
-#    that has a component.
+#    that has a component, and, beside the hot paths, the figures of an earlier run kept in
+#    benchmarking/report/baseline.json (a copy of that run's report.json figures).
 # The runtime's block limits and database weights come from the runtime itself (the throughput
 # test writes them). Takes about an hour on 2 cores at the defaults, most of it benchmarks.
 
@@ -37,6 +38,8 @@ PALLETS=(
 	pallet_rampart_registry
 	pallet_balances
 	pallet_assets
+	frame_system_extensions
+	pallet_transaction_payment
 )
 
 install_omni_bencher
@@ -75,6 +78,8 @@ RAMPART_THROUGHPUT_ACCOUNTS="$ACCOUNTS" RAMPART_THROUGHPUT_PER_ACCOUNT="$PER_ACC
 	--test throughput -- --nocapture --test-threads 1 | tee "$RAW/throughput.log"
 
 say "writing the report to $OUT"
+BASELINE=()
+[ -f "$OUT/baseline.json" ] && BASELINE=(--baseline "$OUT/baseline.json")
 python3 "$RAMPART_ROOT/benchmarking/report.py" --raw "$RAW" --out "$OUT" --steps "$STEPS" \
-	--repeat "$REPEAT" --machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -srm)"
+	--repeat "$REPEAT" "${BASELINE[@]}" --machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -srm)"
 say "done: $OUT/REPORT.md"

@@ -50,6 +50,40 @@ struct Phase {
 	/// Signed extrinsics of each block the phase filled, oldest first.
 	per_block: Vec<usize>,
 	seconds: f64,
+	/// The block the node took longest to build in the phase: its number, milliseconds (from
+	/// the start of block building to the sealed block: every extrinsic applied and the state
+	/// root computed) and why the proposer stopped filling it.
+	slowest: Option<Built>,
+}
+
+/// How the author built a block, from its log line "Prepared block for proposing at N (T ms)
+/// ... end: R; extrinsics_count: C".
+#[derive(Clone, Debug)]
+struct Built {
+	block: u64,
+	millis: u64,
+	end: String,
+	/// Signed extrinsics in the block.
+	signed: usize,
+}
+
+/// Every block the node built, from its log.
+fn built_blocks(node: &Node) -> Vec<Built> {
+	node.log_text()
+		.lines()
+		.filter_map(|line| {
+			let rest = line.split("Prepared block for proposing at ").nth(1)?;
+			let (block, rest) = rest.split_once(" (")?;
+			let (millis, rest) = rest.split_once(" ms)")?;
+			let end = rest.split("end: ").nth(1)?.split(';').next()?;
+			Some(Built {
+				block: block.trim().parse().ok()?,
+				millis: millis.trim().parse().ok()?,
+				end: end.trim().to_string(),
+				signed: 0,
+			})
+		})
+		.collect()
 }
 
 impl Phase {
@@ -70,6 +104,12 @@ impl Phase {
 			"max_per_second": self.max() as f64 * 1_000.0 / rampart_runtime::MILLI_SECS_PER_BLOCK as f64,
 			"ratio_to_transfers": self.max() as f64 / baseline.max(1) as f64,
 			"seconds_to_drain": self.seconds,
+			"slowest_build": self.slowest.as_ref().map(|b| json!({
+				"block": b.block,
+				"millis": b.millis,
+				"end": b.end,
+				"signed": b.signed,
+			})),
 		})
 	}
 }
@@ -114,14 +154,21 @@ fn phase(node: &Node, name: &'static str, xts: Vec<Vec<u8>>) -> Phase {
 	let included: usize = per_block.iter().sum();
 	assert_eq!(included, submitted, "{name}: every extrinsic is included once: {per_block:?}");
 	let per_block: Vec<usize> = per_block.into_iter().skip_while(|c| *c == 0).collect();
-	let phase = Phase { name, submitted, per_block, seconds };
+	let slowest = built_blocks(node)
+		.into_iter()
+		.filter(|b| b.block > before && b.block <= after)
+		.max_by_key(|b| b.millis)
+		.map(|b| Built { signed: signed_in(node, b.block), ..b });
+	assert!(slowest.is_some(), "{name}: the node logs how it built blocks {before}..={after}");
+	let phase = Phase { name, submitted, per_block, seconds, slowest };
 	println!(
 		"throughput: {name}: {submitted} in {} blocks, at most {} per block, mean {:.0}, \
-		 drained in {seconds:.1}s: {:?}",
+		 drained in {seconds:.1}s: {:?}; slowest to build: {:?}",
 		phase.per_block.len(),
 		phase.max(),
 		phase.mean(),
-		phase.per_block
+		phase.per_block,
+		phase.slowest
 	);
 	phase
 }

@@ -191,10 +191,15 @@ pub struct WithdrawalPosition {
 
 /// Totals that must balance (PROTOCOL 6.1 item 7): the vault account holds
 /// `reserve + deposited − claimed − slashed + pending_burn`.
+///
+/// What was ever deposited is not stored: it is the active stake plus what ever left it
+/// (withdrawals, slashes of active stake), [`VaultLedger::deposited`], so a deposit, which
+/// writes the active stake's history anyway, writes no ledger.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub struct VaultLedger {
-	/// Collateral ever deposited.
-	pub deposited: u128,
+	/// Collateral ever slashed from the active stake (the rest of `slashed` came from
+	/// withdrawal buckets).
+	pub slashed_active: u128,
 	/// Collateral ever moved into withdrawal buckets.
 	pub withdrawn: u128,
 	/// Collateral ever paid out by claims.
@@ -205,6 +210,15 @@ pub struct VaultLedger {
 	/// asset's freezer) and is owed to the burner; `release_slashed` moves it. The sum of
 	/// `PendingSlashed` over its destinations.
 	pub pending_burn: u128,
+}
+
+impl VaultLedger {
+	/// Collateral ever deposited into a vault whose active stake is `active`: every unit
+	/// deposited is still active, was moved into a withdrawal bucket, or was slashed from the
+	/// active stake.
+	pub fn deposited(&self, active: u128) -> u128 {
+		active.saturating_add(self.withdrawn).saturating_add(self.slashed_active)
+	}
 }
 
 /// Gives the benchmarks a collateral other than the native token.

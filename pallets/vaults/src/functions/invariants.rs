@@ -67,7 +67,7 @@ impl<T: Config> Pallet<T> {
 			// Anyone may send collateral to a vault account: that surplus is tolerated (it is
 			// nobody's stake), a shortfall never is.
 			ensure!(
-				balance >= Self::books(&info, &ledger),
+				balance >= Self::books(&info, &ledger, Self::active_stake(vault)),
 				"vault balance < reserve + deposited - claimed - slashed + pending"
 			);
 			let pending: u128 =
@@ -80,7 +80,7 @@ impl<T: Config> Pallet<T> {
 					"a router vault without a fallback receiver"
 				);
 			}
-			ensure!(ledger.withdrawn <= ledger.deposited, "more withdrawn than deposited");
+			ensure!(ledger.slashed_active <= ledger.slashed, "more slashed from A than slashed");
 			ensure!(ledger.claimed <= ledger.withdrawn, "more claimed than withdrawn");
 			let owed = Self::active_stake(vault)
 				.saturating_add(unpaid.get(&vault).copied().unwrap_or(0))

@@ -71,6 +71,7 @@ impl<T: Config> Pallet<T> {
 			}
 			Ledgers::<T>::mutate(vault, |l| {
 				l.slashed = l.slashed.saturating_add(slashed);
+				l.slashed_active = l.slashed_active.saturating_add(split.active);
 				if deferred {
 					l.pending_burn = l.pending_burn.saturating_add(slashed);
 				}

@@ -42,7 +42,6 @@ impl<T: Config> Pallet<T> {
 		ActivePools::<T>::push(&vault, now, pool, horizon).map_err(trace_error)?;
 		SharesOf::<T>::push(&(vault, on_behalf_of.clone()), now, new_mine, horizon)
 			.map_err(trace_error)?;
-		Ledgers::<T>::mutate(vault, |l| l.deposited = l.deposited.saturating_add(amount));
 		Self::deposit_event(Event::Deposited {
 			vault,
 			depositor: depositor.clone(),

@@ -127,9 +127,9 @@ impl<T: Config> Pallet<T> {
 
 	/// What the vault account must hold by its books: `reserve + deposited − claimed − slashed
 	/// + pending`.
-	pub(crate) fn books(info: &VaultInfoOf<T>, ledger: &VaultLedger) -> u128 {
+	pub(crate) fn books(info: &VaultInfoOf<T>, ledger: &VaultLedger, active: u128) -> u128 {
 		info.reserve
-			.saturating_add(ledger.deposited)
+			.saturating_add(ledger.deposited(active))
 			.saturating_sub(ledger.claimed)
 			.saturating_sub(ledger.slashed)
 			.saturating_add(ledger.pending_burn)
@@ -139,7 +139,8 @@ impl<T: Config> Pallet<T> {
 	pub fn surplus_of(vault: VaultId) -> Option<u128> {
 		let info = Vaults::<T>::get(vault)?;
 		let balance = T::Assets::balance(info.collateral.clone(), &Self::account_of(vault));
-		Some(balance.saturating_sub(Self::books(&info, &Ledgers::<T>::get(vault))))
+		let books = Self::books(&info, &Ledgers::<T>::get(vault), Self::active_stake(vault));
+		Some(balance.saturating_sub(books))
 	}
 
 	/// The epoch vault `vault` is in now.

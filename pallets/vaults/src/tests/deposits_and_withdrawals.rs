@@ -177,7 +177,6 @@ fn share_overflow_is_an_error_not_a_panic() {
 		ActivePools::<Test>::push(&v, 1, ActivePool { stake: 1, shares: u128::MAX - 5 }, 0)
 			.unwrap();
 		SharesOf::<Test>::push(&(v, BOB), 1, u128::MAX - 5, 0).unwrap();
-		Ledgers::<Test>::mutate(v, |l| l.deposited = 1);
 		<Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(
 			&Vaults::account_of(v),
 			1,
