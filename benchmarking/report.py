@@ -93,6 +93,17 @@ class Bench:
         }
 
 
+def line_fit(points):
+    """The least-squares line through `points` ([(x, y)]), as a function of x: how the weights'
+    linear formula in a component extends beyond the range it was measured on."""
+    n = len(points)
+    mx = sum(x for x, _ in points) / n
+    my = sum(y for _, y in points) / n
+    sxx = sum((x - mx) ** 2 for x, _ in points)
+    slope = sum((x - mx) * (y - my) for x, y in points) / sxx if sxx else 0.0
+    return lambda x: my + slope * (x - mx)
+
+
 def svg_plot(path, title, xlabel, series):
     """A line plot of `series` ([(label, colour, [(x, y)])]) from y = 0, as SVG."""
     width, height, left, bottom, top, right = 640, 360, 70, 50, 40, 20
@@ -231,6 +242,27 @@ def main():
                 flat.append({"depositors": key[0][1], **b.row(key, db_read_us, db_write_us)})
     flat.sort(key=lambda r: r["depositors"])
 
+    deep = []
+    for path in sorted(glob.glob(os.path.join(args.raw, "depth-*.json"))):
+        for batch in load_batches(path):
+            b = Bench(batch)
+            fitted = benches.get((b.pallet, b.name))
+            if not fitted:
+                raise SystemExit(f"no fitted run of {b.pallet}::{b.name} beside its deep run")
+            points = [(k[0][1], fitted.times[k], fitted.db.get(k, {}).get("reads", 0))
+                      for k in fitted.settings()]
+            time_fit, reads_fit = line_fit([(d, t) for d, t, _ in points]), \
+                line_fit([(d, r) for d, _, r in points])
+            for key in b.settings():
+                d = key[0][1]
+                row = b.row(key, db_read_us, db_write_us)
+                deep.append({
+                    "pallet": b.pallet, "benchmark": b.name, "depth": d, "entries": 2 ** d,
+                    "fitted_on": [min(p[0] for p in points), max(p[0] for p in points)],
+                    "time_by_fit_us": round(time_fit(d), 2),
+                    "reads_by_fit": round(reads_fit(d), 1), **row,
+                })
+
     os.makedirs(os.path.join(args.out, "plots"), exist_ok=True)
     for old in glob.glob(os.path.join(args.out, "plots", "*.svg")):
         os.remove(old)
@@ -241,7 +273,7 @@ def main():
         "generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "machine": args.machine, "steps": int(args.steps), "repeat": int(args.repeat),
         "runtime": runtime, "extensions": extensions, "extensions_us": ext_us,
-        "hot_paths": hot, "on_slash_flatness": flat, "curves": found,
+        "hot_paths": hot, "on_slash_flatness": flat, "deep_histories": deep, "curves": found,
         "throughput": throughput,
     }
 
@@ -302,6 +334,22 @@ def main():
         w(f"| {r['depositors']} | {r['time_us']} | {r['fastest_us']} | {r['reads']} | "
           f"{r['writes']} | {r['proof_bytes']} |")
     w("")
+
+    if deep:
+        w("## History lookups beyond the fitted range\n")
+        w("The weights of history lookups are linear in the binary search's depth `d` (a history "
+          "of up to 2^d entries), fitted on a short range and charged at the runtime's deepest "
+          "(`MaxHistoryDepth`, `MaxCumulativeSlashDepth`). These runs build the deep histories "
+          "themselves and compare what they measure with the fitted line at the same depth.\n")
+        w("| benchmark | d | entries | median µs | fastest µs | by the fit µs | reads | "
+          "reads by the fit | writes |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+        for r in deep:
+            w(f"| {r['pallet'].replace('pallet_rampart_', '')}.{r['benchmark']} | {r['depth']} | "
+              f"{r['entries']} | {r['time_us']} | {r['fastest_us']} | {r['time_by_fit_us']} "
+              f"(fitted on d={r['fitted_on'][0]}..{r['fitted_on'][1]}) | {r['reads']} | "
+              f"{r['reads_by_fit']} | {r['writes']} |")
+        w("")
 
     w("## Curves\n")
     w("Every benchmark with a component, over that component (the others at one end); "

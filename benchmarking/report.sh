@@ -9,7 +9,9 @@
 # 1. frame-omni-bencher (`v1 benchmark pallet`, JSON) on the runtime's wasm of the build
 #    ./scripts/test.sh makes: the Rampart pallets' calls, and pallet_balances' and
 #    pallet_assets' transfers beside them, with reads, writes and proof sizes;
-# 2. the vaults pallet's `on_slash_flatness` at 1, 100 and 10 000 depositors;
+# 2. the vaults pallet's `on_slash_flatness` at 1, 100 and 10 000 depositors, and
+#    the history lookups (`delegation.stake_at` to depth 16, `slashing.slash` to depth 19, the
+#    runtime's largest) beyond the range their weights are fitted on;
 # 3. the node's throughput test (node/tests/throughput.rs) at a larger load: signed
 #    extrinsics included per block on a real dev node, and a fresh node's sync speed;
 # 4. benchmarking/report.py turns those into the report, with the curves of every benchmark
@@ -22,6 +24,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
 
 STEPS="${STEPS:-10}"
 REPEAT="${REPEAT:-5}"
+DEPTH_REPEAT="${DEPTH_REPEAT:-3}"
 ACCOUNTS="${RAMPART_THROUGHPUT_ACCOUNTS:-100}"
 PER_ACCOUNT="${RAMPART_THROUGHPUT_PER_ACCOUNT:-40}"
 OUT="$RAMPART_ROOT/benchmarking/report"
@@ -65,11 +68,20 @@ for pallet in "${PALLETS[@]}"; do
 	say "$pallet took $(($(date +%s) - started))s"
 done
 
-say "on_slash at 1, 100 and 10 000 depositors"
+say "on_slash at 1, 100 and 10 000 depositors (a state of 10 000 each time)"
 bench flatness-small --pallet pallet_rampart_vaults --extrinsic on_slash_flatness --extra \
 	--steps 2 --repeat "$REPEAT" --low 1 --high 100
 bench flatness-large --pallet pallet_rampart_vaults --extrinsic on_slash_flatness --extra \
 	--steps 2 --repeat "$REPEAT" --low 10000 --high 10000
+
+# The weights of history lookups are fitted on depths 0..10 (up to 1 024 entries) and charged at
+# the runtime's largest depth by extrapolation; these runs measure the deep end itself.
+# stake_at's setup makes three calls per entry: depth 16 (65 536 entries) takes minutes already.
+say "delegation.stake_at at depths 13 and 16, slashing.slash at 13, 16 and 19 (up to 524 288 entries)"
+bench depth-stake_at --pallet pallet_rampart_delegation --extrinsic stake_at \
+	--steps 2 --repeat "$DEPTH_REPEAT" --low 13 --high 16
+bench depth-slash --pallet pallet_rampart_slashing --extrinsic slash \
+	--steps 3 --repeat "$DEPTH_REPEAT" --low 13 --high 19
 
 say "throughput on a dev node: $ACCOUNTS accounts x $PER_ACCOUNT extrinsics per phase"
 RAMPART_THROUGHPUT_ACCOUNTS="$ACCOUNTS" RAMPART_THROUGHPUT_PER_ACCOUNT="$PER_ACCOUNT" \
