@@ -34,6 +34,35 @@ HOT = [
 ]
 
 
+# Side by side with polkadot-sdk's own staking, measured in the same run on the comparison runtime
+# (benchmarking/compare-runtime): each Rampart call (at its worst case, or at `at`), its nearest
+# analogues, the ratio of weights the target bounds (PERFORMANCE.md: deposit, withdraw and claim
+# at most half their nomination-pools analogue), and the reference's gas median for orientation
+# (PROTOCOL.md section 8.1, forge gas report of symbioticfi/core; not measured here).
+COMPARE = [
+    ("pallet_rampart_vaults", "deposit", "max",
+     [("pallet_nomination_pools", "join", "max"),
+      ("pallet_nomination_pools", "bond_extra_transfer", "max"),
+      ("pallet_staking_async", "bond_extra", "max")], 0.5, ("Vault.deposit", 329711)),
+    ("pallet_rampart_vaults", "withdraw", "max",
+     [("pallet_nomination_pools", "unbond", "max"),
+      ("pallet_staking_async", "unbond", "max")], 0.5, ("Vault.withdraw", 267530)),
+    ("pallet_rampart_vaults", "claim", "max",
+     [("pallet_nomination_pools", "withdraw_unbonded_update", "min"),
+      ("pallet_nomination_pools", "withdraw_unbonded_kill", "min"),
+      ("pallet_staking_async", "withdraw_unbonded_update", "max")], 0.5, ("Vault.claim", 14611)),
+    ("pallet_rampart_rewards", "claim_staker_rewards", "min",
+     [("pallet_nomination_pools", "claim_payout", "max")], None, None),
+    ("pallet_rampart_rewards", "claim_staker_rewards", "max",
+     [("pallet_nomination_pools", "claim_payout", "max")], None, None),
+    ("pallet_rampart_slashing", "slash", "max",
+     [("pallet_staking_async", "apply_slash", "min"),
+      ("pallet_staking_async", "apply_slash", "max"),
+      ("pallet_nomination_pools", "apply_slash", "max")], None, ("Slasher.slash", 281667)),
+    ("pallet_rampart_vaults", "transfer_shares", "max",
+     [("pallet_assets", "transfer_keep_alive", "max")], None, ("VaultTokenized.transfer", 10503)),
+]
+
 # The transaction extensions every signed extrinsic of the runtime runs (its `TxExtension`), by
 # their benchmarks: their weight comes on top of the call's and the block's per-extrinsic base.
 EXTENSIONS = [
@@ -77,6 +106,11 @@ class Bench:
     def worst(self):
         """The setting with every component at its largest."""
         return max(self.settings(), key=lambda k: tuple(v for _, v in k))
+
+    def at(self, end):
+        """The setting with every component at its largest (`max`) or smallest (`min`)."""
+        pick = max if end == "max" else min
+        return pick(self.settings(), key=lambda k: tuple(v for _, v in k))
 
     def row(self, key, db_read_us, db_write_us):
         db = self.db.get(key, {})
@@ -211,6 +245,16 @@ def main():
             b = Bench(batch)
             benches[(b.pallet, b.name)] = b
 
+    # The comparison runtime's runs (compare-<pallet>.json): its staking and pools join the
+    # curves; its balances transfer calibrates one runtime against the other.
+    compared = {}
+    for path in sorted(glob.glob(os.path.join(args.raw, "compare-*.json"))):
+        for batch in load_batches(path):
+            b = Bench(batch)
+            compared[(b.pallet, b.name)] = b
+            if b.pallet != "pallet_balances":
+                benches[(b.pallet, b.name)] = b
+
     missing = [f"{p}::{n}" for p, n in EXTENSIONS if (p, n) not in benches]
     if missing:
         raise SystemExit(f"the run lacks the extensions' benchmarks: {missing}")
@@ -233,6 +277,42 @@ def main():
             row["beside"] = {"pallet": other_pallet, "call": other, **arow,
                              "ratio": round(row["weight_us"] / arow["weight_us"], 2)}
         hot.append(row)
+
+    def label(pallet, call, row):
+        comps = ", ".join(f"{k}={v}" for k, v in row["components"].items())
+        short = pallet.replace("pallet_rampart_", "").replace("pallet_nomination_", "") \
+            .replace("pallet_staking_async", "staking").replace("pallet_", "")
+        return f"{short}.{call}" + (f" ({comps})" if comps else "")
+
+    side = []
+    for pallet, name, end, analogues, target, gas in COMPARE:
+        b = benches.get((pallet, name))
+        if not b:
+            continue
+        row = b.row(b.at(end), db_read_us, db_write_us)
+        for i, (apallet, aname, aend) in enumerate(analogues):
+            a = benches.get((apallet, aname))
+            if not a:
+                raise SystemExit(f"the run lacks {apallet}::{aname} beside {pallet}::{name}")
+            arow = a.row(a.at(aend), db_read_us, db_write_us)
+            ratio = round(row["weight_us"] / arow["weight_us"], 2)
+            side.append({
+                "rampart": {"pallet": pallet, "call": name, "label": label(pallet, name, row),
+                            **row},
+                "analogue": {"pallet": apallet, "call": aname,
+                             "label": label(apallet, aname, arow), **arow},
+                "ratio": ratio,
+                "target": target if i == 0 else None,
+                "meets": (ratio <= target) if target and i == 0 else None,
+                "reference_gas": {"call": gas[0], "median": gas[1]} if gas else None,
+            })
+    calibration = None
+    if ("pallet_balances", "transfer_keep_alive") in compared and \
+            ("pallet_balances", "transfer_keep_alive") in benches:
+        here = benches[("pallet_balances", "transfer_keep_alive")]
+        there = compared[("pallet_balances", "transfer_keep_alive")]
+        calibration = {"reference_runtime": here.row(here.worst(), db_read_us, db_write_us),
+                       "compare_runtime": there.row(there.worst(), db_read_us, db_write_us)}
 
     flat = []
     for path in sorted(glob.glob(os.path.join(args.raw, "flatness-*.json"))):
@@ -273,7 +353,8 @@ def main():
         "generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "machine": args.machine, "steps": int(args.steps), "repeat": int(args.repeat),
         "runtime": runtime, "extensions": extensions, "extensions_us": ext_us,
-        "hot_paths": hot, "on_slash_flatness": flat, "deep_histories": deep, "curves": found,
+        "hot_paths": hot, "side_by_side": side, "calibration": calibration,
+        "on_slash_flatness": flat, "deep_histories": deep, "curves": found,
         "throughput": throughput,
     }
 
@@ -323,9 +404,37 @@ def main():
             if p["phase"] in phases:
                 w(f"| {p['phase']} | {phases[p['phase']]['max_per_block']} → "
                   f"{p['max_per_block']} |")
-    w("\nNot in this run: `pallet-staking` and `pallet-nomination-pools` (join, unbond, "
-      "withdraw_unbonded, claim_payout, slash) are not in the runtime the benchmarks run on, so "
-      "the ratios to them the issue asks for are not measured yet.\n")
+    if side:
+        w("\n## Side by side with polkadot-sdk's staking and nomination pools\n")
+        w("Measured in this run on the comparison runtime (`benchmarking/compare-runtime`: "
+          "`pallet-staking-async` with bags-list and delegated staking, `pallet-nomination-pools` "
+          "on delegated stake, as Polkadot runs them, with Polkadot's bonding duration and "
+          "unlocking chunks), on the same machine and executor, weighed with the same database "
+          "weights. Ratio = Rampart's weight over the analogue's; the target "
+          "(PERFORMANCE.md) bounds deposit, withdraw and claim by half their pools analogue. "
+          "The reference's gas (PROTOCOL.md §8.1, median of symbioticfi/core's forge gas "
+          "report) is for orientation only: EVM gas does not convert to weight.\n")
+        w("| Rampart call | weight µs | reads / writes | proof B | analogue | weight µs | "
+          "reads / writes | proof B | ratio | target | reference gas |")
+        w("|---|---:|---:|---:|---|---:|---:|---:|---:|---|---|")
+        for r in side:
+            a, m = r["analogue"], r["rampart"]
+            verdict = "—" if r["target"] is None else \
+                f"≤ {r['target']}: {'met' if r['meets'] else '**missed**'}"
+            gas = f"{r['reference_gas']['call']} {r['reference_gas']['median']:,}" \
+                if r["reference_gas"] else "—"
+            w(f"| {m['label']} | {m['weight_us']} | {m['reads']} / {m['writes']} | "
+              f"{m['proof_bytes']} | {a['label']} | {a['weight_us']} | {a['reads']} / "
+              f"{a['writes']} | {a['proof_bytes']} | {r['ratio']} | {verdict} | {gas} |")
+        if calibration:
+            c, d = calibration["reference_runtime"], calibration["compare_runtime"]
+            w(f"\nOne runtime against the other: `balances.transfer_keep_alive` measured "
+              f"{c['time_us']} µs ({c['reads']} reads, {c['writes']} writes) on the reference "
+              f"runtime and {d['time_us']} µs ({d['reads']} reads, {d['writes']} writes) on the "
+              f"comparison runtime in this run.\n")
+    else:
+        w("\nNot in this run: the comparison runtime's benchmarks (`compare-*.json`), so "
+          "there is no side-by-side table.\n")
 
     w("## A slash costs the same whatever the number of depositors\n")
     w("| depositors | median µs | fastest µs | reads | writes | proof B |")

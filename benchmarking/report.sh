@@ -9,6 +9,8 @@
 # 1. frame-omni-bencher (`v1 benchmark pallet`, JSON) on the runtime's wasm of the build
 #    ./scripts/test.sh makes: the Rampart pallets' calls, and pallet_balances' and
 #    pallet_assets' transfers beside them, with reads, writes and proof sizes;
+#    and, on the comparison runtime (benchmarking/compare-runtime, its wasm built here), the
+#    analogues in polkadot-sdk's own staking and nomination pools (COMPARED below);
 # 2. the vaults pallet's `on_slash_flatness` at 1, 100 and 10 000 depositors, and
 #    the history lookups (`delegation.stake_at` to depth 16, `slashing.slash` to depth 19, the
 #    runtime's largest) beyond the range their weights are fitted on;
@@ -28,8 +30,11 @@ DEPTH_REPEAT="${DEPTH_REPEAT:-3}"
 ACCOUNTS="${RAMPART_THROUGHPUT_ACCOUNTS:-100}"
 PER_ACCOUNT="${RAMPART_THROUGHPUT_PER_ACCOUNT:-40}"
 OUT="$RAMPART_ROOT/benchmarking/report"
-RAW="$(mktemp -d)"
-trap 'rm -rf "$RAW"; pkill -KILL -f rampart-e2e- 2>/dev/null || true' EXIT
+# The raw results stay in REPORT_RAW when it is given (report.py can then be rerun on them), and
+# in a temporary folder removed after a successful run otherwise.
+RAW="${REPORT_RAW:-$(mktemp -d)}"
+mkdir -p "$RAW"
+trap 'pkill -KILL -f rampart-e2e- 2>/dev/null || true' EXIT
 
 PALLETS=(
 	pallet_rampart_vaults
@@ -45,14 +50,32 @@ PALLETS=(
 	pallet_transaction_payment
 )
 
+# The comparison runtime's benchmarks the report sets beside Rampart's calls (the same list as
+# its test, benchmarking/compare-runtime/src/tests.rs); its balances transfer calibrates the two
+# runtimes against each other.
+COMPARED=(
+	"pallet_nomination_pools:join,bond_extra_transfer,unbond,withdraw_unbonded_update,withdraw_unbonded_kill,claim_payout,apply_slash"
+	"pallet_staking_async:bond_extra,unbond,withdraw_unbonded_update,withdraw_unbonded_kill,apply_slash"
+	"pallet_balances:transfer_keep_alive"
+)
+
 install_omni_bencher
 say "building the runtime and the node (the build of ./scripts/test.sh)"
 build_node
+say "building the comparison runtime's wasm (polkadot-sdk staking and pools)"
+RAMPART_BUILD_COMPARE_WASM=1 cargo build --locked --release -p rampart-compare-runtime \
+	--features runtime-benchmarks
+COMPARE_WASM="$CARGO_TARGET_DIR/release/wbuild/rampart-compare-runtime/rampart_compare_runtime.compact.compressed.wasm"
+[ -f "$COMPARE_WASM" ] || {
+	echo "no comparison runtime wasm at $COMPARE_WASM" >&2
+	exit 1
+}
 
+RUNTIME_WASM="$RAMPART_RUNTIME_WASM"
 bench() { # name, then omni-bencher arguments
 	local name="$1"
 	shift
-	"$OMNI_BENCHER" v1 benchmark pallet --runtime "$RAMPART_RUNTIME_WASM" \
+	"$OMNI_BENCHER" v1 benchmark pallet --runtime "$RUNTIME_WASM" \
 		--genesis-builder-preset development --wasm-execution compiled --heap-pages 4096 \
 		--json-file "$RAW/$name.json" "$@" >"$RAW/$name.log" 2>&1 ||
 		{
@@ -67,6 +90,17 @@ for pallet in "${PALLETS[@]}"; do
 	bench "$pallet" --pallet "$pallet" --extrinsic '*' --steps "$STEPS" --repeat "$REPEAT"
 	say "$pallet took $(($(date +%s) - started))s"
 done
+
+RUNTIME_WASM="$COMPARE_WASM"
+for entry in "${COMPARED[@]}"; do
+	pallet="${entry%%:*}"
+	say "on the comparison runtime: $pallet (steps $STEPS, repeat $REPEAT)"
+	started=$(date +%s)
+	bench "compare-$pallet" --pallet "$pallet" --extrinsic "${entry#*:}" --steps "$STEPS" \
+		--repeat "$REPEAT"
+	say "$pallet took $(($(date +%s) - started))s"
+done
+RUNTIME_WASM="$RAMPART_RUNTIME_WASM"
 
 say "on_slash at 1, 100 and 10 000 depositors (a state of 10 000 each time)"
 bench flatness-small --pallet pallet_rampart_vaults --extrinsic on_slash_flatness --extra \
@@ -94,4 +128,5 @@ BASELINE=()
 [ -f "$OUT/baseline.json" ] && BASELINE=(--baseline "$OUT/baseline.json")
 python3 "$RAMPART_ROOT/benchmarking/report.py" --raw "$RAW" --out "$OUT" --steps "$STEPS" \
 	--repeat "$REPEAT" "${BASELINE[@]}" --machine "$(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -srm)"
+[ -n "${REPORT_RAW:-}" ] || rm -rf "$RAW"
 say "done: $OUT/REPORT.md"
