@@ -284,7 +284,7 @@ def main():
             .replace("pallet_staking_async", "staking").replace("pallet_", "")
         return f"{short}.{call}" + (f" ({comps})" if comps else "")
 
-    side = []
+    side_by_side = []
     for pallet, name, end, analogues, target, gas in COMPARE:
         b = benches.get((pallet, name))
         if not b:
@@ -296,7 +296,7 @@ def main():
                 raise SystemExit(f"the run lacks {apallet}::{aname} beside {pallet}::{name}")
             arow = a.row(a.at(aend), db_read_us, db_write_us)
             ratio = round(row["weight_us"] / arow["weight_us"], 2)
-            side.append({
+            side_by_side.append({
                 "rampart": {"pallet": pallet, "call": name, "label": label(pallet, name, row),
                             **row},
                 "analogue": {"pallet": apallet, "call": aname,
@@ -353,7 +353,7 @@ def main():
         "generated": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
         "machine": args.machine, "steps": int(args.steps), "repeat": int(args.repeat),
         "runtime": runtime, "extensions": extensions, "extensions_us": ext_us,
-        "hot_paths": hot, "side_by_side": side, "calibration": calibration,
+        "hot_paths": hot, "side_by_side": side_by_side, "calibration": calibration,
         "on_slash_flatness": flat, "deep_histories": deep, "curves": found,
         "throughput": throughput,
     }
@@ -404,7 +404,7 @@ def main():
             if p["phase"] in phases:
                 w(f"| {p['phase']} | {phases[p['phase']]['max_per_block']} → "
                   f"{p['max_per_block']} |")
-    if side:
+    if side_by_side:
         w("\n## Side by side with polkadot-sdk's staking and nomination pools\n")
         w("Measured in this run on the comparison runtime (`benchmarking/compare-runtime`: "
           "`pallet-staking-async` with bags-list and delegated staking, `pallet-nomination-pools` "
@@ -417,7 +417,7 @@ def main():
         w("| Rampart call | weight µs | reads / writes | proof B | analogue | weight µs | "
           "reads / writes | proof B | ratio | target | reference gas |")
         w("|---|---:|---:|---:|---|---:|---:|---:|---:|---|---|")
-        for r in side:
+        for r in side_by_side:
             a, m = r["analogue"], r["rampart"]
             verdict = "—" if r["target"] is None else \
                 f"≤ {r['target']}: {'met' if r['meets'] else '**missed**'}"
