@@ -103,12 +103,9 @@ class Bench:
     def settings(self):
         return sorted(self.times)
 
-    def worst(self):
-        """The setting with every component at its largest."""
-        return max(self.settings(), key=lambda k: tuple(v for _, v in k))
-
-    def at(self, end):
-        """The setting with every component at its largest (`max`) or smallest (`min`)."""
+    def at(self, end="max"):
+        """The setting with every component at its largest (`max`, the worst case) or smallest
+        (`min`)."""
         pick = max if end == "max" else min
         return pick(self.settings(), key=lambda k: tuple(v for _, v in k))
 
@@ -258,7 +255,7 @@ def main():
     missing = [f"{p}::{n}" for p, n in EXTENSIONS if (p, n) not in benches]
     if missing:
         raise SystemExit(f"the run lacks the extensions' benchmarks: {missing}")
-    extensions = [{"pallet": p, "call": n, **benches[(p, n)].row(benches[(p, n)].worst(),
+    extensions = [{"pallet": p, "call": n, **benches[(p, n)].row(benches[(p, n)].at(),
                                                                  db_read_us, db_write_us)}
                   for p, n in EXTENSIONS]
     ext_us = round(sum(e["weight_us"] for e in extensions), 2)
@@ -269,11 +266,11 @@ def main():
         b = benches.get((pallet, name))
         if not b:
             continue
-        row = {"pallet": pallet, "call": name, **b.row(b.worst(), db_read_us, db_write_us)}
+        row = {"pallet": pallet, "call": name, **b.row(b.at(), db_read_us, db_write_us)}
         row["per_block_by_weight"] = int(normal_us // (row["weight_us"] + per_xt_us))
         a = benches.get((other_pallet, other)) if other_pallet else None
         if a:
-            arow = a.row(a.worst(), db_read_us, db_write_us)
+            arow = a.row(a.at(), db_read_us, db_write_us)
             row["beside"] = {"pallet": other_pallet, "call": other, **arow,
                              "ratio": round(row["weight_us"] / arow["weight_us"], 2)}
         hot.append(row)
@@ -311,8 +308,8 @@ def main():
             ("pallet_balances", "transfer_keep_alive") in benches:
         here = benches[("pallet_balances", "transfer_keep_alive")]
         there = compared[("pallet_balances", "transfer_keep_alive")]
-        calibration = {"reference_runtime": here.row(here.worst(), db_read_us, db_write_us),
-                       "compare_runtime": there.row(there.worst(), db_read_us, db_write_us)}
+        calibration = {"reference_runtime": here.row(here.at(), db_read_us, db_write_us),
+                       "compare_runtime": there.row(there.at(), db_read_us, db_write_us)}
 
     flat = []
     for path in sorted(glob.glob(os.path.join(args.raw, "flatness-*.json"))):

@@ -10,7 +10,7 @@
 #    ./scripts/test.sh makes: the Rampart pallets' calls, and pallet_balances' and
 #    pallet_assets' transfers beside them, with reads, writes and proof sizes;
 #    and, on the comparison runtime (benchmarking/compare-runtime, its wasm built here), the
-#    analogues in polkadot-sdk's own staking and nomination pools (COMPARED below);
+#    analogues in polkadot-sdk's own staking and nomination pools (compare-runtime/compared.txt);
 # 2. the vaults pallet's `on_slash_flatness` at 1, 100 and 10 000 depositors, and
 #    the history lookups (`delegation.stake_at` to depth 16, `slashing.slash` to depth 19, the
 #    runtime's largest) beyond the range their weights are fitted on;
@@ -50,14 +50,9 @@ PALLETS=(
 	pallet_transaction_payment
 )
 
-# The comparison runtime's benchmarks the report sets beside Rampart's calls (the same list as
-# its test, benchmarking/compare-runtime/src/tests.rs); its balances transfer calibrates the two
-# runtimes against each other.
-COMPARED=(
-	"pallet_nomination_pools:join,bond_extra_transfer,unbond,withdraw_unbonded_update,withdraw_unbonded_kill,claim_payout,apply_slash"
-	"pallet_staking_async:bond_extra,unbond,withdraw_unbonded_update,withdraw_unbonded_kill,apply_slash"
-	"pallet_balances:transfer_keep_alive"
-)
+# The comparison runtime's benchmarks the report sets beside Rampart's calls ("pallet list" lines,
+# shared with its test).
+mapfile -t COMPARED < <(grep -v '^#' "$RAMPART_ROOT/benchmarking/compare-runtime/compared.txt")
 
 install_omni_bencher
 say "building the runtime and the node (the build of ./scripts/test.sh)"
@@ -93,10 +88,10 @@ done
 
 RUNTIME_WASM="$COMPARE_WASM"
 for entry in "${COMPARED[@]}"; do
-	pallet="${entry%%:*}"
+	pallet="${entry%% *}"
 	say "on the comparison runtime: $pallet (steps $STEPS, repeat $REPEAT)"
 	started=$(date +%s)
-	bench "compare-$pallet" --pallet "$pallet" --extrinsic "${entry#*:}" --steps "$STEPS" \
+	bench "compare-$pallet" --pallet "$pallet" --extrinsic "${entry#* }" --steps "$STEPS" \
 		--repeat "$REPEAT"
 	say "$pallet took $(($(date +%s) - started))s"
 done

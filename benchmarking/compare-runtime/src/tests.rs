@@ -16,32 +16,18 @@ use sp_externalities::Extensions;
 use sp_runtime::{traits::BlakeTwo256, BuildStorage, Storage};
 use sp_state_machine::{Ext, OverlayedChanges};
 
-/// What `benchmarking/report.sh` runs on this runtime (its `COMPARED` list).
-const COMPARED: [(&str, &[&str]); 3] = [
-	(
-		"pallet_nomination_pools",
-		&[
-			"join",
-			"bond_extra_transfer",
-			"unbond",
-			"withdraw_unbonded_update",
-			"withdraw_unbonded_kill",
-			"claim_payout",
-			"apply_slash",
-		],
-	),
-	(
-		"pallet_staking_async",
-		&[
-			"bond_extra",
-			"unbond",
-			"withdraw_unbonded_update",
-			"withdraw_unbonded_kill",
-			"apply_slash",
-		],
-	),
-	("pallet_balances", &["transfer_keep_alive"]),
-];
+/// What `benchmarking/report.sh` runs on this runtime: `compared.txt`, one pallet per line and
+/// its benchmarks comma-separated.
+fn compared() -> Vec<(&'static str, Vec<&'static str>)> {
+	include_str!("../compared.txt")
+		.lines()
+		.filter(|line| !line.starts_with('#') && !line.trim().is_empty())
+		.map(|line| {
+			let (pallet, benchmarks) = line.split_once(' ').expect("a pallet, then its benchmarks");
+			(pallet, benchmarks.trim().split(',').collect())
+		})
+		.collect()
+}
 
 /// Merges the preset `patch` into `base`, as a node's genesis builder does.
 fn merge(base: &mut serde_json::Value, patch: serde_json::Value) {
@@ -78,12 +64,12 @@ fn the_compared_benchmarks_of_polkadot_sdk_staking_and_pools_run_on_this_runtime
 	let genesis = genesis();
 	let (lists, _) = with_state(&genesis, || Runtime::benchmark_metadata(false));
 	let mut runs = 0;
-	for (pallet, benchmarks) in COMPARED {
+	for (pallet, benchmarks) in compared() {
 		let list = lists
 			.iter()
 			.find(|l| l.pallet == pallet.as_bytes())
 			.unwrap_or_else(|| panic!("{pallet} is not in define_benchmarks!"));
-		for name in benchmarks {
+		for name in &benchmarks {
 			let benchmark = list
 				.benchmarks
 				.iter()
