@@ -64,7 +64,7 @@ pub fn vault(vault: VaultId) -> Result<VaultSummary<AccountId, AssetKind, BlockN
 	let info = vault_info(vault)?;
 	let current = info.clock.epoch_at(now()).unwrap_or(0);
 	let next = current.saturating_add(1);
-	let withdrawals = |e| pallet_rampart_vaults::Withdrawals::<Runtime>::get(vault, e);
+	let withdrawals = |e| pallet_rampart_vaults::WithdrawalBuckets::<Runtime>::get(vault, e).amount;
 	Ok(VaultSummary {
 		vault,
 		creator: info.creator,
@@ -316,7 +316,7 @@ impl Pools {
 	) -> Result<(Self, pallet_rampart_vaults::VaultInfoOf<Runtime>), ApiError> {
 		let info = vault_info(vault)?;
 		let epoch = info.clock.epoch_at(now().saturating_add(1)).unwrap_or(0);
-		let w = |e| pallet_rampart_vaults::Withdrawals::<Runtime>::get(vault, e);
+		let w = |e| pallet_rampart_vaults::WithdrawalBuckets::<Runtime>::get(vault, e).amount;
 		let oldest = now()
 			.saturating_add(1)
 			.saturating_sub(info.clock.duration)
@@ -434,7 +434,7 @@ impl Pools {
 			let position =
 				pallet_rampart_vaults::WithdrawalPositions::<Runtime>::get((vault, epoch, who));
 			let mine = if position.claimed { 0 } else { position.shares };
-			(mine, pallet_rampart_vaults::WithdrawalShares::<Runtime>::get(vault, epoch))
+			(mine, pallet_rampart_vaults::WithdrawalBuckets::<Runtime>::get(vault, epoch).shares)
 		};
 		[
 			(Vaults::<Runtime>::shares_of(vault, who), Vaults::<Runtime>::active_shares(vault)),

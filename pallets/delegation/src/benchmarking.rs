@@ -11,6 +11,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::RawOrigin;
 use rampart_primitives::{
+	paged_trace::PAGE_LEN,
 	traits::{SlashInfo, StakeProvider, VaultsInspect},
 	DelegatorKind, Subnetwork, VaultId,
 };
@@ -114,12 +115,16 @@ fn fill<T: Config>(w: &World<T>, entries: u32, full_restake: bool) {
 	}
 }
 
-/// Three entries in every history, then a block far enough on that the pushes of the measured
-/// call prune.
+/// Entries in every history before a measured call pushes: three full pages and three in the
+/// head, so that the push finds a page to prune (the most a push that fills no page writes).
+const PRUNABLE: u32 = 3 * PAGE_LEN + 3;
+
+/// [`PRUNABLE`] entries in every history, then a block far enough on that the pushes of the
+/// measured call prune.
 fn prunable<T: Config>(w: &World<T>, full_restake: bool) {
 	set_block::<T>(2);
-	fill::<T>(w, 3, full_restake);
-	set_block::<T>(5 + window::<T>(w.vault) + 10);
+	fill::<T>(w, PRUNABLE, full_restake);
+	set_block::<T>(2 + PRUNABLE + window::<T>(w.vault) + 10);
 }
 
 /// Histories `d` steps deep: `2^d` entries in each of the vault's stake, the maximum, the limit

@@ -14,7 +14,7 @@ use frame_support::{
 };
 use rampart_primitives::{
 	checkpoints::TraceError,
-	paged_trace::{PagedTrace, TraceHead},
+	paged_trace::{Page, PagedTrace, TraceHead},
 	shares::mul_div,
 	traits::{NetworkRegistry, OptIns, SlashInfo, VaultView, VaultsInspect},
 	DelegatorKind, OptInTarget, Role, Subnetwork, SubnetworkId, VaultId,
@@ -46,8 +46,8 @@ fn read<K, B, H, P, T: Config>(key: &K, when: When<B>) -> Result<u128, DispatchE
 where
 	K: FullCodec + Clone,
 	B: FullCodec + Copy + Ord + Default,
-	H: StorageMap<K, TraceHead<B>>,
-	P: StorageDoubleMap<K, u32, (B, u128)>,
+	H: StorageMap<K, TraceHead<B, u128>>,
+	P: StorageDoubleMap<K, u32, Page<B, u128>>,
 {
 	match when {
 		When::Now => Ok(PagedTrace::<K, B, u128, H, P>::latest_value_or(key, 0)),
@@ -410,23 +410,23 @@ impl<T: Config> Pallet<T> {
 		};
 		let key = (vault, subnetwork.clone());
 		let network_limit =
-			|| read::<_, _, NetworkLimitHead<T>, NetworkLimitPoints<T>, T>(&key, when);
+			|| read::<_, _, NetworkLimitHead<T>, NetworkLimitPages<T>, T>(&key, when);
 		let op_key = (vault, subnetwork.clone(), operator.clone());
 		Ok(match kind {
 			DelegatorKind::NetworkRestake => {
-				let total = read::<_, _, TotalSharesHead<T>, TotalSharesPoints<T>, T>(&key, when)?;
+				let total = read::<_, _, TotalSharesHead<T>, TotalSharesPages<T>, T>(&key, when)?;
 				if total.is_zero() {
 					return Ok(0);
 				}
 				let shares =
-					read::<_, _, OperatorSharesHead<T>, OperatorSharesPoints<T>, T>(&op_key, when)?;
+					read::<_, _, OperatorSharesHead<T>, OperatorSharesPages<T>, T>(&op_key, when)?;
 				let limit = network_limit()?;
 				let pool = min(active()?, limit);
 				mul_div(shares, pool, total, Rounding::Down).ok_or(DispatchError::Corruption)?
 			},
 			DelegatorKind::FullRestake => {
 				let op_limit =
-					read::<_, _, OperatorLimitHead<T>, OperatorLimitPoints<T>, T>(&op_key, when)?;
+					read::<_, _, OperatorLimitHead<T>, OperatorLimitPages<T>, T>(&op_key, when)?;
 				let limit = network_limit()?;
 				min(min(active()?, limit), op_limit)
 			},
@@ -436,7 +436,7 @@ impl<T: Config> Pallet<T> {
 			},
 			DelegatorKind::OperatorNetworkSpecific { .. } => {
 				let max =
-					read::<_, _, MaxNetworkLimitHead<T>, MaxNetworkLimitPoints<T>, T>(&key, when)?;
+					read::<_, _, MaxNetworkLimitHead<T>, MaxNetworkLimitPages<T>, T>(&key, when)?;
 				min(active()?, max)
 			},
 		})
@@ -511,7 +511,7 @@ impl<T: Config> Pallet<T> {
 							let at = When::At(capture);
 							let stake = Self::stake_in(view, subnetwork, operator, at)?;
 							let shares_then =
-								read::<_, _, OperatorSharesHead<T>, OperatorSharesPoints<T>, T>(
+								read::<_, _, OperatorSharesHead<T>, OperatorSharesPages<T>, T>(
 									&op_key, at,
 								)?;
 							if !stake.is_zero() {

@@ -38,7 +38,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use rampart_primitives::clock::RestakingClock;
 	use rampart_primitives::{
-		paged_trace::{PagedTrace, TraceHead},
+		paged_trace::{Page, PagedTrace, TraceHead},
 		traits::{NetworkRegistry, OptIns, VaultsInspect},
 		SubnetworkId, VaultId,
 	};
@@ -82,47 +82,59 @@ pub mod pallet {
 	/// Head of the history of the most each subnetwork takes from each vault (set by the
 	/// network; for the network-and-operator-specific kind, its allocation).
 	#[pallet::storage]
-	pub type MaxNetworkLimitHead<T: Config> =
-		StorageMap<_, Blake2_128Concat, (VaultId, SubnetworkOf<T>), TraceHead<BlockNumberOf<T>>>;
-	/// Entries of the max network limit histories.
+	pub type MaxNetworkLimitHead<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		(VaultId, SubnetworkOf<T>),
+		TraceHead<BlockNumberOf<T>, u128>,
+	>;
+	/// Pages of the max network limit histories (see `PagedTrace`).
 	#[pallet::storage]
-	pub type MaxNetworkLimitPoints<T: Config> = StorageDoubleMap<
+	pub type MaxNetworkLimitPages<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		(VaultId, SubnetworkOf<T>),
 		Twox64Concat,
 		u32,
-		(BlockNumberOf<T>, u128),
+		Page<BlockNumberOf<T>, u128>,
 	>;
 
 	/// Head of the history of the curator's limit per subnetwork, `NL`.
 	#[pallet::storage]
-	pub type NetworkLimitHead<T: Config> =
-		StorageMap<_, Blake2_128Concat, (VaultId, SubnetworkOf<T>), TraceHead<BlockNumberOf<T>>>;
-	/// Entries of the network limit histories.
+	pub type NetworkLimitHead<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		(VaultId, SubnetworkOf<T>),
+		TraceHead<BlockNumberOf<T>, u128>,
+	>;
+	/// Pages of the network limit histories (see `PagedTrace`).
 	#[pallet::storage]
-	pub type NetworkLimitPoints<T: Config> = StorageDoubleMap<
+	pub type NetworkLimitPages<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		(VaultId, SubnetworkOf<T>),
 		Twox64Concat,
 		u32,
-		(BlockNumberOf<T>, u128),
+		Page<BlockNumberOf<T>, u128>,
 	>;
 
 	/// Head of the history of the total operator shares of a subnetwork (network-restake kind).
 	#[pallet::storage]
-	pub type TotalSharesHead<T: Config> =
-		StorageMap<_, Blake2_128Concat, (VaultId, SubnetworkOf<T>), TraceHead<BlockNumberOf<T>>>;
-	/// Entries of the total share histories.
+	pub type TotalSharesHead<T: Config> = StorageMap<
+		_,
+		Blake2_128Concat,
+		(VaultId, SubnetworkOf<T>),
+		TraceHead<BlockNumberOf<T>, u128>,
+	>;
+	/// Pages of the total share histories (see `PagedTrace`).
 	#[pallet::storage]
-	pub type TotalSharesPoints<T: Config> = StorageDoubleMap<
+	pub type TotalSharesPages<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		(VaultId, SubnetworkOf<T>),
 		Twox64Concat,
 		u32,
-		(BlockNumberOf<T>, u128),
+		Page<BlockNumberOf<T>, u128>,
 	>;
 
 	/// Head of the history of an operator's shares in a subnetwork (network-restake kind).
@@ -131,17 +143,17 @@ pub mod pallet {
 		_,
 		Blake2_128Concat,
 		(VaultId, SubnetworkOf<T>, T::AccountId),
-		TraceHead<BlockNumberOf<T>>,
+		TraceHead<BlockNumberOf<T>, u128>,
 	>;
-	/// Entries of the operator share histories.
+	/// Pages of the operator share histories (see `PagedTrace`).
 	#[pallet::storage]
-	pub type OperatorSharesPoints<T: Config> = StorageDoubleMap<
+	pub type OperatorSharesPages<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		(VaultId, SubnetworkOf<T>, T::AccountId),
 		Twox64Concat,
 		u32,
-		(BlockNumberOf<T>, u128),
+		Page<BlockNumberOf<T>, u128>,
 	>;
 
 	/// Head of the history of an operator's limit in a subnetwork, `OL` (full-restake kind).
@@ -150,17 +162,17 @@ pub mod pallet {
 		_,
 		Blake2_128Concat,
 		(VaultId, SubnetworkOf<T>, T::AccountId),
-		TraceHead<BlockNumberOf<T>>,
+		TraceHead<BlockNumberOf<T>, u128>,
 	>;
-	/// Entries of the operator limit histories.
+	/// Pages of the operator limit histories (see `PagedTrace`).
 	#[pallet::storage]
-	pub type OperatorLimitPoints<T: Config> = StorageDoubleMap<
+	pub type OperatorLimitPages<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		(VaultId, SubnetworkOf<T>, T::AccountId),
 		Twox64Concat,
 		u32,
-		(BlockNumberOf<T>, u128),
+		Page<BlockNumberOf<T>, u128>,
 	>;
 
 	/// Where each vault allocates, for readers (the exposure views of the runtime API): the
@@ -202,7 +214,7 @@ pub mod pallet {
 		BlockNumberOf<T>,
 		u128,
 		MaxNetworkLimitHead<T>,
-		MaxNetworkLimitPoints<T>,
+		MaxNetworkLimitPages<T>,
 	>;
 	/// History of the network limit of `(vault, subnetwork)`.
 	pub type NetworkLimit<T> = PagedTrace<
@@ -210,7 +222,7 @@ pub mod pallet {
 		BlockNumberOf<T>,
 		u128,
 		NetworkLimitHead<T>,
-		NetworkLimitPoints<T>,
+		NetworkLimitPages<T>,
 	>;
 	/// History of the total operator shares of `(vault, subnetwork)`.
 	pub type TotalShares<T> = PagedTrace<
@@ -218,7 +230,7 @@ pub mod pallet {
 		BlockNumberOf<T>,
 		u128,
 		TotalSharesHead<T>,
-		TotalSharesPoints<T>,
+		TotalSharesPages<T>,
 	>;
 	/// History of the shares of `(vault, subnetwork, operator)`.
 	pub type OperatorShares<T> = PagedTrace<
@@ -226,7 +238,7 @@ pub mod pallet {
 		BlockNumberOf<T>,
 		u128,
 		OperatorSharesHead<T>,
-		OperatorSharesPoints<T>,
+		OperatorSharesPages<T>,
 	>;
 	/// History of the limit of `(vault, subnetwork, operator)`.
 	pub type OperatorLimit<T> = PagedTrace<
@@ -234,7 +246,7 @@ pub mod pallet {
 		BlockNumberOf<T>,
 		u128,
 		OperatorLimitHead<T>,
-		OperatorLimitPoints<T>,
+		OperatorLimitPages<T>,
 	>;
 
 	#[pallet::genesis_config]

@@ -868,12 +868,12 @@ fn compare_vault(m: &Model, v: u32, deep: bool) -> Result<(), String> {
 	for e in epochs {
 		check(
 			|| format!("vault {v} W[{e}]"),
-			pallet_rampart_vaults::Withdrawals::<Runtime>::get(v, e),
+			pallet_rampart_vaults::WithdrawalBuckets::<Runtime>::get(v, e).amount,
 			vault.w.get(&e).copied().unwrap_or(0),
 		)?;
 		check(
 			|| format!("vault {v} WS[{e}]"),
-			pallet_rampart_vaults::WithdrawalShares::<Runtime>::get(v, e),
+			pallet_rampart_vaults::WithdrawalBuckets::<Runtime>::get(v, e).shares,
 			vault.ws.get(&e).copied().unwrap_or(0),
 		)?;
 		for who in &holders {

@@ -72,8 +72,8 @@ fn the_worked_vector_through_the_slashing_pallet() {
 			}
 		);
 		assert_eq!(Vaults::active_stake(v), 300);
-		assert_eq!(pallet_rampart_vaults::Withdrawals::<Runtime>::get(v, 2), 50);
-		assert_eq!(pallet_rampart_vaults::Withdrawals::<Runtime>::get(v, 3), 150);
+		assert_eq!(pallet_rampart_vaults::WithdrawalBuckets::<Runtime>::get(v, 2).amount, 50);
+		assert_eq!(pallet_rampart_vaults::WithdrawalBuckets::<Runtime>::get(v, 3).amount, 150);
 		assert_eq!(usd_issuance(), issuance - 500);
 		// The guarantee at the capture (900) less the 500 slashed after it.
 		assert_eq!(
@@ -134,7 +134,7 @@ fn a_withdrawal_after_the_capture_is_still_slashed() {
 			Slashing::request(0).map(|r| r.status),
 			Some(RequestStatus::Executed { slashed: 600, moved: 600, at: 6 })
 		);
-		assert_eq!(pallet_rampart_vaults::Withdrawals::<Runtime>::get(v, 1), 400);
+		assert_eq!(pallet_rampart_vaults::WithdrawalBuckets::<Runtime>::get(v, 1).amount, 400);
 		// The staker claims what is left once the bucket's epoch ended.
 		run_to_block(21);
 		let before = Assets::balance(USD, acc(STAKER));

@@ -76,7 +76,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use rampart_primitives::{
 		clock::RestakingClock,
-		paged_trace::{PagedTrace, TraceHead},
+		paged_trace::{Page, PagedTrace, TraceHead},
 		traits::{
 			NetworkRegistry, NetworkRewards, NetworkSlasher, OperatorRegistry, OptIns,
 			SlashOutcome, StakeProvider, VaultsInspect,
@@ -228,18 +228,18 @@ pub mod pallet {
 		_,
 		Blake2_128Concat,
 		(SubnetworkOf<T>, T::AssetKind),
-		TraceHead<BlockNumberOf<T>>,
+		TraceHead<BlockNumberOf<T>, ValuationPoint<BlockNumberOf<T>>>,
 	>;
 
-	/// Entries of the valuation histories.
+	/// Pages of the valuation histories.
 	#[pallet::storage]
-	pub type ValuationPoints<T: Config> = StorageDoubleMap<
+	pub type ValuationPages<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		(SubnetworkOf<T>, T::AssetKind),
 		Twox64Concat,
 		u32,
-		(BlockNumberOf<T>, ValuationPoint<BlockNumberOf<T>>),
+		Page<BlockNumberOf<T>, ValuationPoint<BlockNumberOf<T>>>,
 	>;
 
 	/// The valuation of a collateral in a subnetwork, by block: one entry per price update or
@@ -249,7 +249,7 @@ pub mod pallet {
 		BlockNumberOf<T>,
 		ValuationPoint<BlockNumberOf<T>>,
 		ValuationHeads<T>,
-		ValuationPoints<T>,
+		ValuationPages<T>,
 	>;
 
 	/// The feeders' latest posts of a collateral's price, one per feeder.

@@ -15,7 +15,7 @@
 //! - [`VaultId`]: the counter identifying a vault;
 //! - [`OptInTarget`]: what an operator opts into, a network or a vault;
 //! - [`checkpoints`]: bounded, pruned "value at block b" histories;
-//! - [`paged_trace`]: long per-block histories, one storage item per entry, pruned as written;
+//! - [`paged_trace`]: long per-block histories kept in pages, pruned as written;
 //! - `docs` (with `std`): checks that keep the pallets' READMEs and call docs in step with the
 //!   code, for their tests;
 //! - [`clock`]: the one block-number source every restaking pallet of a runtime shares;

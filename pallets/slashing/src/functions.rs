@@ -109,7 +109,7 @@ impl<T: Config> Pallet<T> {
 			return Ok((0, 0));
 		}
 		let guarantee = T::Stakes::stake_at_in(view, subnetwork, operator, capture)?;
-		let depth = Self::search_depth(CumulativeSlash::<T>::head(&key).len);
+		let depth = Self::search_depth(CumulativeSlash::<T>::len(&key));
 		let total = CumulativeSlash::<T>::latest_value_or(&key, 0);
 		let before = CumulativeSlash::<T>::at(&key, capture)
 			.map_err(|_| DispatchError::Corruption)?

@@ -35,7 +35,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use rampart_primitives::clock::RestakingClock;
 	use rampart_primitives::{
-		paged_trace::{PagedTrace, TraceHead},
+		paged_trace::{Page, PagedTrace, TraceHead},
 		traits::{NetworkRegistry, StakeProvider, VaultSlashing, VaultsInspect},
 		SubnetworkId, VaultId,
 	};
@@ -94,17 +94,17 @@ pub mod pallet {
 		_,
 		Blake2_128Concat,
 		(VaultId, SubnetworkOf<T>, T::AccountId),
-		TraceHead<BlockNumberOf<T>>,
+		TraceHead<BlockNumberOf<T>, u128>,
 	>;
-	/// Entries of the cumulative slash histories.
+	/// Pages of the cumulative slash histories (see `PagedTrace`).
 	#[pallet::storage]
-	pub type CumulativeSlashPoints<T: Config> = StorageDoubleMap<
+	pub type CumulativeSlashPages<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		(VaultId, SubnetworkOf<T>, T::AccountId),
 		Twox64Concat,
 		u32,
-		(BlockNumberOf<T>, u128),
+		Page<BlockNumberOf<T>, u128>,
 	>;
 
 	/// The history of the cumulative slash of `(vault, subnetwork, operator)`.
@@ -113,7 +113,7 @@ pub mod pallet {
 		BlockNumberOf<T>,
 		u128,
 		CumulativeSlashHead<T>,
-		CumulativeSlashPoints<T>,
+		CumulativeSlashPages<T>,
 	>;
 
 	/// The id the next veto request gets.

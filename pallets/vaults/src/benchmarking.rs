@@ -17,7 +17,7 @@ use frame_support::{
 	BoundedVec,
 };
 use frame_system::RawOrigin;
-use rampart_primitives::{traits::VaultSlashing, VaultId};
+use rampart_primitives::{paged_trace::PAGE_LEN, traits::VaultSlashing, VaultId};
 use sp_runtime::traits::{BlockNumberProvider, One, Saturating, Zero};
 
 /// Depositors in the state of the `on_slash` benchmark.
@@ -48,7 +48,8 @@ fn router<T: Config>() -> Burner<T::AccountId, BlockNumberOf<T>> {
 }
 
 /// A vault over the helper's (non-native) collateral, administered by `admin`, who also sets
-/// its router's receivers, with every initial role slot used.
+/// its router's receivers, with every initial role slot used. Its epochs last at least
+/// [`HISTORY`] blocks, so that a setup's history is not pruned before the measured call.
 fn new_vault<T: Config>(admin: &T::AccountId) -> VaultId {
 	let collateral = T::BenchmarkHelper::collateral();
 	fund::<T>(&collateral, admin);
@@ -62,7 +63,9 @@ fn new_vault<T: Config>(admin: &T::AccountId) -> VaultId {
 	}
 	let config = VaultConfig {
 		collateral,
-		epoch_duration: T::MinEpochDuration::get(),
+		epoch_duration: T::MinEpochDuration::get()
+			.max(HISTORY.into())
+			.min(T::MaxEpochDuration::get()),
 		delegator: DelegatorKind::NetworkRestake,
 		slasher: SlasherKind::Instant,
 		burner: router::<T>(),
@@ -74,15 +77,30 @@ fn new_vault<T: Config>(admin: &T::AccountId) -> VaultId {
 	Vaults::<T>::do_create_vault(admin, config).expect("a funded creator creates a vault; qed")
 }
 
-/// `who` deposits in three consecutive blocks from `from`, leaving three entries in each of the
-/// vault's histories and its own.
+/// Entries each history holds before a measured call pushes: three full pages and three in the
+/// head, so that the measured push (and a setup push in the same block before it) finds a page to
+/// prune, the most a push that does not fill a page writes.
+const HISTORY: u32 = 3 * PAGE_LEN + 3;
+/// What each setup deposit puts in.
+const EACH: u128 = 1_000_000;
+
+/// `who` deposits in [`HISTORY`] consecutive blocks from `from`, leaving that many entries in
+/// each of the vault's histories and its own.
 fn deposit_history<T: Config>(vault: VaultId, who: &T::AccountId, from: u32) {
 	let collateral = Vaults::<T>::info(vault).expect("vault exists; qed").collateral;
 	fund::<T>(&collateral, who);
-	for b in from..from + 3 {
+	for b in from..from + HISTORY {
 		set_block::<T>(b);
-		Vaults::<T>::do_deposit(who, vault, who, 1_000_000).expect("funded deposit; qed");
+		Vaults::<T>::do_deposit(who, vault, who, EACH).expect("funded deposit; qed");
 	}
+}
+
+/// Pages pruned so far from the vault's `(A, S)` history and from `who`'s shares history.
+fn pruned_pages<T: Config>(vault: VaultId, who: &T::AccountId) -> (u32, u32) {
+	(
+		ActivePools::<T>::head(&vault).first_page,
+		SharesOf::<T>::head(&(vault, who.clone())).first_page,
+	)
 }
 
 /// A block far enough after `from` that every history entry but the last is prunable.
@@ -162,12 +180,15 @@ mod benches {
 		let vault = new_vault::<T>(&admin);
 		let caller: T::AccountId = whitelisted_caller();
 		deposit_history::<T>(vault, &caller, 1);
-		set_block::<T>(far_after::<T>(vault, 4));
+		set_block::<T>(far_after::<T>(vault, 1 + HISTORY));
+		let pruned = pruned_pages::<T>(vault, &caller);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), vault, caller.clone(), 1_000_000);
 
-		assert_eq!(Vaults::<T>::active_stake(vault), 4_000_000);
+		assert_eq!(Vaults::<T>::active_stake(vault), EACH * (HISTORY as u128 + 1));
+		// Both histories took the path that prunes a page.
+		assert_eq!(pruned_pages::<T>(vault, &caller), (pruned.0 + 1, pruned.1 + 1));
 	}
 
 	#[benchmark]
@@ -177,14 +198,18 @@ mod benches {
 		let vault = new_vault::<T>(&admin);
 		let caller: T::AccountId = whitelisted_caller();
 		deposit_history::<T>(vault, &caller, 1);
-		set_block::<T>(far_after::<T>(vault, 4));
+		set_block::<T>(far_after::<T>(vault, 1 + HISTORY));
 		// The bucket already has a position.
 		Vaults::<T>::do_withdraw(&caller, vault, &caller, 1_000).expect("enough shares; qed");
+		let pruned = pruned_pages::<T>(vault, &caller);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), vault, caller.clone(), 1_000_000);
 
-		assert_eq!(Vaults::<T>::active_stake(vault), 1_999_000);
+		assert_eq!(Vaults::<T>::active_stake(vault), EACH * (HISTORY as u128 - 1) - 1_000);
+		// Both histories took the path that prunes a page (in the block of the setup's
+		// withdrawal: the same entry is rewritten).
+		assert_eq!(pruned_pages::<T>(vault, &caller), (pruned.0 + 1, pruned.1 + 1));
 	}
 
 	#[benchmark]
@@ -194,13 +219,13 @@ mod benches {
 		let vault = new_vault::<T>(&admin);
 		let caller: T::AccountId = whitelisted_caller();
 		deposit_history::<T>(vault, &caller, 1);
-		set_block::<T>(far_after::<T>(vault, 4));
+		set_block::<T>(far_after::<T>(vault, 1 + HISTORY));
 		Vaults::<T>::do_redeem(&caller, vault, &caller, 1_000).expect("enough shares; qed");
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), vault, caller.clone(), 1_000_000);
 
-		assert_eq!(Vaults::<T>::active_stake(vault), 1_999_000);
+		assert_eq!(Vaults::<T>::active_stake(vault), EACH * (HISTORY as u128 - 1) - 1_000);
 	}
 
 	#[benchmark]
@@ -212,7 +237,7 @@ mod benches {
 		deposit_history::<T>(vault, &caller, 1);
 		Vaults::<T>::do_withdraw(&caller, vault, &caller, 1_000_000).expect("enough shares; qed");
 		let epoch = Vaults::<T>::current_epoch_of(vault).expect("vault exists; qed") + One::one();
-		set_block::<T>(far_after::<T>(vault, 4));
+		set_block::<T>(far_after::<T>(vault, 1 + HISTORY));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), vault, caller.clone(), epoch);
@@ -234,7 +259,7 @@ mod benches {
 			.try_into()
 			.unwrap_or(1);
 		let mut epochs = Vec::new();
-		let mut block = 4u32;
+		let mut block = 1 + HISTORY;
 		for _ in 0..n {
 			set_block::<T>(block);
 			Vaults::<T>::do_withdraw(&caller, vault, &caller, 1_000).expect("enough shares; qed");
@@ -249,7 +274,7 @@ mod benches {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), vault, caller.clone(), epochs);
 
-		assert_eq!(Vaults::<T>::active_stake(vault), 3_000_000 - 1_000 * n as u128);
+		assert_eq!(Vaults::<T>::active_stake(vault), EACH * HISTORY as u128 - 1_000 * n as u128);
 	}
 
 	#[benchmark]
@@ -260,13 +285,13 @@ mod benches {
 		let caller: T::AccountId = whitelisted_caller();
 		let to: T::AccountId = account("to", 0, 0);
 		deposit_history::<T>(vault, &caller, 1);
-		deposit_history::<T>(vault, &to, 4);
-		set_block::<T>(far_after::<T>(vault, 7));
+		deposit_history::<T>(vault, &to, 1 + HISTORY);
+		set_block::<T>(far_after::<T>(vault, 1 + 2 * HISTORY));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), vault, to.clone(), 1_000);
 
-		assert_eq!(Vaults::<T>::shares_of(vault, &to), 3_001_000);
+		assert_eq!(Vaults::<T>::shares_of(vault, &to), EACH * HISTORY as u128 + 1_000);
 	}
 
 	#[benchmark]

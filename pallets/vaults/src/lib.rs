@@ -49,7 +49,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use rampart_primitives::clock::RestakingClock;
 	use rampart_primitives::{
-		paged_trace::{PagedTrace, TraceHead},
+		paged_trace::{Page, PagedTrace, TraceHead},
 		traits::{NetworkRegistry, OperatorRegistry},
 		VaultId,
 	};
@@ -193,54 +193,43 @@ pub mod pallet {
 	/// Head of the history of each vault's active stake `A` and active shares `S`.
 	#[pallet::storage]
 	pub type ActivePoolHead<T: Config> =
-		StorageMap<_, Twox64Concat, VaultId, TraceHead<BlockNumberOf<T>>>;
-	/// Entries of the `(A, S)` histories.
+		StorageMap<_, Twox64Concat, VaultId, TraceHead<BlockNumberOf<T>, ActivePool>>;
+	/// Pages of the `(A, S)` histories (see `PagedTrace`).
 	#[pallet::storage]
-	pub type ActivePoolPoints<T: Config> = StorageDoubleMap<
+	pub type ActivePoolPages<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		VaultId,
 		Twox64Concat,
 		u32,
-		(BlockNumberOf<T>, ActivePool),
+		Page<BlockNumberOf<T>, ActivePool>,
 	>;
 
 	/// Head of each account's active shares history `s[a]` in each vault.
 	#[pallet::storage]
 	pub type SharesOfHead<T: Config> =
-		StorageMap<_, Blake2_128Concat, (VaultId, T::AccountId), TraceHead<BlockNumberOf<T>>>;
-	/// Entries of the account share histories `s[a]`.
+		StorageMap<_, Blake2_128Concat, (VaultId, T::AccountId), TraceHead<BlockNumberOf<T>, u128>>;
+	/// Pages of the account share histories (see `PagedTrace`) `s[a]`.
 	#[pallet::storage]
-	pub type SharesOfPoints<T: Config> = StorageDoubleMap<
+	pub type SharesOfPages<T: Config> = StorageDoubleMap<
 		_,
 		Blake2_128Concat,
 		(VaultId, T::AccountId),
 		Twox64Concat,
 		u32,
-		(BlockNumberOf<T>, u128),
+		Page<BlockNumberOf<T>, u128>,
 	>;
 
-	/// Collateral in the withdrawal bucket of an epoch, `W[e]`: claimable once epoch `e` ends.
+	/// The withdrawal bucket of each epoch: its collateral `W[e]`, claimable once epoch `e`
+	/// ends, and its withdrawal shares `WS[e]`.
 	#[pallet::storage]
-	pub type Withdrawals<T: Config> = StorageDoubleMap<
+	pub type WithdrawalBuckets<T: Config> = StorageDoubleMap<
 		_,
 		Twox64Concat,
 		VaultId,
 		Twox64Concat,
 		BlockNumberOf<T>,
-		u128,
-		ValueQuery,
-	>;
-
-	/// Withdrawal shares of an epoch's bucket, `WS[e]`.
-	#[pallet::storage]
-	pub type WithdrawalShares<T: Config> = StorageDoubleMap<
-		_,
-		Twox64Concat,
-		VaultId,
-		Twox64Concat,
-		BlockNumberOf<T>,
-		u128,
+		WithdrawalBucket,
 		ValueQuery,
 	>;
 
@@ -288,14 +277,14 @@ pub mod pallet {
 
 	/// The history of a vault's active stake and active shares.
 	pub type ActivePools<T> =
-		PagedTrace<VaultId, BlockNumberOf<T>, ActivePool, ActivePoolHead<T>, ActivePoolPoints<T>>;
+		PagedTrace<VaultId, BlockNumberOf<T>, ActivePool, ActivePoolHead<T>, ActivePoolPages<T>>;
 	/// The active shares history of an account in a vault.
 	pub type SharesOf<T> = PagedTrace<
 		(VaultId, <T as frame_system::Config>::AccountId),
 		BlockNumberOf<T>,
 		u128,
 		SharesOfHead<T>,
-		SharesOfPoints<T>,
+		SharesOfPages<T>,
 	>;
 
 	#[pallet::hooks]

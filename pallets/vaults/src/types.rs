@@ -171,12 +171,26 @@ pub type VaultConfigOf<T> = VaultConfig<
 >;
 
 /// A vault's active stake `A` and active shares `S`, kept as one history: a deposit or a
-/// withdrawal changes both in the same block, so one entry (and one pruning) serves both.
+/// withdrawal changes both in the same block, so one entry serves both. The history also carries
+/// what ever left `A` for the withdrawal buckets, which a withdrawal changes with them, so that
+/// neither a deposit nor a withdrawal writes the vault's ledger.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub struct ActivePool {
 	/// Active stake `A`.
 	pub stake: u128,
 	/// Active shares `S`.
+	pub shares: u128,
+	/// Collateral ever moved from `A` into withdrawal buckets.
+	pub withdrawn: u128,
+}
+
+/// An epoch's withdrawal bucket: its collateral `W[e]`, claimable once the epoch ends, and its
+/// withdrawal shares `WS[e]`. One item, since a withdrawal changes both.
+#[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug, Default)]
+pub struct WithdrawalBucket {
+	/// Collateral in the bucket, `W[e]` (less what slashes took; claims do not lower it).
+	pub amount: u128,
+	/// Withdrawal shares of the bucket, `WS[e]`.
 	pub shares: u128,
 }
 
@@ -193,15 +207,14 @@ pub struct WithdrawalPosition {
 /// `reserve + deposited − claimed − slashed + pending_burn`.
 ///
 /// What was ever deposited is not stored: it is the active stake plus what ever left it
-/// (withdrawals, slashes of active stake), [`VaultLedger::deposited`], so a deposit, which
-/// writes the active stake's history anyway, writes no ledger.
+/// (withdrawals, slashes of active stake), [`VaultLedger::deposited`]; what ever left for the
+/// withdrawal buckets is kept with the active stake ([`ActivePool::withdrawn`]). A deposit or a
+/// withdrawal, which writes the active stake's history anyway, writes no ledger.
 #[derive(Encode, Decode, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq, Debug, Default)]
 pub struct VaultLedger {
 	/// Collateral ever slashed from the active stake (the rest of `slashed` came from
 	/// withdrawal buckets).
 	pub slashed_active: u128,
-	/// Collateral ever moved into withdrawal buckets.
-	pub withdrawn: u128,
 	/// Collateral ever paid out by claims.
 	pub claimed: u128,
 	/// Collateral ever slashed (taken from the stakers' accounting).
@@ -213,11 +226,10 @@ pub struct VaultLedger {
 }
 
 impl VaultLedger {
-	/// Collateral ever deposited into a vault whose active stake is `active`: every unit
-	/// deposited is still active, was moved into a withdrawal bucket, or was slashed from the
-	/// active stake.
-	pub fn deposited(&self, active: u128) -> u128 {
-		active.saturating_add(self.withdrawn).saturating_add(self.slashed_active)
+	/// Collateral ever deposited into a vault whose active pool is `pool`: every unit deposited
+	/// is still active, was moved into a withdrawal bucket, or was slashed from the active stake.
+	pub fn deposited(&self, pool: &ActivePool) -> u128 {
+		pool.stake.saturating_add(pool.withdrawn).saturating_add(self.slashed_active)
 	}
 }
 

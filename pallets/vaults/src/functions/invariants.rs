@@ -37,22 +37,21 @@ impl<T: Config> Pallet<T> {
 			let entry = bucket_sum.entry((vault, epoch)).or_default();
 			*entry = entry.saturating_add(position.shares);
 			if !position.claimed {
-				let owed = to_assets(
-					position.shares,
-					Withdrawals::<T>::get(vault, epoch),
-					WithdrawalShares::<T>::get(vault, epoch),
-					Rounding::Down,
-				)
-				.unwrap_or(0);
+				let bucket = WithdrawalBuckets::<T>::get(vault, epoch);
+				let owed = to_assets(position.shares, bucket.amount, bucket.shares, Rounding::Down)
+					.unwrap_or(0);
 				let entry = unpaid.entry(vault).or_default();
 				*entry = entry.saturating_add(owed);
 			}
 		}
-		for ((vault, epoch), total) in WithdrawalShares::<T>::iter().map(|(v, e, s)| ((v, e), s)) {
+		let mut in_buckets: BTreeMap<VaultId, u128> = BTreeMap::new();
+		for (vault, epoch, bucket) in WithdrawalBuckets::<T>::iter() {
 			ensure!(
-				bucket_sum.get(&(vault, epoch)).copied().unwrap_or(0) == total,
+				bucket_sum.get(&(vault, epoch)).copied().unwrap_or(0) == bucket.shares,
 				"WS[e] differs from the sum of the positions"
 			);
+			let entry = in_buckets.entry(vault).or_default();
+			*entry = entry.saturating_add(bucket.amount);
 		}
 		let next_id = NextVaultId::<T>::get();
 		for (vault, info) in Vaults::<T>::iter() {
@@ -66,8 +65,9 @@ impl<T: Config> Pallet<T> {
 			let balance = T::Assets::balance(info.collateral.clone(), &Self::account_of(vault));
 			// Anyone may send collateral to a vault account: that surplus is tolerated (it is
 			// nobody's stake), a shortfall never is.
+			let pool = Self::active_pool(vault);
 			ensure!(
-				balance >= Self::books(&info, &ledger, Self::active_stake(vault)),
+				balance >= Self::books(&info, &ledger, &pool),
 				"vault balance < reserve + deposited - claimed - slashed + pending"
 			);
 			let pending: u128 =
@@ -81,7 +81,15 @@ impl<T: Config> Pallet<T> {
 				);
 			}
 			ensure!(ledger.slashed_active <= ledger.slashed, "more slashed from A than slashed");
-			ensure!(ledger.claimed <= ledger.withdrawn, "more claimed than withdrawn");
+			// What the buckets hold now (claims do not lower them) is what ever went in, less what
+			// slashes took from them.
+			let slashed_buckets = ledger.slashed.saturating_sub(ledger.slashed_active);
+			ensure!(
+				in_buckets.get(&vault).copied().unwrap_or(0).saturating_add(slashed_buckets)
+					== pool.withdrawn,
+				"the buckets differ from what left the active stake less their slashes"
+			);
+			ensure!(ledger.claimed <= pool.withdrawn, "more claimed than withdrawn");
 			let owed = Self::active_stake(vault)
 				.saturating_add(unpaid.get(&vault).copied().unwrap_or(0))
 				.saturating_add(info.reserve)

@@ -39,11 +39,10 @@ mod slashing;
 mod staking;
 mod views;
 
-/// A vault's active stake `A`, active shares `S` and one holder's shares `s[a]`.
+/// A vault's active pool (`A`, `S`) and one holder's shares `s[a]`.
 #[derive(Clone, Copy)]
 pub(crate) struct Pools {
-	active: u128,
-	shares: u128,
+	pool: ActivePool,
 	mine: u128,
 }
 

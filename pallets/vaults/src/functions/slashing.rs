@@ -27,8 +27,8 @@ impl<T: Config> Pallet<T> {
 		let pool = Self::active_pool(vault);
 		let active = pool.stake;
 		let (bucket_now, bucket_next) =
-			(Withdrawals::<T>::get(vault, current), Withdrawals::<T>::get(vault, next));
-		let split = split_slash(amount, active, bucket_now, bucket_next, in_previous)
+			(WithdrawalBuckets::<T>::get(vault, current), WithdrawalBuckets::<T>::get(vault, next));
+		let split = split_slash(amount, active, bucket_now.amount, bucket_next.amount, in_previous)
 			.ok_or(ArithmeticError::Overflow)?;
 		let slashed = split.total();
 		let receiver = Self::receiver_of(vault, &info, network, operator);
@@ -38,20 +38,13 @@ impl<T: Config> Pallet<T> {
 			let pool = ActivePool { stake: new_active, ..pool };
 			ActivePools::<T>::push(&vault, Self::now(), pool, Self::horizon(&info.clock))
 				.map_err(trace_error)?;
-			Withdrawals::<T>::insert(
-				vault,
-				current,
-				bucket_now
-					.checked_sub(split.current_withdrawals)
-					.ok_or(ArithmeticError::Underflow)?,
-			);
-			Withdrawals::<T>::insert(
-				vault,
-				next,
-				bucket_next
-					.checked_sub(split.next_withdrawals)
-					.ok_or(ArithmeticError::Underflow)?,
-			);
+			for (epoch, bucket, taken) in [
+				(current, bucket_now, split.current_withdrawals),
+				(next, bucket_next, split.next_withdrawals),
+			] {
+				let amount = bucket.amount.checked_sub(taken).ok_or(ArithmeticError::Underflow)?;
+				WithdrawalBuckets::<T>::insert(vault, epoch, WithdrawalBucket { amount, ..bucket });
+			}
 			// A slash must not be blockable by whoever can freeze the vault account or make the
 			// receiver unable to take the collateral (junk assets using up its consumer
 			// references, say): if the collateral cannot reach the burner now, the loss still

@@ -20,7 +20,8 @@ impl<T: Config> Pallet<T> {
 			);
 		}
 		ensure!(!amount.is_zero(), Error::<T>::InsufficientDeposit);
-		let ActivePool { stake: active, shares } = Self::active_pool(vault);
+		let pool = Self::active_pool(vault);
+		let ActivePool { stake: active, shares, .. } = pool;
 		// Shares left over a zero stake would take the new deposit from whoever deposits.
 		ensure!(!active.is_zero() || shares.is_zero(), Error::<T>::VaultFullySlashed);
 		// The transfer comes before the limit, as the reference's `transferFrom` does: a
@@ -38,7 +39,7 @@ impl<T: Config> Pallet<T> {
 		let new_mine = mine.checked_add(minted).ok_or(Error::<T>::SharesOverflow)?;
 
 		let (now, horizon) = (Self::now(), Self::horizon(&info.clock));
-		let pool = ActivePool { stake: new_active, shares: new_shares };
+		let pool = ActivePool { stake: new_active, shares: new_shares, ..pool };
 		ActivePools::<T>::push(&vault, now, pool, horizon).map_err(trace_error)?;
 		SharesOf::<T>::push(&(vault, on_behalf_of.clone()), now, new_mine, horizon)
 			.map_err(trace_error)?;
@@ -61,7 +62,7 @@ impl<T: Config> Pallet<T> {
 		let info = Self::info(vault)?;
 		ensure!(!amount.is_zero(), Error::<T>::InsufficientWithdrawal);
 		let pools = Self::pools(vault, who);
-		let burned = to_shares(amount, pools.active, pools.shares, Rounding::Up)
+		let burned = to_shares(amount, pools.pool.stake, pools.pool.shares, Rounding::Up)
 			.ok_or(Error::<T>::TooMuchWithdraw)?;
 		ensure!(burned <= pools.mine, Error::<T>::TooMuchWithdraw);
 		Self::move_to_withdrawals(&info, vault, pools, who, claimer, amount, burned)
@@ -76,16 +77,15 @@ impl<T: Config> Pallet<T> {
 		let info = Self::info(vault)?;
 		let pools = Self::pools(vault, who);
 		ensure!(shares <= pools.mine, Error::<T>::TooMuchRedeem);
-		let assets = to_assets(shares, pools.active, pools.shares, Rounding::Down)
+		let assets = to_assets(shares, pools.pool.stake, pools.pool.shares, Rounding::Down)
 			.ok_or(ArithmeticError::Overflow)?;
 		ensure!(!assets.is_zero(), Error::<T>::InsufficientRedemption);
 		Self::move_to_withdrawals(&info, vault, pools, who, claimer, assets, shares)
 	}
 
-	/// `A`, `S` and `s[who]` now, read once per call.
+	/// `A`, `S` (with what left `A` for the buckets) and `s[who]` now, read once per call.
 	pub(crate) fn pools(vault: VaultId, who: &T::AccountId) -> Pools {
-		let ActivePool { stake: active, shares } = Self::active_pool(vault);
-		Pools { active, shares, mine: Self::shares_of(vault, who) }
+		Pools { pool: Self::active_pool(vault), mine: Self::shares_of(vault, who) }
 	}
 
 	/// PROTOCOL 2.6 "common path": burn `burned` active shares of `who`, move `assets` from `A`
@@ -102,28 +102,33 @@ impl<T: Config> Pallet<T> {
 		let epoch = Self::current_epoch(&info.clock)
 			.checked_add(&One::one())
 			.ok_or(ArithmeticError::Overflow)?;
-		let (bucket, bucket_shares) =
-			(Withdrawals::<T>::get(vault, epoch), WithdrawalShares::<T>::get(vault, epoch));
-		let minted = to_shares(assets, bucket, bucket_shares, Rounding::Down)
+		let bucket = WithdrawalBuckets::<T>::get(vault, epoch);
+		let minted = to_shares(assets, bucket.amount, bucket.shares, Rounding::Down)
 			.ok_or(Error::<T>::SharesOverflow)?;
 
-		let active = pools.active.checked_sub(assets).ok_or(ArithmeticError::Underflow)?;
-		let shares = pools.shares.checked_sub(burned).ok_or(ArithmeticError::Underflow)?;
+		let pool = pools.pool;
+		let active = pool.stake.checked_sub(assets).ok_or(ArithmeticError::Underflow)?;
+		let shares = pool.shares.checked_sub(burned).ok_or(ArithmeticError::Underflow)?;
+		let withdrawn = pool.withdrawn.checked_add(assets).ok_or(ArithmeticError::Overflow)?;
 		let mine = pools.mine.checked_sub(burned).ok_or(Error::<T>::TooMuchWithdraw)?;
-		let new_bucket = bucket.checked_add(assets).ok_or(ArithmeticError::Overflow)?;
-		let new_bucket_shares =
-			bucket_shares.checked_add(minted).ok_or(Error::<T>::SharesOverflow)?;
+		let new_bucket = WithdrawalBucket {
+			amount: bucket.amount.checked_add(assets).ok_or(ArithmeticError::Overflow)?,
+			shares: bucket.shares.checked_add(minted).ok_or(Error::<T>::SharesOverflow)?,
+		};
 		let mut position = WithdrawalPositions::<T>::get((vault, epoch, claimer));
 		position.shares = position.shares.checked_add(minted).ok_or(Error::<T>::SharesOverflow)?;
 
 		let (now, horizon) = (Self::now(), Self::horizon(&info.clock));
 		SharesOf::<T>::push(&(vault, who.clone()), now, mine, horizon).map_err(trace_error)?;
-		ActivePools::<T>::push(&vault, now, ActivePool { stake: active, shares }, horizon)
-			.map_err(trace_error)?;
-		Withdrawals::<T>::insert(vault, epoch, new_bucket);
-		WithdrawalShares::<T>::insert(vault, epoch, new_bucket_shares);
+		ActivePools::<T>::push(
+			&vault,
+			now,
+			ActivePool { stake: active, shares, withdrawn },
+			horizon,
+		)
+		.map_err(trace_error)?;
+		WithdrawalBuckets::<T>::insert(vault, epoch, new_bucket);
 		WithdrawalPositions::<T>::insert((vault, epoch, claimer), position);
-		Ledgers::<T>::mutate(vault, |l| l.withdrawn = l.withdrawn.saturating_add(assets));
 		Self::deposit_event(Event::Withdrawn {
 			vault,
 			withdrawer: who.clone(),
@@ -146,13 +151,9 @@ impl<T: Config> Pallet<T> {
 		ensure!(epoch < Self::current_epoch(&info.clock), Error::<T>::InvalidEpoch);
 		let mut position = WithdrawalPositions::<T>::get((vault, epoch, who));
 		ensure!(!position.claimed, Error::<T>::AlreadyClaimed);
-		let amount = to_assets(
-			position.shares,
-			Withdrawals::<T>::get(vault, epoch),
-			WithdrawalShares::<T>::get(vault, epoch),
-			Rounding::Down,
-		)
-		.ok_or(ArithmeticError::Overflow)?;
+		let bucket = WithdrawalBuckets::<T>::get(vault, epoch);
+		let amount = to_assets(position.shares, bucket.amount, bucket.shares, Rounding::Down)
+			.ok_or(ArithmeticError::Overflow)?;
 		ensure!(!amount.is_zero(), Error::<T>::InsufficientClaim);
 		position.claimed = true;
 		WithdrawalPositions::<T>::insert((vault, epoch, who), position);

@@ -95,13 +95,8 @@ impl<T: Config> Pallet<T> {
 		if position.claimed {
 			return 0;
 		}
-		to_assets(
-			position.shares,
-			Withdrawals::<T>::get(vault, epoch),
-			WithdrawalShares::<T>::get(vault, epoch),
-			Rounding::Down,
-		)
-		.unwrap_or(0)
+		let bucket = WithdrawalBuckets::<T>::get(vault, epoch);
+		to_assets(position.shares, bucket.amount, bucket.shares, Rounding::Down).unwrap_or(0)
 	}
 
 	/// Everything still slashable in the vault: `A + W[cur] + W[cur+1]`.
@@ -110,8 +105,8 @@ impl<T: Config> Pallet<T> {
 		let current = Self::current_epoch(&info.clock);
 		let next = current.saturating_add(One::one());
 		Self::active_stake(vault)
-			.saturating_add(Withdrawals::<T>::get(vault, current))
-			.saturating_add(Withdrawals::<T>::get(vault, next))
+			.saturating_add(WithdrawalBuckets::<T>::get(vault, current).amount)
+			.saturating_add(WithdrawalBuckets::<T>::get(vault, next).amount)
 	}
 
 	/// What of `who`'s collateral is slashable: active balance plus the withdrawals of the
@@ -127,9 +122,9 @@ impl<T: Config> Pallet<T> {
 
 	/// What the vault account must hold by its books: `reserve + deposited − claimed − slashed
 	/// + pending`.
-	pub(crate) fn books(info: &VaultInfoOf<T>, ledger: &VaultLedger, active: u128) -> u128 {
+	pub(crate) fn books(info: &VaultInfoOf<T>, ledger: &VaultLedger, pool: &ActivePool) -> u128 {
 		info.reserve
-			.saturating_add(ledger.deposited(active))
+			.saturating_add(ledger.deposited(pool))
 			.saturating_sub(ledger.claimed)
 			.saturating_sub(ledger.slashed)
 			.saturating_add(ledger.pending_burn)
@@ -139,7 +134,7 @@ impl<T: Config> Pallet<T> {
 	pub fn surplus_of(vault: VaultId) -> Option<u128> {
 		let info = Vaults::<T>::get(vault)?;
 		let balance = T::Assets::balance(info.collateral.clone(), &Self::account_of(vault));
-		let books = Self::books(&info, &Ledgers::<T>::get(vault), Self::active_stake(vault));
+		let books = Self::books(&info, &Ledgers::<T>::get(vault), &Self::active_pool(vault));
 		Some(balance.saturating_sub(books))
 	}
 

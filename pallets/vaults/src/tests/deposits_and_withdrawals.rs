@@ -174,8 +174,13 @@ fn share_overflow_is_an_error_not_a_panic() {
 	build_and_execute(|| {
 		let v = create(config(NATIVE));
 		// A vault whose shares are already near the bound (as after many deep slashes).
-		ActivePools::<Test>::push(&v, 1, ActivePool { stake: 1, shares: u128::MAX - 5 }, 0)
-			.unwrap();
+		ActivePools::<Test>::push(
+			&v,
+			1,
+			ActivePool { stake: 1, shares: u128::MAX - 5, withdrawn: 0 },
+			0,
+		)
+		.unwrap();
 		SharesOf::<Test>::push(&(v, BOB), 1, u128::MAX - 5, 0).unwrap();
 		<Balances as frame_support::traits::fungible::Mutate<_>>::mint_into(
 			&Vaults::account_of(v),

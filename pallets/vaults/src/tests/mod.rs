@@ -8,7 +8,7 @@
 use crate::{
 	mock::*, ActivePool, ActivePoolHead, ActivePools, Burner, DelegatorKind, Error, Event,
 	HoldReason, Ledgers, NextVaultId, Role, SharesOf, SharesOfHead, SlasherKind, VaultConfig,
-	VaultConfigOf, Withdrawals,
+	VaultConfigOf, WithdrawalBuckets,
 };
 use frame_support::{
 	assert_noop, assert_ok,
@@ -88,7 +88,7 @@ fn balance(asset: AssetKind, who: AccountId) -> Balance {
 }
 
 fn epoch_bucket(vault: VaultId, epoch: u64) -> Balance {
-	Withdrawals::<Test>::get(vault, epoch)
+	WithdrawalBuckets::<Test>::get(vault, epoch).amount
 }
 
 mod creation;
