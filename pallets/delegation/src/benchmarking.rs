@@ -11,7 +11,7 @@ use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::RawOrigin;
 use rampart_primitives::{
-	paged_trace::PAGE_LEN,
+	paged_trace::{PAGE_DEPTH, PAGE_LEN},
 	traits::{SlashInfo, StakeProvider, VaultsInspect},
 	DelegatorKind, Subnetwork, VaultId,
 };
@@ -225,7 +225,7 @@ mod benches {
 	/// Not a call: the guarantee lookup networks and the slashing pallet make, in
 	/// network-restake form (the most histories read), over histories `d` steps deep.
 	#[benchmark]
-	fn stake_at(d: Linear<0, MAX_DEPTH>) {
+	fn stake_at(d: Linear<PAGE_DEPTH, MAX_DEPTH>) {
 		let w = restake::<T>();
 		deep::<T>(&w, d);
 		let at: BlockNumberOf<T> = (2 + (1u32 << d) / 2).into();
@@ -265,7 +265,7 @@ mod benches {
 	/// The decrease policy of a network-restake vault: it reads the stake and shares at the
 	/// capture in histories `d` steps deep and writes the limit, the shares and their total.
 	#[benchmark]
-	fn on_slash_decrease(d: Linear<0, MAX_DEPTH>) {
+	fn on_slash_decrease(d: Linear<PAGE_DEPTH, MAX_DEPTH>) {
 		let (w, capture) = deep_with_policy::<T>(d, HookPolicy::Decrease);
 
 		#[block]
@@ -283,7 +283,7 @@ mod benches {
 
 	/// The redistribute policy, over histories `d` steps deep.
 	#[benchmark]
-	fn on_slash_redistribute(d: Linear<0, MAX_DEPTH>) {
+	fn on_slash_redistribute(d: Linear<PAGE_DEPTH, MAX_DEPTH>) {
 		let (w, capture) = deep_with_policy::<T>(d, HookPolicy::Redistribute);
 
 		#[block]

@@ -14,7 +14,7 @@ use frame_support::{
 };
 use rampart_primitives::{
 	checkpoints::TraceError,
-	paged_trace::{Page, PagedTrace, TraceHead},
+	paged_trace::{Page, PagedTrace, TraceHead, PAGE_DEPTH},
 	shares::mul_div,
 	traits::{NetworkRegistry, OptIns, SlashInfo, VaultView, VaultsInspect},
 	DelegatorKind, OptInTarget, Role, Subnetwork, SubnetworkId, VaultId,
@@ -648,14 +648,18 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The depth history lookups are charged at: `MaxHistoryDepth`, and never below the depth the
+	/// weights are fitted from ([`PAGE_DEPTH`]: a history that short sits in its head).
+	pub(crate) fn charged_depth() -> u32 {
+		T::MaxHistoryDepth::get().max(PAGE_DEPTH)
+	}
+
 	/// The weight of [`Self::do_on_slash`] for `policy`.
 	pub(crate) fn on_slash_weight_of(policy: &HookPolicy<BlockNumberOf<T>>) -> Weight {
 		match policy {
 			HookPolicy::None => T::WeightInfo::on_slash_none(),
-			HookPolicy::Decrease => T::WeightInfo::on_slash_decrease(T::MaxHistoryDepth::get()),
-			HookPolicy::Redistribute => {
-				T::WeightInfo::on_slash_redistribute(T::MaxHistoryDepth::get())
-			},
+			HookPolicy::Decrease => T::WeightInfo::on_slash_decrease(Self::charged_depth()),
+			HookPolicy::Redistribute => T::WeightInfo::on_slash_redistribute(Self::charged_depth()),
 			HookPolicy::Reset { .. } => T::WeightInfo::on_slash_reset(),
 		}
 	}

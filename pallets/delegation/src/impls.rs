@@ -4,7 +4,7 @@
 //! The glue trait of `rampart-primitives` this pallet implements: [`StakeProvider`].
 
 use crate::{functions::When, *};
-use frame_support::{ensure, traits::Get, weights::Weight};
+use frame_support::{ensure, weights::Weight};
 use rampart_primitives::{
 	traits::{StakeProvider, VaultView},
 	VaultId,
@@ -56,13 +56,13 @@ impl<T: Config> StakeProvider<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 	}
 
 	fn stake_at_weight() -> Weight {
-		T::WeightInfo::stake_at(T::MaxHistoryDepth::get())
+		T::WeightInfo::stake_at(Pallet::<T>::charged_depth())
 	}
 
 	fn on_slash_weight() -> Weight {
 		T::WeightInfo::on_slash_none()
-			.max(T::WeightInfo::on_slash_decrease(T::MaxHistoryDepth::get()))
-			.max(T::WeightInfo::on_slash_redistribute(T::MaxHistoryDepth::get()))
+			.max(T::WeightInfo::on_slash_decrease(Pallet::<T>::charged_depth()))
+			.max(T::WeightInfo::on_slash_redistribute(Pallet::<T>::charged_depth()))
 			.max(T::WeightInfo::on_slash_reset())
 	}
 }

@@ -44,6 +44,11 @@ use scale_info::TypeInfo;
 /// Entries per page (and the most the head holds).
 pub const PAGE_LEN: u32 = 16;
 
+/// The binary-search depth (`log2` of the entries) up to which a whole history sits in its head:
+/// a lookup's reads grow with the depth only beyond it, one page per step. Weights fitted over
+/// depth are fitted from here (below it a lookup costs what it costs here).
+pub const PAGE_DEPTH: u32 = PAGE_LEN.ilog2();
+
 /// Pages dropped at most per push.
 pub const PRUNE_PER_PUSH: u32 = 1;
 

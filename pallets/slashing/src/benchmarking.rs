@@ -11,7 +11,7 @@ use crate::Pallet as Slashing;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::RawOrigin;
-use rampart_primitives::{SlasherKind, Subnetwork, VaultId};
+use rampart_primitives::{paged_trace::PAGE_DEPTH, SlasherKind, Subnetwork, VaultId};
 use sp_runtime::traits::BlockNumberProvider;
 
 /// The benchmark vaults' epoch.
@@ -90,7 +90,7 @@ mod benches {
 	/// A slash whose cumulative-slash history is `2^d − 1` entries long (`d` probes), with
 	/// entries a window old for the write to prune.
 	#[benchmark]
-	fn slash(d: Linear<1, MAX_DEPTH>) {
+	fn slash(d: Linear<PAGE_DEPTH, MAX_DEPTH>) {
 		let w = world::<T>(SlasherKind::Instant);
 		let end = deep_history::<T>(&w, d);
 		let now = end + EPOCH + 2;
@@ -110,7 +110,7 @@ mod benches {
 	}
 
 	#[benchmark]
-	fn request_slash(d: Linear<1, MAX_DEPTH>) {
+	fn request_slash(d: Linear<PAGE_DEPTH, MAX_DEPTH>) {
 		let w = veto::<T>();
 		set_block::<T>(2);
 		request::<T>(&w, 1);
@@ -134,7 +134,7 @@ mod benches {
 	}
 
 	#[benchmark]
-	fn execute_slash(d: Linear<1, MAX_DEPTH>) {
+	fn execute_slash(d: Linear<PAGE_DEPTH, MAX_DEPTH>) {
 		let w = veto::<T>();
 		resolver::<T>(&w, 0);
 		let end = deep_history::<T>(&w, d);
