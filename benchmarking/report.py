@@ -17,6 +17,9 @@ import json
 import os
 import statistics
 
+# A history of up to 2^PAGE_DEPTH entries sits in its head (rampart_primitives::paged_trace).
+PAGE_DEPTH = 4
+
 # The hot paths, and what each is set beside in the same run.
 HOT = [
     ("pallet_rampart_vaults", "deposit", "pallet_balances", "transfer_keep_alive"),
@@ -326,12 +329,16 @@ def main():
             fitted = benches.get((b.pallet, b.name))
             if not fitted:
                 raise SystemExit(f"no fitted run of {b.pallet}::{b.name} beside its deep run")
-            points = [(k[0][1], fitted.times[k], fitted.db.get(k, {}).get("reads", 0))
+            # History-depth benchmarks run over the steps beyond the history's head, `p`; the
+            # depth `d` is `p` plus the head's (PAGE_DEPTH in rampart_primitives::paged_trace).
+            def depth(k):
+                return k[0][1] + (PAGE_DEPTH if k[0][0] == "p" else 0)
+            points = [(depth(k), fitted.times[k], fitted.db.get(k, {}).get("reads", 0))
                       for k in fitted.settings()]
             time_fit, reads_fit = line_fit([(d, t) for d, t, _ in points]), \
                 line_fit([(d, r) for d, _, r in points])
             for key in b.settings():
-                d = key[0][1]
+                d = depth(key)
                 row = b.row(key, db_read_us, db_write_us)
                 deep.append({
                     "pallet": b.pallet, "benchmark": b.name, "depth": d, "entries": 2 ** d,

@@ -103,15 +103,16 @@ bench flatness-small --pallet pallet_rampart_vaults --extrinsic on_slash_flatnes
 bench flatness-large --pallet pallet_rampart_vaults --extrinsic on_slash_flatness --extra \
 	--steps 2 --repeat "$REPEAT" --low 10000 --high 10000
 
-# The weights of history lookups are fitted on depths 0..10 (up to 1 024 entries) and charged at
-# the runtime's largest depth by extrapolation; these runs measure the deep end itself.
+# The weights of history lookups are fitted on depths 4..10 (16 to 1 024 entries; the component
+# `p` is the depth less 4, the steps beyond a history's head) and charged at the runtime's largest
+# depth by extrapolation; these runs measure the deep end itself.
 # stake_at's setup makes three calls per entry: depth 16 (65 536 entries) takes minutes a run, so
 # it runs once (STAKE_AT_DEPTH_REPEAT; three repeats had not finished after 26 minutes).
 say "delegation.stake_at at depths 13 and 16, slashing.slash at 13, 16 and 19 (up to 524 288 entries)"
 bench depth-stake_at --pallet pallet_rampart_delegation --extrinsic stake_at \
-	--steps 2 --repeat "${STAKE_AT_DEPTH_REPEAT:-1}" --low 13 --high 16
+	--steps 2 --repeat "${STAKE_AT_DEPTH_REPEAT:-1}" --low 9 --high 12
 bench depth-slash --pallet pallet_rampart_slashing --extrinsic slash \
-	--steps 3 --repeat "$DEPTH_REPEAT" --low 13 --high 19
+	--steps 3 --repeat "$DEPTH_REPEAT" --low 9 --high 15
 
 say "throughput on a dev node: $ACCOUNTS accounts x $PER_ACCOUNT extrinsics per phase"
 RAMPART_THROUGHPUT_ACCOUNTS="$ACCOUNTS" RAMPART_THROUGHPUT_PER_ACCOUNT="$PER_ACCOUNT" \

@@ -223,9 +223,11 @@ mod benches {
 	}
 
 	/// Not a call: the guarantee lookup networks and the slashing pallet make, in
-	/// network-restake form (the most histories read), over histories `d` steps deep.
+	/// network-restake form (the most histories read), over histories `d = p + PAGE_DEPTH` steps
+	/// deep (`p` steps beyond their heads).
 	#[benchmark]
-	fn stake_at(d: Linear<PAGE_DEPTH, MAX_DEPTH>) {
+	fn stake_at(p: Linear<0, { MAX_DEPTH - PAGE_DEPTH }>) {
+		let d = p + PAGE_DEPTH;
 		let w = restake::<T>();
 		deep::<T>(&w, d);
 		let at: BlockNumberOf<T> = (2 + (1u32 << d) / 2).into();
@@ -263,9 +265,11 @@ mod benches {
 	}
 
 	/// The decrease policy of a network-restake vault: it reads the stake and shares at the
-	/// capture in histories `d` steps deep and writes the limit, the shares and their total.
+	/// capture in histories `d = p + PAGE_DEPTH` steps deep and writes the limit, the shares and
+	/// their total.
 	#[benchmark]
-	fn on_slash_decrease(d: Linear<PAGE_DEPTH, MAX_DEPTH>) {
+	fn on_slash_decrease(p: Linear<0, { MAX_DEPTH - PAGE_DEPTH }>) {
+		let d = p + PAGE_DEPTH;
 		let (w, capture) = deep_with_policy::<T>(d, HookPolicy::Decrease);
 
 		#[block]
@@ -281,9 +285,10 @@ mod benches {
 		assert!(Delegation::<T>::subnetwork_limits(w.vault, w.subnetwork.clone()).1 < 1_000_000);
 	}
 
-	/// The redistribute policy, over histories `d` steps deep.
+	/// The redistribute policy, over histories `d = p + PAGE_DEPTH` steps deep.
 	#[benchmark]
-	fn on_slash_redistribute(d: Linear<PAGE_DEPTH, MAX_DEPTH>) {
+	fn on_slash_redistribute(p: Linear<0, { MAX_DEPTH - PAGE_DEPTH }>) {
+		let d = p + PAGE_DEPTH;
 		let (w, capture) = deep_with_policy::<T>(d, HookPolicy::Redistribute);
 
 		#[block]

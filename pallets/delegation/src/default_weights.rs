@@ -32,13 +32,13 @@
 //!   --heap-pages
 //!   4096
 //!   --json-file
-//!   /tmp/tmp.AFm5h0NGvs/pallet_rampart_delegation.json
+//!   /tmp/tmp.b77urDLlot/pallet_rampart_delegation.json
 //!   --template
 //!   /work/main/benchmarking/frame-weight-template.hbs
 //!   --header
 //!   /work/main/benchmarking/header.txt
 //!   --output
-//!   /tmp/tmp.AFm5h0NGvs/pallet_rampart_delegation.rs
+//!   /tmp/tmp.b77urDLlot/pallet_rampart_delegation.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens, unused_imports, missing_docs)]
@@ -68,8 +68,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Delegation::Allocations` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	fn set_max_network_limit() -> Weight {
 		// Proof size (bytes): measured `2401`, estimated `3854`.
-		// Fastest run: 68_933_000 ps.
-		Weight::from_parts(109_172_000, 3854)
+		// Fastest run: 68_863_000 ps.
+		Weight::from_parts(79_779_000, 3854)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Delegation::Allocations` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	fn set_network_limit() -> Weight {
 		// Proof size (bytes): measured `1995`, estimated `3854`.
-		// Fastest run: 57_746_000 ps.
-		Weight::from_parts(94_090_000, 3854)
+		// Fastest run: 56_634_000 ps.
+		Weight::from_parts(67_169_000, 3854)
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Delegation::Allocations` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	fn set_operator_network_shares() -> Weight {
 		// Proof size (bytes): measured `2266`, estimated `3886`.
-		// Fastest run: 73_209_000 ps.
-		Weight::from_parts(97_144_000, 3886)
+		// Fastest run: 71_616_000 ps.
+		Weight::from_parts(76_554_000, 3886)
 			.saturating_add(T::DbWeight::get().reads(6))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -125,8 +125,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Delegation::Allocations` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	fn set_operator_network_limit() -> Weight {
 		// Proof size (bytes): measured `1739`, estimated `3886`.
-		// Fastest run: 52_699_000 ps.
-		Weight::from_parts(79_968_000, 3886)
+		// Fastest run: 52_458_000 ps.
+		Weight::from_parts(60_129_000, 3886)
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -138,8 +138,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Delegation::HookPolicies` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn set_hook_policy() -> Weight {
 		// Proof size (bytes): measured `998`, estimated `3683`.
-		// Fastest run: 32_268_000 ps.
-		Weight::from_parts(47_150_000, 3683)
+		// Fastest run: 32_318_000 ps.
+		Weight::from_parts(36_454_000, 3683)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -163,23 +163,23 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vaults::ActivePoolHead` (`max_values`: None, `max_size`: Some(857), added: 3332, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::ActivePoolPages` (r:6 w:0)
 	/// Proof: `Vaults::ActivePoolPages` (`max_values`: None, `max_size`: Some(857), added: 3332, mode: `MaxEncodedLen`)
-	/// Component `d` ranges over `[4, 10]`.
-	fn stake_at(d: u32, ) -> Weight {
-		// Proof size (bytes): measured `0 + d * 1695`, estimated `6782 + d * 1027`.
-		// Fastest run: 62_974_000 ps.
-		Weight::from_parts(82_452_000, 6782)
-			// Standard error: 216_574.
-			.saturating_add(Weight::from_parts(12_759_240, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(8))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
-			.saturating_add(Weight::from_parts(0, 1027).saturating_mul(d.into()))
+	/// Component `p` ranges over `[0, 6]`.
+	fn stake_at(p: u32, ) -> Weight {
+		// Proof size (bytes): measured `1700 + p * 1695`, estimated `6474 + p * 2896`.
+		// Fastest run: 60_289_000 ps.
+		Weight::from_parts(56_027_882, 6474)
+			// Standard error: 297_992.
+			.saturating_add(Weight::from_parts(27_364_756, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
+			.saturating_add(Weight::from_parts(0, 2896).saturating_mul(p.into()))
 	}
 	/// Storage: `Delegation::HookPolicies` (r:1 w:0)
 	/// Proof: `Delegation::HookPolicies` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	fn on_slash_none() -> Weight {
 		// Proof size (bytes): measured `246`, estimated `3486`.
-		// Fastest run: 7_652_000 ps.
-		Weight::from_parts(8_873_000, 3486)
+		// Fastest run: 7_651_000 ps.
+		Weight::from_parts(8_663_000, 3486)
 			.saturating_add(T::DbWeight::get().reads(1))
 	}
 	/// Storage: `Delegation::HookPolicies` (r:1 w:0)
@@ -206,17 +206,17 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vaults::ActivePoolPages` (`max_values`: None, `max_size`: Some(857), added: 3332, mode: `MaxEncodedLen`)
 	/// Storage: `Delegation::Allocations` (r:0 w:2)
 	/// Proof: `Delegation::Allocations` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
-	/// Component `d` ranges over `[4, 10]`.
-	fn on_slash_decrease(d: u32, ) -> Weight {
-		// Proof size (bytes): measured `0 + d * 1970`, estimated `6474 + d * 1314`.
-		// Fastest run: 115_342_000 ps.
-		Weight::from_parts(120_419_000, 6474)
-			// Standard error: 347_129.
-			.saturating_add(Weight::from_parts(15_909_160, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(9))
-			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(d.into())))
+	/// Component `p` ranges over `[0, 6]`.
+	fn on_slash_decrease(p: u32, ) -> Weight {
+		// Proof size (bytes): measured `1208 + p * 1970`, estimated `6474 + p * 3091`.
+		// Fastest run: 117_604_000 ps.
+		Weight::from_parts(130_571_867, 6474)
+			// Standard error: 350_825.
+			.saturating_add(Weight::from_parts(26_386_614, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(7))
+			.saturating_add(T::DbWeight::get().reads((4_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(8))
-			.saturating_add(Weight::from_parts(0, 1314).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(0, 3091).saturating_mul(p.into()))
 	}
 	/// Storage: `Delegation::HookPolicies` (r:1 w:0)
 	/// Proof: `Delegation::HookPolicies` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
@@ -232,13 +232,13 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Delegation::Allocations` (`max_values`: None, `max_size`: Some(97), added: 2572, mode: `MaxEncodedLen`)
 	/// Storage: `Delegation::TotalSharesPages` (r:0 w:1)
 	/// Proof: `Delegation::TotalSharesPages` (`max_values`: None, `max_size`: Some(389), added: 2864, mode: `MaxEncodedLen`)
-	/// Component `d` ranges over `[4, 10]`.
-	fn on_slash_redistribute(d: u32, ) -> Weight {
+	/// Component `p` ranges over `[0, 6]`.
+	fn on_slash_redistribute(p: u32, ) -> Weight {
 		// Proof size (bytes): measured `1595`, estimated `3886`.
-		// Fastest run: 54_110_000 ps.
-		Weight::from_parts(40_338_411, 3886)
-			// Standard error: 264_123.
-			.saturating_add(Weight::from_parts(6_152_383, 0).saturating_mul(d.into()))
+		// Fastest run: 54_951_000 ps.
+		Weight::from_parts(54_847_492, 3886)
+			// Standard error: 104_899.
+			.saturating_add(Weight::from_parts(3_838_345, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}
@@ -258,8 +258,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Delegation::OperatorSharesPages` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
 	fn on_slash_reset() -> Weight {
 		// Proof size (bytes): measured `2117`, estimated `3886`.
-		// Fastest run: 71_075_000 ps.
-		Weight::from_parts(97_425_000, 3886)
+		// Fastest run: 71_235_000 ps.
+		Weight::from_parts(79_227_000, 3886)
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(5))
 	}

@@ -14,7 +14,7 @@ use frame_support::{
 };
 use rampart_primitives::{
 	checkpoints::TraceError,
-	paged_trace::{Page, PagedTrace, TraceHead, PAGE_DEPTH},
+	paged_trace::{steps_beyond_head, Page, PagedTrace, TraceHead},
 	shares::mul_div,
 	traits::{NetworkRegistry, OptIns, SlashInfo, VaultView, VaultsInspect},
 	DelegatorKind, OptInTarget, Role, Subnetwork, SubnetworkId, VaultId,
@@ -648,18 +648,18 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The depth history lookups are charged at: `MaxHistoryDepth`, and never below the depth the
-	/// weights are fitted from ([`PAGE_DEPTH`]: a history that short sits in its head).
-	pub(crate) fn charged_depth() -> u32 {
-		T::MaxHistoryDepth::get().max(PAGE_DEPTH)
+	/// What history lookups are charged at: the steps of a search `MaxHistoryDepth` deep beyond
+	/// the history's head, the component the weights are benchmarked over.
+	pub(crate) fn charged_steps() -> u32 {
+		steps_beyond_head(T::MaxHistoryDepth::get())
 	}
 
 	/// The weight of [`Self::do_on_slash`] for `policy`.
 	pub(crate) fn on_slash_weight_of(policy: &HookPolicy<BlockNumberOf<T>>) -> Weight {
 		match policy {
 			HookPolicy::None => T::WeightInfo::on_slash_none(),
-			HookPolicy::Decrease => T::WeightInfo::on_slash_decrease(Self::charged_depth()),
-			HookPolicy::Redistribute => T::WeightInfo::on_slash_redistribute(Self::charged_depth()),
+			HookPolicy::Decrease => T::WeightInfo::on_slash_decrease(Self::charged_steps()),
+			HookPolicy::Redistribute => T::WeightInfo::on_slash_redistribute(Self::charged_steps()),
 			HookPolicy::Reset { .. } => T::WeightInfo::on_slash_reset(),
 		}
 	}

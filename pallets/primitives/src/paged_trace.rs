@@ -45,9 +45,18 @@ use scale_info::TypeInfo;
 pub const PAGE_LEN: u32 = 16;
 
 /// The binary-search depth (`log2` of the entries) up to which a whole history sits in its head:
-/// a lookup's reads grow with the depth only beyond it, one page per step. Weights fitted over
-/// depth are fitted from here (below it a lookup costs what it costs here).
+/// a lookup's reads grow with the depth only beyond it, one page per step. Weights over a
+/// history's depth `d` are therefore benchmarked over the steps beyond it, `d − PAGE_DEPTH`
+/// (zero for a history in its head), so that their fitted line starts where the cost starts to
+/// grow: fitted over `d` itself, the flat part would flatten the slope they are extrapolated
+/// with.
 pub const PAGE_DEPTH: u32 = PAGE_LEN.ilog2();
+
+/// The steps of a lookup in a history `depth` deep beyond its head: what weights over history
+/// depth are benchmarked over (see [`PAGE_DEPTH`]).
+pub const fn steps_beyond_head(depth: u32) -> u32 {
+	depth.saturating_sub(PAGE_DEPTH)
+}
 
 /// Pages dropped at most per push.
 pub const PRUNE_PER_PUSH: u32 = 1;

@@ -87,10 +87,12 @@ fn deep_history<T: Config>(w: &World<T>, d: u32) -> u32 {
 mod benches {
 	use super::*;
 
-	/// A slash whose cumulative-slash history is `2^d − 1` entries long (`d` probes), with
-	/// entries a window old for the write to prune.
+	/// A slash whose cumulative-slash history is `2^d − 1` entries long (`d` probes, `p = d −
+	/// PAGE_DEPTH` of them beyond the history's head), with entries a window old for the write to
+	/// prune.
 	#[benchmark]
-	fn slash(d: Linear<PAGE_DEPTH, MAX_DEPTH>) {
+	fn slash(p: Linear<0, { MAX_DEPTH - PAGE_DEPTH }>) {
+		let d = p + PAGE_DEPTH;
 		let w = world::<T>(SlasherKind::Instant);
 		let end = deep_history::<T>(&w, d);
 		let now = end + EPOCH + 2;
@@ -110,7 +112,8 @@ mod benches {
 	}
 
 	#[benchmark]
-	fn request_slash(d: Linear<PAGE_DEPTH, MAX_DEPTH>) {
+	fn request_slash(p: Linear<0, { MAX_DEPTH - PAGE_DEPTH }>) {
+		let d = p + PAGE_DEPTH;
 		let w = veto::<T>();
 		set_block::<T>(2);
 		request::<T>(&w, 1);
@@ -134,7 +137,8 @@ mod benches {
 	}
 
 	#[benchmark]
-	fn execute_slash(d: Linear<PAGE_DEPTH, MAX_DEPTH>) {
+	fn execute_slash(p: Linear<0, { MAX_DEPTH - PAGE_DEPTH }>) {
+		let d = p + PAGE_DEPTH;
 		let w = veto::<T>();
 		resolver::<T>(&w, 0);
 		let end = deep_history::<T>(&w, d);

@@ -32,13 +32,13 @@
 //!   --heap-pages
 //!   4096
 //!   --json-file
-//!   /tmp/tmp.AFm5h0NGvs/pallet_rampart_slashing.json
+//!   /tmp/tmp.b77urDLlot/pallet_rampart_slashing.json
 //!   --template
 //!   /work/main/benchmarking/frame-weight-template.hbs
 //!   --header
 //!   /work/main/benchmarking/header.txt
 //!   --output
-//!   /tmp/tmp.AFm5h0NGvs/pallet_rampart_slashing.rs
+//!   /tmp/tmp.b77urDLlot/pallet_rampart_slashing.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens, unused_imports, missing_docs)]
@@ -84,14 +84,16 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::CumulativeSlashPages` (r:1 w:1)
 	/// Proof: `Slashing::CumulativeSlashPages` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
-	/// Component `d` ranges over `[4, 10]`.
-	fn slash(d: u32, ) -> Weight {
-		// Proof size (bytes): measured `1987 + d * 194`, estimated `8907 + d * 451`.
-		// Fastest run: 155_631_000 ps.
-		Weight::from_parts(227_492_887, 8907)
-			.saturating_add(T::DbWeight::get().reads(19))
+	/// Component `p` ranges over `[0, 6]`.
+	fn slash(p: u32, ) -> Weight {
+		// Proof size (bytes): measured `2766 + p * 194`, estimated `8907 + p * 726`.
+		// Fastest run: 148_531_000 ps.
+		Weight::from_parts(167_223_785, 8907)
+			// Standard error: 284_149.
+			.saturating_add(Weight::from_parts(8_205_631, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(20))
 			.saturating_add(T::DbWeight::get().writes(7))
-			.saturating_add(Weight::from_parts(0, 451).saturating_mul(d.into()))
+			.saturating_add(Weight::from_parts(0, 726).saturating_mul(p.into()))
 	}
 	/// Storage: `Registry::Networks` (r:1 w:0)
 	/// Proof: `Registry::Networks` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
@@ -119,13 +121,13 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::VaultRequestIds` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::Requests` (r:2 w:3)
 	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
-	/// Component `d` ranges over `[4, 10]`.
-	fn request_slash(d: u32, ) -> Weight {
-		// Proof size (bytes): measured `2410 + d * 110`, estimated `6474`.
-		// Fastest run: 122_783_000 ps.
-		Weight::from_parts(146_870_532, 6474)
-			// Standard error: 261_502.
-			.saturating_add(Weight::from_parts(3_471_747, 0).saturating_mul(d.into()))
+	/// Component `p` ranges over `[0, 6]`.
+	fn request_slash(p: u32, ) -> Weight {
+		// Proof size (bytes): measured `2851 + p * 110`, estimated `6474`.
+		// Fastest run: 120_419_000 ps.
+		Weight::from_parts(133_832_799, 6474)
+			// Standard error: 240_738.
+			.saturating_add(Weight::from_parts(6_927_911, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().writes(8))
 	}
@@ -165,15 +167,15 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::CumulativeSlashPages` (r:1 w:1)
 	/// Proof: `Slashing::CumulativeSlashPages` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
-	/// Component `d` ranges over `[4, 10]`.
-	fn execute_slash(d: u32, ) -> Weight {
-		// Proof size (bytes): measured `2346 + d * 194`, estimated `8907`.
-		// Fastest run: 178_605_000 ps.
-		Weight::from_parts(190_687_076, 8907)
-			// Standard error: 158_641.
-			.saturating_add(Weight::from_parts(10_347_533, 0).saturating_mul(d.into()))
-			.saturating_add(T::DbWeight::get().reads(21))
-			.saturating_add(T::DbWeight::get().writes(7))
+	/// Component `p` ranges over `[0, 6]`.
+	fn execute_slash(p: u32, ) -> Weight {
+		// Proof size (bytes): measured `3124 + p * 194`, estimated `8907`.
+		// Fastest run: 157_714_000 ps.
+		Weight::from_parts(162_058_346, 8907)
+			// Standard error: 119_248.
+			.saturating_add(Weight::from_parts(7_842_286, 0).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads(22))
+			.saturating_add(T::DbWeight::get().writes(8))
 	}
 	/// Storage: `Slashing::Requests` (r:1 w:1)
 	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
@@ -183,8 +185,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::Resolvers` (`max_values`: None, `max_size`: Some(205), added: 2680, mode: `MaxEncodedLen`)
 	fn veto_slash() -> Weight {
 		// Proof size (bytes): measured `822`, estimated `3683`.
-		// Fastest run: 29_954_000 ps.
-		Weight::from_parts(42_083_000, 3683)
+		// Fastest run: 29_714_000 ps.
+		Weight::from_parts(34_230_000, 3683)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -196,8 +198,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::Resolvers` (`max_values`: None, `max_size`: Some(205), added: 2680, mode: `MaxEncodedLen`)
 	fn set_resolver() -> Weight {
 		// Proof size (bytes): measured `922`, estimated `3824`.
-		// Fastest run: 32_268_000 ps.
-		Weight::from_parts(37_505_000, 3824)
+		// Fastest run: 31_957_000 ps.
+		Weight::from_parts(37_626_000, 3824)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}

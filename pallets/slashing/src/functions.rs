@@ -8,7 +8,7 @@ use crate::*;
 use frame_support::{defensive, pallet_prelude::*, weights::Weight};
 use rampart_primitives::{
 	checkpoints::TraceError,
-	paged_trace::PAGE_DEPTH,
+	paged_trace::steps_beyond_head,
 	traits::{
 		NetworkRegistry, NetworkSlasher, SlashInfo, SlashOutcome, StakeProvider, VaultSlashing,
 		VaultsInspect,
@@ -84,13 +84,13 @@ impl<T: Config> Pallet<T> {
 
 	/// The probes a binary search makes in a cumulative-slash history of `len` entries.
 	pub(crate) fn search_depth(len: u32) -> u32 {
-		// Histories this short sit in their head: they cost what the benchmarks' shallowest does.
-		(u32::BITS - len.leading_zeros()).max(PAGE_DEPTH)
+		u32::BITS - len.leading_zeros()
 	}
 
 	/// The weight of `request_slash` whose cumulative-slash lookup was `depth` probes deep.
 	pub fn request_weight(depth: u32) -> Weight {
-		T::WeightInfo::request_slash(depth).saturating_add(T::Stakes::stake_at_weight())
+		T::WeightInfo::request_slash(steps_beyond_head(depth))
+			.saturating_add(T::Stakes::stake_at_weight())
 	}
 
 	/// [`Self::slashable`] for a vault whose epoch length the caller already read, and the depth
@@ -186,7 +186,7 @@ impl<T: Config> Pallet<T> {
 			capture,
 		});
 		let outcome = SlashOutcome::Executed { slashed, moved };
-		Ok((Self::used_weight(T::WeightInfo::slash(depth), hook), outcome))
+		Ok((Self::used_weight(T::WeightInfo::slash(steps_beyond_head(depth)), hook), outcome))
 	}
 
 	pub(crate) fn do_request_slash(
@@ -272,7 +272,7 @@ impl<T: Config> Pallet<T> {
 		request.status = RequestStatus::Executed { slashed, moved, at: now };
 		Requests::<T>::insert(id, request);
 		Self::deposit_event(Event::SlashExecuted { id, slashed, moved });
-		Ok(Self::used_weight(T::WeightInfo::execute_slash(depth), hook))
+		Ok(Self::used_weight(T::WeightInfo::execute_slash(steps_beyond_head(depth)), hook))
 	}
 
 	pub(crate) fn do_veto_slash(who: &T::AccountId, id: RequestId) -> DispatchResult {
@@ -537,6 +537,7 @@ impl<T: Config> NetworkSlasher<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 
 	fn slash_weight() -> Weight {
 		let depth = T::MaxCumulativeSlashDepth::get();
-		Self::slash_weight(T::WeightInfo::slash(depth)).max(Self::request_weight(depth))
+		Self::slash_weight(T::WeightInfo::slash(steps_beyond_head(depth)))
+			.max(Self::request_weight(depth))
 	}
 }
