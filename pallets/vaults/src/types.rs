@@ -7,9 +7,10 @@ use crate::Config;
 use alloc::vec::Vec;
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
 use frame_support::BoundedVec;
-use rampart_primitives::epochs::EpochClock;
+use rampart_primitives::{epochs::EpochClock, shares::to_assets};
 pub use rampart_primitives::{DelegatorKind, Role, SlasherKind};
 use scale_info::TypeInfo;
+use sp_runtime::Rounding;
 
 /// Block numbers as the restaking pallets' one clock counts them.
 pub use rampart_primitives::clock::BlockNumberOf;
@@ -192,6 +193,14 @@ pub struct WithdrawalBucket {
 	pub amount: u128,
 	/// Withdrawal shares of the bucket, `WS[e]`.
 	pub shares: u128,
+}
+
+impl WithdrawalBucket {
+	/// What `shares` withdrawal shares of this bucket are worth, rounded down (`None` on
+	/// overflow).
+	pub fn assets_of(&self, shares: u128) -> Option<u128> {
+		to_assets(shares, self.amount, self.shares, Rounding::Down)
+	}
 }
 
 /// A claimer's position in one epoch's withdrawal bucket.

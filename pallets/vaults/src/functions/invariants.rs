@@ -37,8 +37,8 @@ impl<T: Config> Pallet<T> {
 			let entry = bucket_sum.entry((vault, epoch)).or_default();
 			*entry = entry.saturating_add(position.shares);
 			if !position.claimed {
-				let bucket = WithdrawalBuckets::<T>::get(vault, epoch);
-				let owed = to_assets(position.shares, bucket.amount, bucket.shares, Rounding::Down)
+				let owed = WithdrawalBuckets::<T>::get(vault, epoch)
+					.assets_of(position.shares)
 					.unwrap_or(0);
 				let entry = unpaid.entry(vault).or_default();
 				*entry = entry.saturating_add(owed);
@@ -90,7 +90,8 @@ impl<T: Config> Pallet<T> {
 				"the buckets differ from what left the active stake less their slashes"
 			);
 			ensure!(ledger.claimed <= pool.withdrawn, "more claimed than withdrawn");
-			let owed = Self::active_stake(vault)
+			let owed = pool
+				.stake
 				.saturating_add(unpaid.get(&vault).copied().unwrap_or(0))
 				.saturating_add(info.reserve)
 				.saturating_add(ledger.pending_burn);

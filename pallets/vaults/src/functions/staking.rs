@@ -151,8 +151,8 @@ impl<T: Config> Pallet<T> {
 		ensure!(epoch < Self::current_epoch(&info.clock), Error::<T>::InvalidEpoch);
 		let mut position = WithdrawalPositions::<T>::get((vault, epoch, who));
 		ensure!(!position.claimed, Error::<T>::AlreadyClaimed);
-		let bucket = WithdrawalBuckets::<T>::get(vault, epoch);
-		let amount = to_assets(position.shares, bucket.amount, bucket.shares, Rounding::Down)
+		let amount = WithdrawalBuckets::<T>::get(vault, epoch)
+			.assets_of(position.shares)
 			.ok_or(ArithmeticError::Overflow)?;
 		ensure!(!amount.is_zero(), Error::<T>::InsufficientClaim);
 		position.claimed = true;

@@ -95,8 +95,9 @@ impl<T: Config> Pallet<T> {
 		if position.claimed {
 			return 0;
 		}
-		let bucket = WithdrawalBuckets::<T>::get(vault, epoch);
-		to_assets(position.shares, bucket.amount, bucket.shares, Rounding::Down).unwrap_or(0)
+		WithdrawalBuckets::<T>::get(vault, epoch)
+			.assets_of(position.shares)
+			.unwrap_or(0)
 	}
 
 	/// Everything still slashable in the vault: `A + W[cur] + W[cur+1]`.
