@@ -14,8 +14,10 @@
 # 2. the vaults pallet's `on_slash_flatness` at 1, 100 and 10 000 depositors, and
 #    the history lookups (`delegation.stake_at` to depth 16, `slashing.slash` to depth 19, the
 #    runtime's largest) beyond the range their weights are fitted on;
-# 3. the node's throughput test (node/tests/throughput.rs) at a larger load: signed
-#    extrinsics included per block on a real dev node, and a fresh node's sync speed;
+# 3. the node's throughput tests (node/tests/throughput.rs) at a larger load: signed
+#    extrinsics included per block on a real dev node; and a fresh node's sync speed over a
+#    chain of 3 000 empty then 30 full blocks that `rampart-node build-bench-chain` authors
+#    offline (RAMPART_SYNC_EMPTY, RAMPART_SYNC_FULL);
 # 4. benchmarking/report.py turns those into the report, with the curves of every benchmark
 #    that has a component, and, beside the hot paths, the figures of an earlier run kept in
 #    benchmarking/report/baseline.json (a copy of that run's report.json figures).
@@ -29,6 +31,8 @@ REPEAT="${REPEAT:-5}"
 DEPTH_REPEAT="${DEPTH_REPEAT:-3}"
 ACCOUNTS="${RAMPART_THROUGHPUT_ACCOUNTS:-100}"
 PER_ACCOUNT="${RAMPART_THROUGHPUT_PER_ACCOUNT:-40}"
+SYNC_EMPTY="${RAMPART_SYNC_EMPTY:-3000}"
+SYNC_FULL="${RAMPART_SYNC_FULL:-30}"
 OUT="$RAMPART_ROOT/benchmarking/report"
 # The raw results stay in REPORT_RAW when it is given (report.py can then be rerun on them), and
 # in a temporary folder removed after a successful run otherwise.
@@ -114,9 +118,11 @@ bench depth-stake_at --pallet pallet_rampart_delegation --extrinsic stake_at \
 bench depth-slash --pallet pallet_rampart_slashing --extrinsic slash \
 	--steps 3 --repeat "$DEPTH_REPEAT" --low 9 --high 15
 
-say "throughput on a dev node: $ACCOUNTS accounts x $PER_ACCOUNT extrinsics per phase"
+say "throughput on a dev node: $ACCOUNTS accounts x $PER_ACCOUNT extrinsics per phase; sync of \
+$SYNC_EMPTY empty then $SYNC_FULL full blocks"
 RAMPART_THROUGHPUT_ACCOUNTS="$ACCOUNTS" RAMPART_THROUGHPUT_PER_ACCOUNT="$PER_ACCOUNT" \
-	RAMPART_THROUGHPUT_JSON="$RAW/throughput.json" \
+	RAMPART_THROUGHPUT_JSON="$RAW/throughput.json" RAMPART_SYNC_JSON="$RAW/sync.json" \
+	RAMPART_SYNC_EMPTY="$SYNC_EMPTY" RAMPART_SYNC_FULL="$SYNC_FULL" \
 	cargo test --locked --release --workspace --features "$RAMPART_FEATURES" \
 	--test throughput -- --nocapture --test-threads 1 | tee "$RAW/throughput.log"
 

@@ -52,4 +52,8 @@ pub enum Subcommand {
 
 	/// Database meta columns information.
 	ChainInfo(sc_cli::ChainInfoCmd),
+
+	/// Author a chain of empty, then full, blocks offline, in the past, on a dev or local
+	/// chain's database, to time import and sync (the performance report's sync figures).
+	BuildBenchChain(crate::bench_chain::BuildBenchChainCmd),
 }

@@ -8,11 +8,13 @@
 // design; boxing them at every call would change nothing that matters for a once-per-run path.
 #![allow(clippy::result_large_err)]
 
+mod bench_chain;
 mod chain_spec;
 mod cli;
 mod command;
 mod rpc;
 mod service;
+mod signed;
 
 fn main() {
 	if let Err(error) = command::run() {

@@ -35,6 +35,10 @@ type FullSelectChain = sc_consensus::LongestChain<FullBackend, Block>;
 /// Every this many blocks GRANDPA imports and produces a justification.
 const GRANDPA_JUSTIFICATION_PERIOD: u32 = 512;
 
+/// The block import of the node: GRANDPA's, over the client.
+pub type GrandpaBlockImport =
+	sc_consensus_grandpa::GrandpaBlockImport<FullBackend, Block, FullClient, FullSelectChain>;
+
 /// The parts of a node shared by the running node and the offline subcommands.
 pub type Service = sc_service::PartialComponents<
 	FullClient,
@@ -43,7 +47,7 @@ pub type Service = sc_service::PartialComponents<
 	sc_consensus::DefaultImportQueue<Block>,
 	sc_transaction_pool::TransactionPoolHandle<Block, FullClient>,
 	(
-		sc_consensus_grandpa::GrandpaBlockImport<FullBackend, Block, FullClient, FullSelectChain>,
+		GrandpaBlockImport,
 		sc_consensus_grandpa::LinkHalf<Block, FullClient, FullSelectChain>,
 		Option<Telemetry>,
 	),

@@ -343,7 +343,8 @@ fn deposits_withdrawals_and_slashes_per_block_next_to_transfers() {
 
 	// A fresh node syncs the chain the load built, from this node alone.
 	let chain_bytes = dir_size(&dir.path().join("db").join("chains"));
-	let (synced, sync) = sync_from(&node, dir.path(), best);
+	let (first, times) = sync_from(&node, dir.path(), &[best]);
+	let (synced, sync) = (best - first, times[0]);
 	println!(
 		"throughput: a fresh node imported {synced} blocks in {sync:.2}s ({:.0} blocks/s) after \
 		 its first; the author's database holds {chain_bytes} bytes for {best} blocks ({:.0} per \
@@ -367,6 +368,7 @@ fn deposits_withdrawals_and_slashes_per_block_next_to_transfers() {
 				"normal_base_extrinsic_ref_time_ps": normal.base_extrinsic.ref_time(),
 				"db_read_ps": db.read,
 				"db_write_ps": db.write,
+				"session_period": rampart_runtime::configs::consensus::SESSION_PERIOD,
 			},
 			"accounts": accounts,
 			"per_account": per_account,
@@ -403,9 +405,9 @@ fn dir_size(path: &std::path::Path) -> u64 {
 }
 
 /// Starts a fresh node of the dev chain that does not author, connects it to `author` only,
-/// and returns how many blocks it imported after its first, up to block `to`, and in how many
-/// seconds.
-fn sync_from(author: &Node, dir: &std::path::Path, to: u64) -> (u64, f64) {
+/// and returns the best block it had when first seen past genesis, and the seconds from then
+/// until its best block reached each of `marks` (ascending).
+fn sync_from(author: &Node, dir: &std::path::Path, marks: &[u64]) -> (u64, Vec<f64>) {
 	let id = author.rpc("system_localPeerId", json!([])).expect("a peer id");
 	let addr = format!("/ip4/127.0.0.1/tcp/{}/p2p/{}", author.p2p_port, id.as_str().expect("text"));
 	let (rpc, p2p) = (free_port(), free_port());
@@ -420,13 +422,114 @@ fn sync_from(author: &Node, dir: &std::path::Path, to: u64) -> (u64, f64) {
 	follower.wait_for("the follower's RPC server", START, |n| n.best_number());
 	let answer = rpc_response(rpc, "system_addReservedPeer", json!([addr])).expect("answers");
 	assert!(answer.get("error").is_none(), "adding the author as a peer: {answer}");
-	// From the first block imported (the connection set up) to the last.
+	// From the first block imported (the connection set up) to each mark.
 	let poll = Duration::from_millis(20);
 	let first = follower
 		.wait_for_every(poll, "the first block", DRAIN, |n| n.best_number().filter(|b| *b >= 1));
 	let started = Instant::now();
-	follower.wait_for_every(poll, "the follower to sync", DRAIN, |n| {
-		n.best_number().filter(|b| *b >= to)
-	});
-	(to - first, started.elapsed().as_secs_f64())
+	let times = marks
+		.iter()
+		.map(|mark| {
+			follower.wait_for_every(poll, "the follower to sync", DRAIN, |n| {
+				n.best_number().filter(|b| b >= mark)
+			});
+			started.elapsed().as_secs_f64()
+		})
+		.collect();
+	(first, times)
+}
+
+/// Sync of a chain longer than a test can author at 6 s a block: `rampart-node
+/// build-bench-chain` authors `RAMPART_SYNC_EMPTY` blocks of inherents only (default 298), then
+/// `RAMPART_SYNC_FULL` blocks filled with transfers (default 4), offline and in the past; a
+/// node serves that database and a fresh node syncs it over loopback. Each part is timed apart:
+/// ordinary blocks are what a sync speed is quoted for, and a full block is bounded by the time
+/// its execution takes. `RAMPART_SYNC_JSON=<file>` writes the figures as JSON.
+#[test]
+fn a_fresh_node_syncs_a_long_chain_of_empty_then_full_blocks() {
+	// By default the full blocks cover a session rotation (block 300).
+	let empty = env_or("RAMPART_SYNC_EMPTY", 298) as u64;
+	let full = env_or("RAMPART_SYNC_FULL", 4) as u64;
+	let top = empty + full;
+	let dir = TempDir::new("sync");
+	let source = dir.path().join("source");
+	let source_path = source.to_string_lossy().to_string();
+	let started = Instant::now();
+	let (code, output) = run_to_exit(
+		&[
+			"build-bench-chain",
+			"--chain",
+			"dev",
+			"--base-path",
+			&source_path,
+			"--empty",
+			&empty.to_string(),
+			"--full",
+			&full.to_string(),
+		],
+		DRAIN * 2,
+	);
+	let build_seconds = started.elapsed().as_secs_f64();
+	assert_eq!(code, Some(0), "building the chain failed:\n{}", tail(&output, 30));
+	println!("sync: {}", output.lines().last().unwrap_or_default());
+
+	// The node that serves it: not an authority, it only answers the follower.
+	let (rpc, p2p) = (free_port(), free_port());
+	let mut args: Vec<String> =
+		vec!["--chain".into(), "dev".into(), "--base-path".into(), source_path];
+	args.extend(loopback_flags(p2p, rpc));
+	let server = Node::start("server", dir.path(), rpc, p2p, &args);
+	server.wait_for("the server's RPC server", START, |n| n.best_number());
+	assert_eq!(server.best_number(), Some(top), "the server holds the whole chain");
+	assert_eq!(server.finalized_number(), Some(top), "and it is final");
+	let empty_signed: usize = (1..=empty.min(20)).map(|n| signed_in(&server, n)).sum();
+	assert_eq!(empty_signed, 0, "the empty blocks hold inherents only");
+	// Full blocks hold transfers, but for those that rotate the session: `pallet-session`
+	// charges a whole block's weight for a rotation, so those take no extrinsic.
+	let session = u64::from(rampart_runtime::configs::consensus::SESSION_PERIOD);
+	let full_signed: Vec<usize> = (empty + 1..=top).map(|n| signed_in(&server, n)).collect();
+	for (n, count) in (empty + 1..=top).zip(&full_signed) {
+		if n % session == 0 {
+			assert_eq!(*count, 0, "block #{n} rotates the session: {full_signed:?}");
+		} else {
+			assert!(*count > 1_000, "block #{n} is full of transfers: {full_signed:?}");
+		}
+	}
+	let transfers: usize = full_signed.iter().sum();
+
+	let (first, times) = sync_from(&server, dir.path(), &[empty, top]);
+	assert!(first < empty, "the follower was timed from block {first}, past the empty blocks");
+	let empty_rate = (empty - first) as f64 / times[0];
+	let full_rate = full as f64 / (times[1] - times[0]);
+	println!(
+		"sync: a fresh node imported {} empty blocks in {:.2}s ({empty_rate:.0} blocks/s), then \
+		 {full} full blocks ({:?} signed extrinsics) in {:.2}s ({full_rate:.2} blocks/s, {:.0} \
+		 transfers/s)",
+		empty - first,
+		times[0],
+		full_signed,
+		times[1] - times[0],
+		transfers as f64 / (times[1] - times[0]),
+	);
+	if let Ok(path) = std::env::var("RAMPART_SYNC_JSON") {
+		let report = json!({
+			"build_seconds": build_seconds,
+			"empty": {
+				"blocks": empty,
+				"blocks_timed": empty - first,
+				"seconds": times[0],
+				"blocks_per_second": empty_rate,
+			},
+			"full": {
+				"blocks": full,
+				"signed_per_block": full_signed,
+				"session_period": session,
+				"seconds": times[1] - times[0],
+				"blocks_per_second": full_rate,
+				"transfers_per_second": transfers as f64 / (times[1] - times[0]),
+			},
+		});
+		std::fs::write(&path, serde_json::to_string_pretty(&report).expect("JSON"))
+			.expect("the JSON file is writable");
+	}
 }

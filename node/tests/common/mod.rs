@@ -16,12 +16,15 @@ use std::{
 	time::{Duration, Instant},
 };
 
-use codec::Encode;
-use rampart_runtime::{Runtime, RuntimeCall};
+use rampart_runtime::RuntimeCall;
 use serde_json::{json, Value};
-use sp_core::{Pair, H256};
+use sp_core::H256;
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::generic::Era;
+
+// The node signs its bench chain's extrinsics with the same code.
+#[path = "../../src/signed.rs"]
+mod signed;
+pub use signed::signed_by;
 
 /// The node binary cargo built for these tests.
 pub const NODE: &str = env!("CARGO_BIN_EXE_rampart-node");
@@ -473,48 +476,4 @@ pub fn signed_extrinsic(
 	call: RuntimeCall,
 ) -> Vec<u8> {
 	signed_by(genesis, &signer.pair(), nonce, call)
-}
-
-/// [`signed_extrinsic`] by any sr25519 key.
-pub fn signed_by(
-	genesis: H256,
-	signer: &sp_core::sr25519::Pair,
-	nonce: u32,
-	call: RuntimeCall,
-) -> Vec<u8> {
-	let tx_ext: rampart_runtime::TxExtension = (
-		frame_system::CheckNonZeroSender::<Runtime>::new(),
-		frame_system::CheckSpecVersion::<Runtime>::new(),
-		frame_system::CheckTxVersion::<Runtime>::new(),
-		frame_system::CheckGenesis::<Runtime>::new(),
-		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
-		frame_system::CheckNonce::<Runtime>::from(nonce),
-		frame_system::CheckWeight::<Runtime>::new(),
-		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(0),
-		frame_system::WeightReclaim::<Runtime>::new(),
-	);
-	let payload = rampart_runtime::SignedPayload::from_raw(
-		call.clone(),
-		tx_ext.clone(),
-		(
-			(),
-			rampart_runtime::VERSION.spec_version,
-			rampart_runtime::VERSION.transaction_version,
-			genesis,
-			genesis,
-			(),
-			(),
-			(),
-			(),
-		),
-	);
-	let signature = payload.using_encoded(|e| signer.sign(e));
-	let account: rampart_runtime::AccountId = signer.public().into();
-	rampart_runtime::UncheckedExtrinsic::new_signed(
-		call,
-		account.into(),
-		rampart_runtime::Signature::Sr25519(signature),
-		tx_ext,
-	)
-	.encode()
 }
