@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Shows that a vault slash costs the same whatever the number of depositors: runs the vaults
-# pallet's extra benchmark `on_slash_flatness` at 1, 100 and 10 000 depositors of the slashed
-# vault, in a chain state that always holds 10 000 depositors, and prints, per depositor count,
+# pallet's extra benchmark `on_slash_flatness` at 1, 100, 10 000 and 100 000
+# depositors of the slashed vault, in a chain state that always holds 100 000 depositors, and prints, per depositor count,
 # the fastest and median measured time, the storage reads and writes, and the proof size.
 #
 #   ./benchmarking/on-slash-flatness.sh            # REPEAT=10 by default
@@ -29,8 +29,8 @@ run() { # low high steps file
 
 say "on_slash at 1 and 100 depositors"
 run 1 100 2 small
-say "on_slash at 10 000 depositors"
-run 10000 10000 2 large
+say "on_slash at 10 000 and 100 000 depositors"
+run 10000 100000 2 large
 
 python3 - "$out"/small.json "$out"/large.json <<'PY'
 import json, statistics, sys

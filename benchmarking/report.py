@@ -443,6 +443,10 @@ def main():
           "there is no side-by-side table.\n")
 
     w("## A slash costs the same whatever the number of depositors\n")
+    if flat:
+        w(f"`vaults.on_slash_flatness`: the slashed vault has the given number of depositors, in a "
+          f"chain state of {max(r['depositors'] for r in flat)} depositors each time (the others "
+          f"in a second vault), so that only the depositor count differs.\n")
     w("| depositors | median µs | fastest µs | reads | writes | proof B |")
     w("|---:|---:|---:|---:|---:|---:|")
     for r in flat:
@@ -453,9 +457,11 @@ def main():
     if deep:
         w("## History lookups beyond the fitted range\n")
         w("The weights of history lookups are linear in the binary search's depth `d` (a history "
-          "of up to 2^d entries), fitted on a short range and charged at the runtime's deepest "
-          "(`MaxHistoryDepth`, `MaxCumulativeSlashDepth`). These runs build the deep histories "
-          "themselves and compare what they measure with the fitted line at the same depth.\n")
+          "of up to 2^d entries). The slash's is fitted on a short range and charged at the "
+          "depth it finds, up to the runtime's deepest (`MaxCumulativeSlashDepth`), by "
+          "extrapolation; these runs build the deep histories themselves and compare what they "
+          "measure with the fitted line at the same depth. (`delegation.stake_at` is fitted up "
+          "to the runtime's `MaxHistoryDepth` itself, see its curve.)\n")
         w("| benchmark | d | entries | median µs | fastest µs | by the fit µs | reads | "
           "reads by the fit | writes |")
         w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")

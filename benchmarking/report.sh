@@ -11,9 +11,9 @@
 #    pallet_assets' transfers beside them, with reads, writes and proof sizes;
 #    and, on the comparison runtime (benchmarking/compare-runtime, its wasm built here), the
 #    analogues in polkadot-sdk's own staking and nomination pools (compare-runtime/compared.txt);
-# 2. the vaults pallet's `on_slash_flatness` at 1, 100 and 10 000 depositors, and
-#    the history lookups (`delegation.stake_at` to depth 16, `slashing.slash` to depth 19, the
-#    runtime's largest) beyond the range their weights are fitted on;
+# 2. the vaults pallet's `on_slash_flatness` at 1, 100, 10 000 and 100 000 depositors, and
+#    the slash's history lookup at depths 13 to 19 (the runtime's largest), beyond the range its
+#    weight is fitted on;
 # 3. the node's throughput tests (node/tests/throughput.rs) at a larger load: signed
 #    extrinsics included per block on a real dev node; and a fresh node's sync speed over a
 #    chain of 3 000 empty then 30 full blocks that `rampart-node build-bench-chain` authors
@@ -101,20 +101,17 @@ for entry in "${COMPARED[@]}"; do
 done
 RUNTIME_WASM="$RAMPART_RUNTIME_WASM"
 
-say "on_slash at 1, 100 and 10 000 depositors (a state of 10 000 each time)"
+say "on_slash at 1, 100, 10 000 and 100 000 depositors (a state of 100 000 each time)"
 bench flatness-small --pallet pallet_rampart_vaults --extrinsic on_slash_flatness --extra \
 	--steps 2 --repeat "$REPEAT" --low 1 --high 100
 bench flatness-large --pallet pallet_rampart_vaults --extrinsic on_slash_flatness --extra \
-	--steps 2 --repeat "$REPEAT" --low 10000 --high 10000
+	--steps 2 --repeat "$REPEAT" --low 10000 --high 100000
 
-# The weights of history lookups are fitted on depths 4..10 (16 to 1 024 entries; the component
-# `p` is the depth less 4, the steps beyond a history's head) and charged at the runtime's largest
-# depth by extrapolation; these runs measure the deep end itself.
-# stake_at's setup makes three calls per entry: depth 16 (65 536 entries) takes minutes a run, so
-# it runs once (STAKE_AT_DEPTH_REPEAT; three repeats had not finished after 26 minutes).
-say "delegation.stake_at at depths 13 and 16, slashing.slash at 13, 16 and 19 (up to 524 288 entries)"
-bench depth-stake_at --pallet pallet_rampart_delegation --extrinsic stake_at \
-	--steps 2 --repeat "${STAKE_AT_DEPTH_REPEAT:-1}" --low 9 --high 12
+# `slashing.slash`'s weight is fitted on depths 4..10 (16 to 1 024 entries; the component `p` is
+# the depth less 4, the steps beyond a history's head) and charged at the depth a slash finds, up
+# to the runtime's largest, by extrapolation; these runs measure the deep end itself.
+# (`delegation.stake_at` is fitted up to the runtime's depth 19 itself: its curve is the check.)
+say "slashing.slash at depths 13, 16 and 19 (up to 524 288 entries)"
 bench depth-slash --pallet pallet_rampart_slashing --extrinsic slash \
 	--steps 3 --repeat "$DEPTH_REPEAT" --low 9 --high 15
 

@@ -29,10 +29,11 @@ use frame_support::traits::{
 };
 use frame_system::RawOrigin;
 use rampart_primitives::{
-	clock::BlockNumberOf, DelegatorKind, OptInTarget, Role, SlasherKind, Subnetwork, VaultId,
+	clock::{BlockNumberOf, RestakingClock},
+	DelegatorKind, OptInTarget, Role, SlasherKind, Subnetwork, VaultId,
 };
 use sp_runtime::{
-	traits::{IdentifyAccount, One, StaticLookup},
+	traits::{BlockNumberProvider, IdentifyAccount, One, StaticLookup},
 	AccountId32, MultiSignature, MultiSigner,
 };
 
@@ -267,18 +268,30 @@ impl<T: BenchmarkRuntime, const UNIT: u128> pallet_rampart_delegation::Benchmark
 		vault
 	}
 
+	/// The entries are written into the vault's active pool history directly, alternating
+	/// between the vault's pool and one more unit of stake and shares and ending at the pool:
+	/// the history of that many blocks of deposits and withdrawals. A deep history is hundreds
+	/// of thousands of entries, and a deposit per entry took minutes per setup.
 	fn stake_history(vault: VaultId, entries: u32) {
-		let who: AccountId32 = frame_benchmarking::account("staker", 0, 0);
-		Self::fund_native(&who);
-		for i in 0..entries {
-			if i > 0 {
-				Self::next_block();
+		type Clock<T> = <T as RestakingClock>::BlockNumberProvider;
+		type Pools<T> = pallet_rampart_vaults::ActivePools<T>;
+		let pool = pallet_rampart_vaults::Pallet::<T>::active_pool(vault);
+		let start = Clock::<T>::current_block_number();
+		let value = |i: u32| {
+			let extra = u128::from((entries - 1 - i) % 2);
+			pallet_rampart_vaults::ActivePool {
+				stake: pool.stake + extra,
+				shares: pool.shares + extra,
+				..pool
 			}
-			Self::deposit(&who, vault, UNIT);
-			// A deep history is many deposits in one setup: their events would fill the
-			// runtime's memory.
-			frame_system::Pallet::<T>::reset_events();
+		};
+		if entries > 0 {
+			// The current block may hold an entry already: a push replaces it.
+			Pools::<T>::push(&vault, start, value(0), 0u32.into()).expect("in order; qed");
+			Pools::<T>::extend_unpruned(&vault, (1..entries).map(|i| (start + i.into(), value(i))))
+				.expect("in order; qed");
 		}
+		Clock::<T>::set_block_number(start + entries.saturating_sub(1).into());
 	}
 
 	fn register_network(network: &AccountId32) {

@@ -24,7 +24,7 @@ use sp_runtime::traits::{BlockNumberProvider, One, Saturating, Zero};
 const MAX_DEPOSITORS: u32 = 1_000;
 
 /// Depositors in the state of the `on_slash_flatness` measurement.
-const FLATNESS_DEPOSITORS: u32 = 10_000;
+const FLATNESS_DEPOSITORS: u32 = 100_000;
 
 /// Collateral units every benchmark account gets.
 const FUNDS: u128 = 1_000_000_000_000_000;
@@ -118,19 +118,37 @@ fn far_after<T: Config>(vault: VaultId, from: u32) -> u32 {
 /// The state of the slash benchmarks: `total` depositors, `d` of them in the returned vault and
 /// the rest in another, one withdrawal in the vault's next bucket; returns the vault and half its
 /// stake, the amount to slash.
+///
+/// Each vault's stake comes from one deposit (1 000 000 per depositor) by its first depositor,
+/// whose shares then go out by share transfers, an equal part to each other depositor: the
+/// state `n` deposits leave (a share history per holder, one pool) at a fraction of the setup
+/// (a deposit also funds its depositor and moves collateral), so that a state of 100 000
+/// depositors builds in seconds.
 fn slash_state<T: Config>(d: u32, total: u32) -> (VaultId, u128) {
 	let admin: T::AccountId = account("admin", 0, 0);
 	set_block::<T>(1);
 	let vault = new_vault::<T>(&admin);
 	let other = new_vault::<T>(&admin);
 	let collateral = Vaults::<T>::info(vault).expect("vault exists; qed").collateral;
-	for i in 0..total {
-		let who: T::AccountId = account("depositor", i, 0);
-		fund::<T>(&collateral, &who);
-		let target = if i < d { vault } else { other };
-		Vaults::<T>::do_deposit(&who, target, &who, 1_000_000).expect("funded deposit; qed");
-		// Thousands of deposits in one setup: their events would fill the runtime's memory
-		// (they are not part of what is measured).
+	for (target, first, holders) in [(vault, 0, d), (other, d, total.saturating_sub(d))] {
+		if holders == 0 {
+			continue;
+		}
+		let whale: T::AccountId = account("depositor", first, 0);
+		fund::<T>(&collateral, &whale);
+		Vaults::<T>::do_deposit(&whale, target, &whale, 1_000_000 * u128::from(holders))
+			.expect("funded deposit; qed");
+		let part = Vaults::<T>::shares_of(target, &whale) / u128::from(holders);
+		for i in first + 1..first + holders {
+			let who: T::AccountId = account("depositor", i, 0);
+			Vaults::<T>::do_transfer_shares(target, &whale, &who, part)
+				.expect("the first depositor holds every share; qed");
+			// Their events would fill the runtime's memory (they are not part of what is
+			// measured).
+			if i % 1_000 == 0 {
+				frame_system::Pallet::<T>::reset_events();
+			}
+		}
 		frame_system::Pallet::<T>::reset_events();
 	}
 	let withdrawer: T::AccountId = account("depositor", 0, 0);
@@ -489,8 +507,8 @@ mod benches {
 
 	/// Not a weight: the flatness measurement of `benchmarking/on-slash-flatness.sh` (run with
 	/// `--extra`). The chain state always holds [`FLATNESS_DEPOSITORS`] depositors, `d` of them
-	/// in the slashed vault and the rest in another, so that the time at 1, 100 and 10 000
-	/// depositors differs only by what `d` itself costs; a bigger state makes every storage
+	/// in the slashed vault and the rest in another, so that the time at 1, 100, 10 000 and
+	/// 100 000 depositors differs only by what `d` itself costs; a bigger state makes every storage
 	/// access of every call a little slower, and that is not the slash's doing.
 	#[benchmark(extra)]
 	fn on_slash_flatness(d: Linear<1, FLATNESS_DEPOSITORS>) {
