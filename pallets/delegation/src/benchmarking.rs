@@ -18,17 +18,30 @@ use rampart_primitives::{
 use sp_runtime::traits::BlockNumberProvider;
 
 /// The deepest history the `d`-parameterised benchmarks build (`2^MAX_DEPTH` entries): the
-/// reference runtime's `MaxHistoryDepth`, the depth its calls are charged at. The fitted range
-/// ends there rather than being extrapolated to it: beyond about 2^10 entries a lookup's time
-/// grows faster than its small-state slope (the benchmark state grows with the histories, and
-/// every page read walks a deeper trie), so a fit over shallow histories under-charged the
-/// deepest by about half.
+/// reference runtime's `MaxHistoryDepth`. Their curves show how a lookup's cost grows with the
+/// depth: beyond about 2^10 entries its time grows faster than the small-state slope (every
+/// storage access slows as the benchmark state grows with the histories), so no line through
+/// them is exact at the depth calls are charged at; the `*_deepest` benchmarks measure that
+/// depth itself, and calls are charged the larger of the two.
 #[cfg(not(test))]
 const MAX_DEPTH: u32 = 19;
 /// The mock's tests of the benchmarks (which run each at its highest component) stop at 2^10
 /// entries: the mock's vault keeps its stake history in memory, one entry per block.
 #[cfg(test)]
 const MAX_DEPTH: u32 = 10;
+
+/// The depth lookups are charged at: the runtime's `MaxHistoryDepth` (capped at [`MAX_DEPTH`] in
+/// the mock's tests). The `*_deepest` benchmarks measure there, in the state histories that deep
+/// leave, rather than reading it off a line fitted over shallower ones: a lookup's time is convex
+/// in the depth, since every storage access of the benchmark state slows as the state grows.
+fn deepest<T: Config>() -> u32 {
+	let depth = T::MaxHistoryDepth::get();
+	if cfg!(test) {
+		depth.min(MAX_DEPTH)
+	} else {
+		depth
+	}
+}
 
 fn set_block<T: Config>(n: u32) {
 	T::BlockNumberProvider::set_block_number(n.into());
@@ -162,17 +175,42 @@ fn deep<T: Config>(w: &World<T>, d: u32) {
 	set_block::<T>(2 + entries);
 }
 
+/// The lookup the `stake_at` benchmarks measure.
+fn lookup<T: Config>(
+	w: &World<T>,
+	at: BlockNumberOf<T>,
+) -> Result<u128, sp_runtime::DispatchError> {
+	<Delegation<T> as StakeProvider<_, _>>::stake_at(w.vault, &w.subnetwork, &w.operator, at)
+}
+
+/// The slash of 1 000 out of 2 000 slashable at `capture` the `on_slash_*` benchmarks measure.
+fn slash_once<T: Config>(w: &World<T>, capture: BlockNumberOf<T>) {
+	<Delegation<T> as StakeProvider<_, _>>::on_slash(
+		w.vault,
+		&w.subnetwork,
+		&w.operator,
+		SlashInfo { amount: 1_000, capture, slashable: 2_000 },
+	);
+}
+
+/// A network-restake world with histories `d` steps deep; returns it and a block in the middle
+/// of the histories.
+fn deep_world<T: Config>(d: u32) -> (World<T>, BlockNumberOf<T>) {
+	let w = restake::<T>();
+	deep::<T>(&w, d);
+	(w, (2 + (1u32 << d) / 2).into())
+}
+
 /// A network-restake world with histories `d` steps deep and `policy` set; returns it and a
 /// capture block in the middle of the histories.
 fn deep_with_policy<T: Config>(
 	d: u32,
 	policy: HookPolicy<BlockNumberOf<T>>,
 ) -> (World<T>, BlockNumberOf<T>) {
-	let w = restake::<T>();
-	deep::<T>(&w, d);
+	let (w, capture) = deep_world::<T>(d);
 	Delegation::<T>::set_hook_policy(RawOrigin::Signed(w.curator.clone()).into(), w.vault, policy)
 		.expect("the curator sets the policy; qed");
-	(w, (2 + (1u32 << d) / 2).into())
+	(w, capture)
 }
 
 #[benchmarks]
@@ -251,20 +289,12 @@ mod benches {
 	/// deep (`p` steps beyond their heads).
 	#[benchmark]
 	fn stake_at(p: Linear<0, { MAX_DEPTH - PAGE_DEPTH }>) {
-		let d = p + PAGE_DEPTH;
-		let w = restake::<T>();
-		deep::<T>(&w, d);
-		let at: BlockNumberOf<T> = (2 + (1u32 << d) / 2).into();
+		let (w, at) = deep_world::<T>(p + PAGE_DEPTH);
 		let stake;
 
 		#[block]
 		{
-			stake = <Delegation<T> as StakeProvider<_, _>>::stake_at(
-				w.vault,
-				&w.subnetwork,
-				&w.operator,
-				at,
-			);
+			stake = lookup::<T>(&w, at);
 		}
 
 		assert!(stake.expect("inside the window; qed") > 0);
@@ -279,12 +309,7 @@ mod benches {
 
 		#[block]
 		{
-			<Delegation<T> as StakeProvider<_, _>>::on_slash(
-				w.vault,
-				&w.subnetwork,
-				&w.operator,
-				SlashInfo { amount: 1_000, capture, slashable: 2_000 },
-			);
+			slash_once::<T>(&w, capture);
 		}
 	}
 
@@ -298,12 +323,7 @@ mod benches {
 
 		#[block]
 		{
-			<Delegation<T> as StakeProvider<_, _>>::on_slash(
-				w.vault,
-				&w.subnetwork,
-				&w.operator,
-				SlashInfo { amount: 1_000, capture, slashable: 2_000 },
-			);
+			slash_once::<T>(&w, capture);
 		}
 
 		assert!(Delegation::<T>::subnetwork_limits(w.vault, w.subnetwork.clone()).1 < 1_000_000);
@@ -317,12 +337,47 @@ mod benches {
 
 		#[block]
 		{
-			<Delegation<T> as StakeProvider<_, _>>::on_slash(
-				w.vault,
-				&w.subnetwork,
-				&w.operator,
-				SlashInfo { amount: 1_000, capture, slashable: 2_000 },
-			);
+			slash_once::<T>(&w, capture);
+		}
+
+		assert!(Delegation::<T>::subnetwork_limits(w.vault, w.subnetwork.clone()).2 < 1_000_000);
+	}
+
+	/// `stake_at` with histories at the depth lookups are charged at ([`deepest`]).
+	#[benchmark]
+	fn stake_at_deepest() {
+		let (w, at) = deep_world::<T>(deepest::<T>());
+		let stake;
+
+		#[block]
+		{
+			stake = lookup::<T>(&w, at);
+		}
+
+		assert!(stake.expect("inside the window; qed") > 0);
+	}
+
+	/// The decrease policy with histories at the depth it is charged at ([`deepest`]).
+	#[benchmark]
+	fn on_slash_decrease_deepest() {
+		let (w, capture) = deep_with_policy::<T>(deepest::<T>(), HookPolicy::Decrease);
+
+		#[block]
+		{
+			slash_once::<T>(&w, capture);
+		}
+
+		assert!(Delegation::<T>::subnetwork_limits(w.vault, w.subnetwork.clone()).1 < 1_000_000);
+	}
+
+	/// The redistribute policy with histories at the depth it is charged at ([`deepest`]).
+	#[benchmark]
+	fn on_slash_redistribute_deepest() {
+		let (w, capture) = deep_with_policy::<T>(deepest::<T>(), HookPolicy::Redistribute);
+
+		#[block]
+		{
+			slash_once::<T>(&w, capture);
 		}
 
 		assert!(Delegation::<T>::subnetwork_limits(w.vault, w.subnetwork.clone()).2 < 1_000_000);

@@ -654,12 +654,22 @@ impl<T: Config> Pallet<T> {
 		steps_beyond_head(T::MaxHistoryDepth::get())
 	}
 
-	/// The weight of [`Self::do_on_slash`] for `policy`.
+	/// The weight of a `stake_at` lookup: the fitted line at the charged depth, or the
+	/// measurement at `MaxHistoryDepth` if larger (the cost is convex in the depth, so a line
+	/// through the curve falls short at its deep end).
+	pub(crate) fn stake_at_weight() -> Weight {
+		T::WeightInfo::stake_at(Self::charged_steps()).max(T::WeightInfo::stake_at_deepest())
+	}
+
+	/// The weight of [`Self::do_on_slash`] for `policy` (the history-reading policies as
+	/// [`Self::stake_at_weight`]).
 	pub(crate) fn on_slash_weight_of(policy: &HookPolicy<BlockNumberOf<T>>) -> Weight {
 		match policy {
 			HookPolicy::None => T::WeightInfo::on_slash_none(),
-			HookPolicy::Decrease => T::WeightInfo::on_slash_decrease(Self::charged_steps()),
-			HookPolicy::Redistribute => T::WeightInfo::on_slash_redistribute(Self::charged_steps()),
+			HookPolicy::Decrease => T::WeightInfo::on_slash_decrease(Self::charged_steps())
+				.max(T::WeightInfo::on_slash_decrease_deepest()),
+			HookPolicy::Redistribute => T::WeightInfo::on_slash_redistribute(Self::charged_steps())
+				.max(T::WeightInfo::on_slash_redistribute_deepest()),
 			HookPolicy::Reset { .. } => T::WeightInfo::on_slash_reset(),
 		}
 	}

@@ -56,13 +56,13 @@ impl<T: Config> StakeProvider<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 	}
 
 	fn stake_at_weight() -> Weight {
-		T::WeightInfo::stake_at(Pallet::<T>::charged_steps())
+		Pallet::<T>::stake_at_weight()
 	}
 
 	fn on_slash_weight() -> Weight {
-		T::WeightInfo::on_slash_none()
-			.max(T::WeightInfo::on_slash_decrease(Pallet::<T>::charged_steps()))
-			.max(T::WeightInfo::on_slash_redistribute(Pallet::<T>::charged_steps()))
-			.max(T::WeightInfo::on_slash_reset())
+		[HookPolicy::None, HookPolicy::Decrease, HookPolicy::Redistribute]
+			.iter()
+			.map(Pallet::<T>::on_slash_weight_of)
+			.fold(T::WeightInfo::on_slash_reset(), |most, w| most.max(w))
 	}
 }

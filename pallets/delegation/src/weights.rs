@@ -37,6 +37,15 @@ pub trait WeightInfo {
 	fn on_slash_redistribute(d: u32) -> Weight;
 	/// The delegator side of a slash with [`crate::HookPolicy::Reset`], at a reset.
 	fn on_slash_reset() -> Weight;
+	/// `stake_at` measured with histories `MaxHistoryDepth` steps deep, in the state they make:
+	/// lookups are charged the larger of this and the fitted [`Self::stake_at`] at that depth,
+	/// since a lookup's time grows faster than linearly with the depth in a benchmark state.
+	fn stake_at_deepest() -> Weight;
+	/// [`Self::on_slash_decrease`] measured at `MaxHistoryDepth` (as [`Self::stake_at_deepest`]).
+	fn on_slash_decrease_deepest() -> Weight;
+	/// [`Self::on_slash_redistribute`] measured at `MaxHistoryDepth` (as
+	/// [`Self::stake_at_deepest`]).
+	fn on_slash_redistribute_deepest() -> Weight;
 }
 
 impl WeightInfo for () {
@@ -68,6 +77,15 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn on_slash_reset() -> Weight {
+		Weight::zero()
+	}
+	fn stake_at_deepest() -> Weight {
+		Weight::zero()
+	}
+	fn on_slash_decrease_deepest() -> Weight {
+		Weight::zero()
+	}
+	fn on_slash_redistribute_deepest() -> Weight {
 		Weight::zero()
 	}
 }
