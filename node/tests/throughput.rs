@@ -37,6 +37,8 @@ use sp_keyring::Sr25519Keyring;
 const START: Duration = Duration::from_secs(240);
 /// How long a phase may take to drain from the pool into blocks.
 const DRAIN: Duration = Duration::from_secs(300);
+/// How long the node's log may lag behind its blocks.
+const LOGGED: Duration = Duration::from_secs(30);
 const POOL_LIMIT: usize = 50_000;
 
 fn env_or(name: &str, default: usize) -> usize {
@@ -68,6 +70,20 @@ struct Built {
 }
 
 /// Every block the node built, from its log.
+/// What the runtime charges for a delegation stake lookup and for the delegator side of a slash
+/// (every history read at `MaxHistoryDepth`), for the report to set beside their measurements.
+fn charged_lookups() -> Value {
+	use rampart_primitives::traits::StakeProvider;
+	type Stakes = pallet_rampart_delegation::Pallet<rampart_runtime::Runtime>;
+	let stake_at = <Stakes as StakeProvider<AccountId, u32>>::stake_at_weight();
+	let on_slash = <Stakes as StakeProvider<AccountId, u32>>::on_slash_weight();
+	json!({
+		"max_history_depth": <rampart_runtime::Runtime as pallet_rampart_delegation::Config>::MaxHistoryDepth::get(),
+		"stake_at_ref_time_ps": stake_at.ref_time(),
+		"on_slash_ref_time_ps": on_slash.ref_time(),
+	})
+}
+
 fn built_blocks(node: &Node) -> Vec<Built> {
 	node.log_text()
 		.lines()
@@ -154,7 +170,17 @@ fn phase(node: &Node, name: &'static str, xts: Vec<Vec<u8>>) -> Phase {
 	let included: usize = per_block.iter().sum();
 	assert_eq!(included, submitted, "{name}: every extrinsic is included once: {per_block:?}");
 	let per_block: Vec<usize> = per_block.into_iter().skip_while(|c| *c == 0).collect();
-	let slowest = built_blocks(node)
+	// The node's logger writes from a buffer flushed every 50 ms on another thread, so a block's
+	// "Prepared block" line may reach the log after the block itself is imported.
+	let built = node.wait_for(
+		&format!("{name}: the log of how blocks up to {after} were built"),
+		LOGGED,
+		|n| {
+			let built = built_blocks(n);
+			built.iter().any(|b| b.block >= after).then_some(built)
+		},
+	);
+	let slowest = built
 		.into_iter()
 		.filter(|b| b.block > before && b.block <= after)
 		.max_by_key(|b| b.millis)
@@ -369,6 +395,7 @@ fn deposits_withdrawals_and_slashes_per_block_next_to_transfers() {
 				"db_read_ps": db.read,
 				"db_write_ps": db.write,
 				"session_period": rampart_runtime::configs::consensus::SESSION_PERIOD,
+				"charged": charged_lookups(),
 			},
 			"accounts": accounts,
 			"per_account": per_account,
