@@ -343,7 +343,7 @@ def main():
                 d = depth(key)
                 row = b.row(key, db_read_us, db_write_us)
                 deep.append({
-                    "pallet": b.pallet, "benchmark": b.name, "depth": d, "entries": 2 ** d,
+                    "pallet": b.pallet, "benchmark": b.name, "depth": d, "entries": 2 ** d - 1,
                     "fitted_on": [min(p[0] for p in points), max(p[0] for p in points)],
                     "time_by_fit_us": round(time_fit(d), 2),
                     "reads_by_fit": round(reads_fit(d), 1), **row,
@@ -485,8 +485,10 @@ def main():
         w("The weights of history lookups are linear in the binary search's depth `d` (a history "
           "of up to 2^d entries). The slash's is fitted on a short range and charged at the "
           "depth it finds, up to the runtime's deepest (`MaxCumulativeSlashDepth`), by "
-          "extrapolation; these runs build the deep histories themselves and compare what they "
-          "measure with the fitted line at the same depth. (`delegation.stake_at` is run up to "
+          "extrapolation; these runs build the deep histories themselves (a pair slashed in every "
+          "block of its window, slashed at the window's oldest capture, so that the search reads "
+          "every level of pages) and compare what they measure with the fitted line at the same "
+          "depth. (`delegation.stake_at` is run up to "
           "the runtime's `MaxHistoryDepth` itself: see the next section.)\n")
         w("| benchmark | d | entries | median µs | fastest µs | by the fit µs | reads | "
           "reads by the fit | writes |")

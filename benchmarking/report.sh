@@ -12,8 +12,7 @@
 #    and, on the comparison runtime (benchmarking/compare-runtime, its wasm built here), the
 #    analogues in polkadot-sdk's own staking and nomination pools (compare-runtime/compared.txt);
 # 2. the vaults pallet's `on_slash_flatness` at 1, 100, 10 000 and 100 000 depositors, and
-#    the slash's history lookup at depths 13 to 19 (the runtime's largest), beyond the range its
-#    weight is fitted on;
+#    the slash's history lookup at depths 12 to 16, beyond the range its weight is fitted on;
 # 3. the node's throughput tests (node/tests/throughput.rs) at a larger load: signed
 #    extrinsics included per block on a real dev node; and a fresh node's sync speed over a
 #    chain of 3 000 empty then 30 full blocks that `rampart-node build-bench-chain` authors
@@ -109,11 +108,14 @@ bench flatness-large --pallet pallet_rampart_vaults --extrinsic on_slash_flatnes
 
 # `slashing.slash`'s weight is fitted on depths 4..10 (16 to 1 024 entries; the component `p` is
 # the depth less 4, the steps beyond a history's head) and charged at the depth a slash finds, up
-# to the runtime's largest, by extrapolation; these runs measure the deep end itself.
-# (`delegation.stake_at` is fitted up to the runtime's depth 19 itself: its curve is the check.)
-say "slashing.slash at depths 13, 16 and 19 (up to 524 288 entries)"
+# to the runtime's largest, by extrapolation; these runs measure the deep end itself: a slash at
+# the oldest capture of a window in which the pair was slashed in every block, so its lookup
+# binary-searches every page. The deepest is 16 (65 535 entries): a window of 2^17 blocks would
+# pass the runtime's longest epoch (7 days, 100 800 blocks).
+# (`delegation.stake_at` is run at the runtime's depth 19 itself: see its `*_deepest` rows.)
+say "slashing.slash at depths 12, 14 and 16 (up to 65 535 entries)"
 bench depth-slash --pallet pallet_rampart_slashing --extrinsic slash \
-	--steps 3 --repeat "$DEPTH_REPEAT" --low 9 --high 15
+	--steps 3 --repeat "$DEPTH_REPEAT" --low 8 --high 12
 
 say "throughput on a dev node: $ACCOUNTS accounts x $PER_ACCOUNT extrinsics per phase; sync of \
 $SYNC_EMPTY empty then $SYNC_FULL full blocks"

@@ -11,7 +11,10 @@ use crate::Pallet as Slashing;
 use frame_benchmarking::v2::*;
 use frame_support::traits::Get;
 use frame_system::RawOrigin;
-use rampart_primitives::{paged_trace::PAGE_DEPTH, SlasherKind, Subnetwork, VaultId};
+use rampart_primitives::{
+	paged_trace::{PAGE_DEPTH, PAGE_LEN},
+	SlasherKind, Subnetwork, VaultId,
+};
 use sp_runtime::traits::BlockNumberProvider;
 
 /// The benchmark vaults' epoch.
@@ -34,18 +37,25 @@ struct World<T: Config> {
 	subnetwork: SubnetworkOf<T>,
 }
 
-fn world<T: Config>(slasher: SlasherKind<BlockNumberOf<T>>) -> World<T> {
+fn world<T: Config>(slasher: SlasherKind<BlockNumberOf<T>>, epoch: u32) -> World<T> {
 	set_block::<T>(1);
 	let network: T::AccountId = account("network", 0, 0);
 	let middleware: T::AccountId = whitelisted_caller();
 	let operator: T::AccountId = account("operator", 0, 0);
-	let vault = T::BenchmarkHelper::setup(slasher, EPOCH.into(), &network, &middleware, &operator);
+	let vault = T::BenchmarkHelper::setup(slasher, epoch.into(), &network, &middleware, &operator);
 	let subnetwork = Subnetwork::main(network.clone());
 	World { vault, network, middleware, operator, subnetwork }
 }
 
 fn veto<T: Config>() -> World<T> {
-	world::<T>(SlasherKind::Veto { veto_duration: VETO.into(), resolver_set_epochs_delay: 3 })
+	veto_with_epoch::<T>(EPOCH)
+}
+
+fn veto_with_epoch<T: Config>(epoch: u32) -> World<T> {
+	world::<T>(
+		SlasherKind::Veto { veto_duration: VETO.into(), resolver_set_epochs_delay: 3 },
+		epoch,
+	)
 }
 
 fn request<T: Config>(w: &World<T>, capture: u32) {
@@ -70,32 +80,41 @@ fn resolver<T: Config>(w: &World<T>, n: u32) {
 	.expect("a network sets a resolver; qed");
 }
 
-/// Writes a cumulative-slash history of `2^d − 1` entries at blocks `1..2^d` for the world's
-/// pair (as if it had been slashed in each of those blocks), so that a lookup searches `d`
-/// probes deep. Returns the first block after it.
-fn deep_history<T: Config>(w: &World<T>, d: u32) -> u32 {
+/// The epoch of a benchmark vault whose cumulative-slash history is `d` probes deep: a pair
+/// slashed in every block of its window, plus the page before the window (for the next write to
+/// prune), holds `2^d − 1` entries. At `d = PAGE_DEPTH` (a history in its head) the epoch is
+/// the shortest a veto vault takes, and the history one probe deeper.
+fn epoch_for(d: u32) -> u32 {
+	((1u32 << d) - 1).saturating_sub(PAGE_LEN).max(VETO + PAGE_DEPTH)
+}
+
+/// Writes the world's pair's cumulative-slash history as if it had been slashed in every block
+/// from `first` on: a page of entries older than the window of a vault of `epoch`, then one in
+/// each block of the window. Returns the window's first block (the capture whose lookup
+/// binary-searches every page) and the present block.
+fn deep_history<T: Config>(w: &World<T>, epoch: u32, first: u32) -> (u32, u32) {
 	let key = (w.vault, w.subnetwork.clone(), w.operator.clone());
-	let end = 1u32 << d;
-	for b in 1..end {
-		CumulativeSlash::<T>::push(&key, b.into(), u128::from(b), 0u32.into())
+	let window = first + PAGE_LEN;
+	let now = window + epoch;
+	for b in first..now {
+		CumulativeSlash::<T>::push(&key, b.into(), u128::from(b - first + 1), 0u32.into())
 			.expect("blocks increase; qed");
 	}
-	end
+	(window, now)
 }
 
 #[benchmarks]
 mod benches {
 	use super::*;
 
-	/// A slash whose cumulative-slash history is `2^d − 1` entries long (`d` probes, `p = d −
-	/// PAGE_DEPTH` of them beyond the history's head), with entries a window old for the write to
-	/// prune.
+	/// A slash at the oldest capture of its window, in a cumulative-slash history of `2^d − 1`
+	/// entries (`d` probes, `p = d − PAGE_DEPTH` of them beyond the history's head, see
+	/// [`epoch_for`]), with a page older than the window for the write to prune.
 	#[benchmark]
 	fn slash(p: Linear<0, { MAX_DEPTH - PAGE_DEPTH }>) {
-		let d = p + PAGE_DEPTH;
-		let w = world::<T>(SlasherKind::Instant);
-		let end = deep_history::<T>(&w, d);
-		let now = end + EPOCH + 2;
+		let epoch = epoch_for(p + PAGE_DEPTH);
+		let w = world::<T>(SlasherKind::Instant, epoch);
+		let (capture, now) = deep_history::<T>(&w, epoch, 2);
 		set_block::<T>(now);
 
 		#[extrinsic_call]
@@ -105,7 +124,7 @@ mod benches {
 			w.subnetwork.clone(),
 			w.operator.clone(),
 			1_000,
-			(now - 1).into(),
+			capture.into(),
 		);
 
 		assert!(LatestSlashedCapture::<T>::contains_key((w.vault, w.subnetwork, w.operator)));
@@ -113,14 +132,14 @@ mod benches {
 
 	#[benchmark]
 	fn request_slash(p: Linear<0, { MAX_DEPTH - PAGE_DEPTH }>) {
-		let d = p + PAGE_DEPTH;
-		let w = veto::<T>();
+		let epoch = epoch_for(p + PAGE_DEPTH);
+		let w = veto_with_epoch::<T>(epoch);
 		set_block::<T>(2);
 		request::<T>(&w, 1);
 		request::<T>(&w, 1);
-		let end = deep_history::<T>(&w, d);
 		let retention: u32 = T::RequestRetention::get().try_into().unwrap_or(u32::MAX / 4);
-		let now = end + EPOCH + retention + 2;
+		// The oldest capture a veto request may name: the veto must end within the window.
+		let (window, now) = deep_history::<T>(&w, epoch, retention + 4);
 		set_block::<T>(now);
 
 		#[extrinsic_call]
@@ -130,7 +149,7 @@ mod benches {
 			w.subnetwork.clone(),
 			w.operator.clone(),
 			1_000,
-			(now - 1).into(),
+			(window + VETO).into(),
 		);
 
 		assert_eq!(VaultRequestQueue::<T>::get(w.vault), (2, 3));
@@ -138,13 +157,14 @@ mod benches {
 
 	#[benchmark]
 	fn execute_slash(p: Linear<0, { MAX_DEPTH - PAGE_DEPTH }>) {
-		let d = p + PAGE_DEPTH;
-		let w = veto::<T>();
+		let epoch = epoch_for(p + PAGE_DEPTH);
+		let w = veto_with_epoch::<T>(epoch);
 		resolver::<T>(&w, 0);
-		let end = deep_history::<T>(&w, d);
-		set_block::<T>(end + 1);
-		request::<T>(&w, end);
-		set_block::<T>(end + 1 + VETO);
+		let (window, now) = deep_history::<T>(&w, epoch, 2);
+		set_block::<T>(now);
+		// The oldest capture still inside the window when the veto period ends.
+		request::<T>(&w, window + VETO);
+		set_block::<T>(now + VETO);
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(w.middleware.clone()), 0);

@@ -32,13 +32,13 @@
 //!   --heap-pages
 //!   4096
 //!   --json-file
-//!   /tmp/tmp.b77urDLlot/pallet_rampart_slashing.json
+//!   /tmp/tmp.pxhwajYwS7/pallet_rampart_slashing.json
 //!   --template
 //!   /work/main/benchmarking/frame-weight-template.hbs
 //!   --header
 //!   /work/main/benchmarking/header.txt
 //!   --output
-//!   /tmp/tmp.b77urDLlot/pallet_rampart_slashing.rs
+//!   /tmp/tmp.pxhwajYwS7/pallet_rampart_slashing.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens, unused_imports, missing_docs)]
@@ -70,6 +70,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vaults::ActivePoolHead` (`max_values`: None, `max_size`: Some(857), added: 3332, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::CumulativeSlashHead` (r:1 w:1)
 	/// Proof: `Slashing::CumulativeSlashHead` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::CumulativeSlashPages` (r:6 w:1)
+	/// Proof: `Slashing::CumulativeSlashPages` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
 	/// Storage: `Delegation::HookPolicies` (r:1 w:0)
 	/// Proof: `Delegation::HookPolicies` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::WithdrawalBuckets` (r:2 w:2)
@@ -82,18 +84,17 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vaults::PendingSlashed` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
-	/// Storage: `Slashing::CumulativeSlashPages` (r:1 w:1)
-	/// Proof: `Slashing::CumulativeSlashPages` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
 	/// Component `p` ranges over `[0, 6]`.
 	fn slash(p: u32, ) -> Weight {
-		// Proof size (bytes): measured `2766 + p * 194`, estimated `8907 + p * 726`.
-		// Fastest run: 148_531_000 ps.
-		Weight::from_parts(167_223_785, 8907)
-			// Standard error: 284_149.
-			.saturating_add(Weight::from_parts(8_205_631, 0).saturating_mul(p.into()))
+		// Proof size (bytes): measured `2507 + p * 542`, estimated `8907 + p * 3093`.
+		// Fastest run: 151_125_000 ps.
+		Weight::from_parts(169_049_919, 8907)
+			// Standard error: 457_438.
+			.saturating_add(Weight::from_parts(21_641_155, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(20))
-			.saturating_add(T::DbWeight::get().writes(7))
-			.saturating_add(Weight::from_parts(0, 726).saturating_mul(p.into()))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(Weight::from_parts(0, 3093).saturating_mul(p.into()))
 	}
 	/// Storage: `Registry::Networks` (r:1 w:0)
 	/// Proof: `Registry::Networks` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
@@ -113,6 +114,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vaults::ActivePoolHead` (`max_values`: None, `max_size`: Some(857), added: 3332, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::CumulativeSlashHead` (r:1 w:0)
 	/// Proof: `Slashing::CumulativeSlashHead` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::CumulativeSlashPages` (r:6 w:0)
+	/// Proof: `Slashing::CumulativeSlashPages` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::NextRequestId` (r:1 w:1)
 	/// Proof: `Slashing::NextRequestId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::VaultRequestQueue` (r:1 w:1)
@@ -123,13 +126,15 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
 	/// Component `p` ranges over `[0, 6]`.
 	fn request_slash(p: u32, ) -> Weight {
-		// Proof size (bytes): measured `2851 + p * 110`, estimated `6474`.
-		// Fastest run: 120_419_000 ps.
-		Weight::from_parts(133_832_799, 6474)
-			// Standard error: 240_738.
-			.saturating_add(Weight::from_parts(6_927_911, 0).saturating_mul(p.into()))
+		// Proof size (bytes): measured `2592 + p * 542`, estimated `6474 + p * 2896`.
+		// Fastest run: 122_331_000 ps.
+		Weight::from_parts(143_764_569, 6474)
+			// Standard error: 285_855.
+			.saturating_add(Weight::from_parts(12_534_476, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(16))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(Weight::from_parts(0, 2896).saturating_mul(p.into()))
 	}
 	/// Storage: `Slashing::Requests` (r:1 w:1)
 	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
@@ -153,6 +158,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vaults::ActivePoolHead` (`max_values`: None, `max_size`: Some(857), added: 3332, mode: `MaxEncodedLen`)
 	/// Storage: `Slashing::CumulativeSlashHead` (r:1 w:1)
 	/// Proof: `Slashing::CumulativeSlashHead` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::CumulativeSlashPages` (r:6 w:1)
+	/// Proof: `Slashing::CumulativeSlashPages` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
 	/// Storage: `Delegation::HookPolicies` (r:1 w:0)
 	/// Proof: `Delegation::HookPolicies` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::WithdrawalBuckets` (r:2 w:2)
@@ -165,17 +172,17 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Vaults::PendingSlashed` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
 	/// Storage: `Vaults::Ledgers` (r:1 w:1)
 	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
-	/// Storage: `Slashing::CumulativeSlashPages` (r:1 w:1)
-	/// Proof: `Slashing::CumulativeSlashPages` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
 	/// Component `p` ranges over `[0, 6]`.
 	fn execute_slash(p: u32, ) -> Weight {
-		// Proof size (bytes): measured `3124 + p * 194`, estimated `8907`.
-		// Fastest run: 157_714_000 ps.
-		Weight::from_parts(162_058_346, 8907)
-			// Standard error: 119_248.
-			.saturating_add(Weight::from_parts(7_842_286, 0).saturating_mul(p.into()))
+		// Proof size (bytes): measured `2864 + p * 542`, estimated `8907 + p * 3093`.
+		// Fastest run: 162_221_000 ps.
+		Weight::from_parts(195_781_603, 8907)
+			// Standard error: 266_835.
+			.saturating_add(Weight::from_parts(5_088_576, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(22))
-			.saturating_add(T::DbWeight::get().writes(8))
+			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
+			.saturating_add(T::DbWeight::get().writes(9))
+			.saturating_add(Weight::from_parts(0, 3093).saturating_mul(p.into()))
 	}
 	/// Storage: `Slashing::Requests` (r:1 w:1)
 	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
@@ -185,8 +192,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::Resolvers` (`max_values`: None, `max_size`: Some(205), added: 2680, mode: `MaxEncodedLen`)
 	fn veto_slash() -> Weight {
 		// Proof size (bytes): measured `822`, estimated `3683`.
-		// Fastest run: 29_714_000 ps.
-		Weight::from_parts(34_230_000, 3683)
+		// Fastest run: 30_275_000 ps.
+		Weight::from_parts(43_985_000, 3683)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -198,8 +205,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::Resolvers` (`max_values`: None, `max_size`: Some(205), added: 2680, mode: `MaxEncodedLen`)
 	fn set_resolver() -> Weight {
 		// Proof size (bytes): measured `922`, estimated `3824`.
-		// Fastest run: 31_957_000 ps.
-		Weight::from_parts(37_626_000, 3824)
+		// Fastest run: 32_588_000 ps.
+		Weight::from_parts(42_623_000, 3824)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
