@@ -13,8 +13,7 @@
 
 use std::{
 	io::Write,
-	net::TcpListener,
-	path::PathBuf,
+	path::{Path, PathBuf},
 	process::{Child, Command, Stdio},
 	time::{Duration, Instant},
 };
@@ -36,8 +35,25 @@ impl Drop for DevNode {
 	}
 }
 
-fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+/// The port of the node's JSON-RPC server, from its log ("Running JSON-RPC server:
+/// addr=127.0.0.1:PORT,"). The node binds port 0, so the kernel picks a port free at the bind:
+/// a port chosen beforehand could be taken, between the choice and the bind, by a node of the
+/// e2e lanes that run beside this one, and the CLI would then talk to that node.
+fn rpc_port_of(child: &mut Child, log: &Path, deadline: Instant) -> u16 {
+	const RUNNING: &str = "Running JSON-RPC server: addr=127.0.0.1:";
+	loop {
+		let text = std::fs::read_to_string(log).unwrap_or_default();
+		if let Some(at) = text.find(RUNNING) {
+			let digits: String =
+				text[at + RUNNING.len()..].chars().take_while(char::is_ascii_digit).collect();
+			return digits.parse().unwrap();
+		}
+		if let Some(status) = child.try_wait().unwrap() {
+			panic!("the dev node exited ({status}) before serving RPC:\n{text}");
+		}
+		assert!(Instant::now() < deadline, "the dev node did not serve RPC within 240 s:\n{text}");
+		std::thread::sleep(Duration::from_millis(250));
+	}
 }
 
 fn node_binary() -> PathBuf {
@@ -59,25 +75,21 @@ fn start_dev_node() -> DevNode {
 	let dir = std::env::temp_dir().join(format!("rampart-e2e-cli-{}", std::process::id()));
 	let _ = std::fs::remove_dir_all(&dir);
 	std::fs::create_dir_all(&dir).unwrap();
-	let (rpc, p2p) = (free_port(), free_port());
-	let log = std::fs::File::create(dir.join("node.log")).unwrap();
-	let child = Command::new(node_binary())
+	let log_path = dir.join("node.log");
+	let log = std::fs::File::create(&log_path).unwrap();
+	let mut child = Command::new(node_binary())
 		.args(["--dev", "--base-path"])
 		.arg(dir.join("dev"))
-		.args([
-			"--rpc-port",
-			&rpc.to_string(),
-			"--listen-addr",
-			&format!("/ip4/127.0.0.1/tcp/{p2p}"),
-		])
+		.args(["--rpc-port", "0", "--listen-addr", "/ip4/127.0.0.1/tcp/0"])
 		.args(["--no-mdns", "--no-telemetry", "--no-prometheus"])
 		.stdout(Stdio::null())
 		.stderr(log)
 		.spawn()
 		.expect("the node starts");
+	let deadline = Instant::now() + Duration::from_secs(240);
+	let rpc = rpc_port_of(&mut child, &log_path, deadline);
 	let node = DevNode { child, dir, url: format!("ws://127.0.0.1:{rpc}") };
 	// Ready when the CLI reads the sample vault through the node.
-	let deadline = Instant::now() + Duration::from_secs(240);
 	loop {
 		let out = node.rampart(None, &["curator", "show", "0"]);
 		if out.code == 0 {

@@ -59,12 +59,57 @@ impl Drop for TempDir {
 	}
 }
 
-/// A port on 127.0.0.1 that was free a moment ago.
+/// Test ports come in blocks below the kernel's ephemeral range (32768 and up on Linux): a
+/// process owns a block while it holds a listener on the block's first port, so neither another
+/// test process (the e2e lanes and the JavaScript tests run side by side; js/dev-node.mjs claims
+/// blocks the same way) nor the kernel (port 0, outgoing connections) hands its ports out. A
+/// port "free a moment ago" from the ephemeral range could be taken by another lane's node
+/// between the choice and the bind, and a test could then talk to that node.
+const PORT_BLOCKS_FIRST: u16 = 10_000;
+const PORT_BLOCK_SIZE: u16 = 100;
+const PORT_BLOCKS: u16 = 220;
+
+struct PortBlocks {
+	/// The listeners that hold this process's blocks.
+	held: Vec<TcpListener>,
+	next: u16,
+	end: u16,
+}
+
+static PORTS: std::sync::Mutex<PortBlocks> =
+	std::sync::Mutex::new(PortBlocks { held: Vec::new(), next: 0, end: 0 });
+
+/// Claims a block no other process holds, trying from one that depends on the process id.
+fn claim_port_block(ports: &mut PortBlocks) {
+	for i in 0..u32::from(PORT_BLOCKS) {
+		let block = (std::process::id().wrapping_add(i) % u32::from(PORT_BLOCKS)) as u16;
+		let base = PORT_BLOCKS_FIRST + block * PORT_BLOCK_SIZE;
+		if ports.held.iter().any(|l| l.local_addr().map(|a| a.port()).ok() == Some(base)) {
+			continue;
+		}
+		if let Ok(holder) = TcpListener::bind(("127.0.0.1", base)) {
+			ports.held.push(holder);
+			ports.next = base + 1;
+			ports.end = base + PORT_BLOCK_SIZE;
+			return;
+		}
+	}
+	panic!("no free block of test ports below 32768");
+}
+
+/// A port on 127.0.0.1 for a test node: the next one of this process's block that can be bound.
 pub fn free_port() -> u16 {
-	TcpListener::bind("127.0.0.1:0")
-		.and_then(|l| l.local_addr())
-		.map(|a| a.port())
-		.expect("the loopback interface can bind an ephemeral port")
+	let mut ports = PORTS.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+	loop {
+		if ports.next >= ports.end {
+			claim_port_block(&mut ports);
+		}
+		let port = ports.next;
+		ports.next += 1;
+		if TcpListener::bind(("127.0.0.1", port)).is_ok() {
+			return port;
+		}
+	}
 }
 
 /// A running `rampart-node`, killed (SIGKILL) and reaped when dropped.
