@@ -83,9 +83,17 @@ fn resolver<T: Config>(w: &World<T>, n: u32) {
 /// The epoch of a benchmark vault whose cumulative-slash history is `d` probes deep: a pair
 /// slashed in every block of its window, plus the page before the window (for the next write to
 /// prune), holds `2^d − 1` entries. At `d = PAGE_DEPTH` (a history in its head) the epoch is
-/// the shortest a veto vault takes, and the history one probe deeper.
-fn epoch_for(d: u32) -> u32 {
-	((1u32 << d) - 1).saturating_sub(PAGE_LEN).max(VETO + PAGE_DEPTH)
+/// the shortest a veto vault takes, and the history one probe deeper. Past the longest epoch
+/// vaults may have, the epoch is that longest one: the deepest history a slash can search
+/// (depth 17 for the runtime's 7 days, 100 816 entries; the report runs it).
+fn epoch_for<T: Config>(d: u32) -> u32 {
+	use rampart_primitives::traits::VaultsInspect;
+	use sp_runtime::SaturatedConversion;
+	let longest: u32 = T::Vaults::windows().max_epoch_duration.saturated_into();
+	((1u32 << d.min(31)) - 1)
+		.saturating_sub(PAGE_LEN)
+		.min(longest)
+		.max(VETO + PAGE_DEPTH)
 }
 
 /// Writes the world's pair's cumulative-slash history as if it had been slashed in every block
@@ -103,6 +111,51 @@ fn deep_history<T: Config>(w: &World<T>, epoch: u32, first: u32) -> (u32, u32) {
 	(window, now)
 }
 
+/// A slash's world at `epoch` (see [`epoch_for`]): the pair's history written as if slashed in
+/// every block of its window; the capture at the window's start, whose lookup searches every
+/// page.
+fn slash_world<T: Config>(epoch: u32) -> (World<T>, u32) {
+	let w = world::<T>(SlasherKind::Instant, epoch);
+	let (capture, now) = deep_history::<T>(&w, epoch, 2);
+	set_block::<T>(now);
+	(w, capture)
+}
+
+/// A veto vault of `epoch` with two requests to prune and a history as [`slash_world`]'s; the
+/// oldest capture a request may name (the veto must end within the window).
+fn request_world<T: Config>(epoch: u32) -> (World<T>, u32) {
+	let w = veto_with_epoch::<T>(epoch);
+	set_block::<T>(2);
+	request::<T>(&w, 1);
+	request::<T>(&w, 1);
+	let retention: u32 = T::RequestRetention::get().try_into().unwrap_or(u32::MAX / 4);
+	let (window, now) = deep_history::<T>(&w, epoch, retention + 4);
+	set_block::<T>(now);
+	(w, window + VETO)
+}
+
+/// A veto vault of `epoch` with a resolver, a history as [`slash_world`]'s and a request at the
+/// oldest capture still inside the window when its veto period ends, which has just ended.
+fn execute_world<T: Config>(epoch: u32) -> World<T> {
+	let w = veto_with_epoch::<T>(epoch);
+	resolver::<T>(&w, 0);
+	let (window, now) = deep_history::<T>(&w, epoch, 2);
+	set_block::<T>(now);
+	request::<T>(&w, window + VETO);
+	set_block::<T>(now + VETO);
+	w
+}
+
+/// The epoch of the deepest history a slash may search in this runtime: `MaxCumulativeSlashDepth`
+/// probes, or the window of the longest epoch vaults may have if that is shallower.
+fn deepest_epoch<T: Config>() -> u32 {
+	epoch_for::<T>(T::MaxCumulativeSlashDepth::get())
+}
+
+fn executed<T: Config>(id: RequestId) -> bool {
+	matches!(Requests::<T>::get(id).map(|r| r.status), Some(RequestStatus::Executed { .. }))
+}
+
 #[benchmarks]
 mod benches {
 	use super::*;
@@ -112,10 +165,7 @@ mod benches {
 	/// [`epoch_for`]), with a page older than the window for the write to prune.
 	#[benchmark]
 	fn slash(p: Linear<0, { MAX_DEPTH - PAGE_DEPTH }>) {
-		let epoch = epoch_for(p + PAGE_DEPTH);
-		let w = world::<T>(SlasherKind::Instant, epoch);
-		let (capture, now) = deep_history::<T>(&w, epoch, 2);
-		set_block::<T>(now);
+		let (w, capture) = slash_world::<T>(epoch_for::<T>(p + PAGE_DEPTH));
 
 		#[extrinsic_call]
 		_(
@@ -132,15 +182,7 @@ mod benches {
 
 	#[benchmark]
 	fn request_slash(p: Linear<0, { MAX_DEPTH - PAGE_DEPTH }>) {
-		let epoch = epoch_for(p + PAGE_DEPTH);
-		let w = veto_with_epoch::<T>(epoch);
-		set_block::<T>(2);
-		request::<T>(&w, 1);
-		request::<T>(&w, 1);
-		let retention: u32 = T::RequestRetention::get().try_into().unwrap_or(u32::MAX / 4);
-		// The oldest capture a veto request may name: the veto must end within the window.
-		let (window, now) = deep_history::<T>(&w, epoch, retention + 4);
-		set_block::<T>(now);
+		let (w, capture) = request_world::<T>(epoch_for::<T>(p + PAGE_DEPTH));
 
 		#[extrinsic_call]
 		_(
@@ -149,7 +191,7 @@ mod benches {
 			w.subnetwork.clone(),
 			w.operator.clone(),
 			1_000,
-			(window + VETO).into(),
+			capture.into(),
 		);
 
 		assert_eq!(VaultRequestQueue::<T>::get(w.vault), (2, 3));
@@ -157,22 +199,60 @@ mod benches {
 
 	#[benchmark]
 	fn execute_slash(p: Linear<0, { MAX_DEPTH - PAGE_DEPTH }>) {
-		let epoch = epoch_for(p + PAGE_DEPTH);
-		let w = veto_with_epoch::<T>(epoch);
-		resolver::<T>(&w, 0);
-		let (window, now) = deep_history::<T>(&w, epoch, 2);
-		set_block::<T>(now);
-		// The oldest capture still inside the window when the veto period ends.
-		request::<T>(&w, window + VETO);
-		set_block::<T>(now + VETO);
+		let w = execute_world::<T>(epoch_for::<T>(p + PAGE_DEPTH));
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(w.middleware.clone()), 0);
 
-		assert!(matches!(
-			Requests::<T>::get(0).map(|r| r.status),
-			Some(RequestStatus::Executed { .. })
-		));
+		assert!(executed::<T>(0));
+	}
+
+	/// [`slash`] in the deepest history the runtime lets a slash search ([`deepest_epoch`]), in
+	/// the state it makes: the cost grows faster than linearly at that end.
+	#[benchmark]
+	fn slash_deepest() {
+		let (w, capture) = slash_world::<T>(deepest_epoch::<T>());
+
+		#[extrinsic_call]
+		slash(
+			RawOrigin::Signed(w.middleware.clone()),
+			w.vault,
+			w.subnetwork.clone(),
+			w.operator.clone(),
+			1_000,
+			capture.into(),
+		);
+
+		assert!(LatestSlashedCapture::<T>::contains_key((w.vault, w.subnetwork, w.operator)));
+	}
+
+	/// [`request_slash`] at the depth of [`slash_deepest`].
+	#[benchmark]
+	fn request_slash_deepest() {
+		let (w, capture) = request_world::<T>(deepest_epoch::<T>());
+
+		#[extrinsic_call]
+		request_slash(
+			RawOrigin::Signed(w.middleware.clone()),
+			w.vault,
+			w.subnetwork.clone(),
+			w.operator.clone(),
+			1_000,
+			capture.into(),
+		);
+
+		assert_eq!(VaultRequestQueue::<T>::get(w.vault), (2, 3));
+	}
+
+	/// [`execute_slash`] at the depth of [`slash_deepest`].
+	#[benchmark]
+	fn execute_slash_deepest() {
+		let w = execute_world::<T>(deepest_epoch::<T>());
+
+		#[extrinsic_call]
+		execute_slash(RawOrigin::Signed(w.middleware.clone()), 0);
+
+		assert!(executed::<T>(0));
 	}
 
 	#[benchmark]

@@ -32,13 +32,13 @@
 //!   --heap-pages
 //!   4096
 //!   --json-file
-//!   /tmp/tmp.pxhwajYwS7/pallet_rampart_slashing.json
+//!   /tmp/tmp.etWJR8Rhbn/pallet_rampart_slashing.json
 //!   --template
 //!   /work/main/benchmarking/frame-weight-template.hbs
 //!   --header
 //!   /work/main/benchmarking/header.txt
 //!   --output
-//!   /tmp/tmp.pxhwajYwS7/pallet_rampart_slashing.rs
+//!   /tmp/tmp.etWJR8Rhbn/pallet_rampart_slashing.rs
 
 #![cfg_attr(rustfmt, rustfmt_skip)]
 #![allow(unused_parens, unused_imports, missing_docs)]
@@ -87,10 +87,10 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Component `p` ranges over `[0, 6]`.
 	fn slash(p: u32, ) -> Weight {
 		// Proof size (bytes): measured `2507 + p * 542`, estimated `8907 + p * 3093`.
-		// Fastest run: 151_125_000 ps.
-		Weight::from_parts(169_049_919, 8907)
-			// Standard error: 457_438.
-			.saturating_add(Weight::from_parts(21_641_155, 0).saturating_mul(p.into()))
+		// Fastest run: 151_124_000 ps.
+		Weight::from_parts(153_631_484, 8907)
+			// Standard error: 100_898.
+			.saturating_add(Weight::from_parts(11_159_138, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(20))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -127,10 +127,10 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Component `p` ranges over `[0, 6]`.
 	fn request_slash(p: u32, ) -> Weight {
 		// Proof size (bytes): measured `2592 + p * 542`, estimated `6474 + p * 2896`.
-		// Fastest run: 122_331_000 ps.
-		Weight::from_parts(143_764_569, 6474)
-			// Standard error: 285_855.
-			.saturating_add(Weight::from_parts(12_534_476, 0).saturating_mul(p.into()))
+		// Fastest run: 120_629_000 ps.
+		Weight::from_parts(122_370_664, 6474)
+			// Standard error: 37_709.
+			.saturating_add(Weight::from_parts(8_544_943, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(16))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -175,14 +175,131 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Component `p` ranges over `[0, 6]`.
 	fn execute_slash(p: u32, ) -> Weight {
 		// Proof size (bytes): measured `2864 + p * 542`, estimated `8907 + p * 3093`.
-		// Fastest run: 162_221_000 ps.
-		Weight::from_parts(195_781_603, 8907)
-			// Standard error: 266_835.
-			.saturating_add(Weight::from_parts(5_088_576, 0).saturating_mul(p.into()))
+		// Fastest run: 160_628_000 ps.
+		Weight::from_parts(164_209_325, 8907)
+			// Standard error: 72_207.
+			.saturating_add(Weight::from_parts(9_327_405, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads(22))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes(9))
 			.saturating_add(Weight::from_parts(0, 3093).saturating_mul(p.into()))
+	}
+	/// Storage: `Registry::Networks` (r:1 w:0)
+	/// Proof: `Registry::Networks` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::Vaults` (r:1 w:0)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::LatestSlashedCapture` (r:1 w:1)
+	/// Proof: `Slashing::LatestSlashedCapture` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::OptInHistories` (r:2 w:0)
+	/// Proof: `Registry::OptInHistories` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
+	/// Storage: `Delegation::TotalSharesHead` (r:1 w:0)
+	/// Proof: `Delegation::TotalSharesHead` (`max_values`: None, `max_size`: Some(389), added: 2864, mode: `MaxEncodedLen`)
+	/// Storage: `Delegation::OperatorSharesHead` (r:1 w:0)
+	/// Proof: `Delegation::OperatorSharesHead` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
+	/// Storage: `Delegation::NetworkLimitHead` (r:1 w:0)
+	/// Proof: `Delegation::NetworkLimitHead` (`max_values`: None, `max_size`: Some(389), added: 2864, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::ActivePoolHead` (r:1 w:1)
+	/// Proof: `Vaults::ActivePoolHead` (`max_values`: None, `max_size`: Some(857), added: 3332, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::CumulativeSlashHead` (r:1 w:1)
+	/// Proof: `Slashing::CumulativeSlashHead` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::CumulativeSlashPages` (r:13 w:1)
+	/// Proof: `Slashing::CumulativeSlashPages` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
+	/// Storage: `Delegation::HookPolicies` (r:1 w:0)
+	/// Proof: `Delegation::HookPolicies` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::WithdrawalBuckets` (r:2 w:2)
+	/// Proof: `Vaults::WithdrawalBuckets` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::RouterReceivers` (r:3 w:0)
+	/// Proof: `Vaults::RouterReceivers` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::PendingSlashed` (r:1 w:1)
+	/// Proof: `Vaults::PendingSlashed` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::Ledgers` (r:1 w:1)
+	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	fn slash_deepest() -> Weight {
+		// Proof size (bytes): measured `17454`, estimated `38638`.
+		// Fastest run: 391_181_000 ps.
+		Weight::from_parts(407_475_000, 38638)
+			.saturating_add(T::DbWeight::get().reads(33))
+			.saturating_add(T::DbWeight::get().writes(8))
+	}
+	/// Storage: `Registry::Networks` (r:1 w:0)
+	/// Proof: `Registry::Networks` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::Vaults` (r:1 w:0)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::LatestSlashedCapture` (r:1 w:0)
+	/// Proof: `Slashing::LatestSlashedCapture` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::OptInHistories` (r:2 w:0)
+	/// Proof: `Registry::OptInHistories` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
+	/// Storage: `Delegation::TotalSharesHead` (r:1 w:0)
+	/// Proof: `Delegation::TotalSharesHead` (`max_values`: None, `max_size`: Some(389), added: 2864, mode: `MaxEncodedLen`)
+	/// Storage: `Delegation::OperatorSharesHead` (r:1 w:0)
+	/// Proof: `Delegation::OperatorSharesHead` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
+	/// Storage: `Delegation::NetworkLimitHead` (r:1 w:0)
+	/// Proof: `Delegation::NetworkLimitHead` (`max_values`: None, `max_size`: Some(389), added: 2864, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::ActivePoolHead` (r:1 w:0)
+	/// Proof: `Vaults::ActivePoolHead` (`max_values`: None, `max_size`: Some(857), added: 3332, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::CumulativeSlashHead` (r:1 w:0)
+	/// Proof: `Slashing::CumulativeSlashHead` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::CumulativeSlashPages` (r:13 w:0)
+	/// Proof: `Slashing::CumulativeSlashPages` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::NextRequestId` (r:1 w:1)
+	/// Proof: `Slashing::NextRequestId` (`max_values`: Some(1), `max_size`: Some(8), added: 503, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::VaultRequestQueue` (r:1 w:1)
+	/// Proof: `Slashing::VaultRequestQueue` (`max_values`: None, `max_size`: Some(20), added: 2495, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::VaultRequestIds` (r:2 w:3)
+	/// Proof: `Slashing::VaultRequestIds` (`max_values`: None, `max_size`: Some(32), added: 2507, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::Requests` (r:2 w:3)
+	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
+	fn request_slash_deepest() -> Weight {
+		// Proof size (bytes): measured `17539`, estimated `38638`.
+		// Fastest run: 352_533_000 ps.
+		Weight::from_parts(376_960_000, 38638)
+			.saturating_add(T::DbWeight::get().reads(29))
+			.saturating_add(T::DbWeight::get().writes(8))
+	}
+	/// Storage: `Slashing::Requests` (r:1 w:1)
+	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::Networks` (r:1 w:0)
+	/// Proof: `Registry::Networks` (`max_values`: None, `max_size`: Some(359), added: 2834, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::Vaults` (r:1 w:0)
+	/// Proof: `Vaults::Vaults` (`max_values`: None, `max_size`: Some(218), added: 2693, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::Resolvers` (r:1 w:0)
+	/// Proof: `Slashing::Resolvers` (`max_values`: None, `max_size`: Some(205), added: 2680, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::LatestSlashedCapture` (r:1 w:1)
+	/// Proof: `Slashing::LatestSlashedCapture` (`max_values`: None, `max_size`: Some(92), added: 2567, mode: `MaxEncodedLen`)
+	/// Storage: `Registry::OptInHistories` (r:2 w:0)
+	/// Proof: `Registry::OptInHistories` (`max_values`: None, `max_size`: Some(267), added: 2742, mode: `MaxEncodedLen`)
+	/// Storage: `Delegation::TotalSharesHead` (r:1 w:0)
+	/// Proof: `Delegation::TotalSharesHead` (`max_values`: None, `max_size`: Some(389), added: 2864, mode: `MaxEncodedLen`)
+	/// Storage: `Delegation::OperatorSharesHead` (r:1 w:0)
+	/// Proof: `Delegation::OperatorSharesHead` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
+	/// Storage: `Delegation::NetworkLimitHead` (r:1 w:0)
+	/// Proof: `Delegation::NetworkLimitHead` (`max_values`: None, `max_size`: Some(389), added: 2864, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::ActivePoolHead` (r:1 w:1)
+	/// Proof: `Vaults::ActivePoolHead` (`max_values`: None, `max_size`: Some(857), added: 3332, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::CumulativeSlashHead` (r:1 w:1)
+	/// Proof: `Slashing::CumulativeSlashHead` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
+	/// Storage: `Slashing::CumulativeSlashPages` (r:13 w:1)
+	/// Proof: `Slashing::CumulativeSlashPages` (`max_values`: None, `max_size`: Some(421), added: 2896, mode: `MaxEncodedLen`)
+	/// Storage: `Delegation::HookPolicies` (r:1 w:0)
+	/// Proof: `Delegation::HookPolicies` (`max_values`: None, `max_size`: Some(21), added: 2496, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::WithdrawalBuckets` (r:2 w:2)
+	/// Proof: `Vaults::WithdrawalBuckets` (`max_values`: None, `max_size`: Some(56), added: 2531, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::RouterReceivers` (r:3 w:0)
+	/// Proof: `Vaults::RouterReceivers` (`max_values`: None, `max_size`: Some(164), added: 2639, mode: `MaxEncodedLen`)
+	/// Storage: `System::Account` (r:2 w:0)
+	/// Proof: `System::Account` (`max_values`: None, `max_size`: Some(128), added: 2603, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::PendingSlashed` (r:1 w:1)
+	/// Proof: `Vaults::PendingSlashed` (`max_values`: None, `max_size`: Some(77), added: 2552, mode: `MaxEncodedLen`)
+	/// Storage: `Vaults::Ledgers` (r:1 w:1)
+	/// Proof: `Vaults::Ledgers` (`max_values`: None, `max_size`: Some(76), added: 2551, mode: `MaxEncodedLen`)
+	fn execute_slash_deepest() -> Weight {
+		// Proof size (bytes): measured `17811`, estimated `38638`.
+		// Fastest run: 391_802_000 ps.
+		Weight::from_parts(415_687_000, 38638)
+			.saturating_add(T::DbWeight::get().reads(35))
+			.saturating_add(T::DbWeight::get().writes(9))
 	}
 	/// Storage: `Slashing::Requests` (r:1 w:1)
 	/// Proof: `Slashing::Requests` (`max_values`: None, `max_size`: Some(149), added: 2624, mode: `MaxEncodedLen`)
@@ -192,8 +309,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::Resolvers` (`max_values`: None, `max_size`: Some(205), added: 2680, mode: `MaxEncodedLen`)
 	fn veto_slash() -> Weight {
 		// Proof size (bytes): measured `822`, estimated `3683`.
-		// Fastest run: 30_275_000 ps.
-		Weight::from_parts(43_985_000, 3683)
+		// Fastest run: 29_744_000 ps.
+		Weight::from_parts(31_867_000, 3683)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -205,8 +322,8 @@ impl<T: frame_system::Config> crate::WeightInfo for SubstrateWeight<T> {
 	/// Proof: `Slashing::Resolvers` (`max_values`: None, `max_size`: Some(205), added: 2680, mode: `MaxEncodedLen`)
 	fn set_resolver() -> Weight {
 		// Proof size (bytes): measured `922`, estimated `3824`.
-		// Fastest run: 32_588_000 ps.
-		Weight::from_parts(42_623_000, 3824)
+		// Fastest run: 32_098_000 ps.
+		Weight::from_parts(34_581_000, 3824)
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}

@@ -87,10 +87,41 @@ impl<T: Config> Pallet<T> {
 		u32::BITS - len.leading_zeros()
 	}
 
+	/// A call's own weight with a cumulative-slash search `depth` probes deep: the fitted `line`
+	/// at that depth; at `MaxCumulativeSlashDepth` (the deepest a search may go), the larger of
+	/// the line and the call measured in the deepest history itself (`deepest`), since the cost
+	/// grows faster than linearly at that end.
+	fn own_at_depth(depth: u32, line: fn(u32) -> Weight, deepest: fn() -> Weight) -> Weight {
+		let fitted = line(steps_beyond_head(depth));
+		if depth >= T::MaxCumulativeSlashDepth::get() {
+			fitted.max(deepest())
+		} else {
+			fitted
+		}
+	}
+
+	/// `slash`'s own weight with a search `depth` probes deep (see [`Self::own_at_depth`]).
+	pub fn slash_own_weight(depth: u32) -> Weight {
+		Self::own_at_depth(depth, T::WeightInfo::slash, T::WeightInfo::slash_deepest)
+	}
+
+	/// `execute_slash`'s own weight with a search `depth` probes deep.
+	pub fn execute_own_weight(depth: u32) -> Weight {
+		Self::own_at_depth(
+			depth,
+			T::WeightInfo::execute_slash,
+			T::WeightInfo::execute_slash_deepest,
+		)
+	}
+
 	/// The weight of `request_slash` whose cumulative-slash lookup was `depth` probes deep.
 	pub fn request_weight(depth: u32) -> Weight {
-		T::WeightInfo::request_slash(steps_beyond_head(depth))
-			.saturating_add(T::Stakes::stake_at_weight())
+		Self::own_at_depth(
+			depth,
+			T::WeightInfo::request_slash,
+			T::WeightInfo::request_slash_deepest,
+		)
+		.saturating_add(T::Stakes::stake_at_weight())
 	}
 
 	/// [`Self::slashable`] for a vault whose epoch length the caller already read, and the depth
@@ -186,7 +217,7 @@ impl<T: Config> Pallet<T> {
 			capture,
 		});
 		let outcome = SlashOutcome::Executed { slashed, moved };
-		Ok((Self::used_weight(T::WeightInfo::slash(steps_beyond_head(depth)), hook), outcome))
+		Ok((Self::used_weight(Self::slash_own_weight(depth), hook), outcome))
 	}
 
 	pub(crate) fn do_request_slash(
@@ -272,7 +303,7 @@ impl<T: Config> Pallet<T> {
 		request.status = RequestStatus::Executed { slashed, moved, at: now };
 		Requests::<T>::insert(id, request);
 		Self::deposit_event(Event::SlashExecuted { id, slashed, moved });
-		Ok(Self::used_weight(T::WeightInfo::execute_slash(steps_beyond_head(depth)), hook))
+		Ok(Self::used_weight(Self::execute_own_weight(depth), hook))
 	}
 
 	pub(crate) fn do_veto_slash(who: &T::AccountId, id: RequestId) -> DispatchResult {
@@ -537,7 +568,6 @@ impl<T: Config> NetworkSlasher<T::AccountId, BlockNumberOf<T>> for Pallet<T> {
 
 	fn slash_weight() -> Weight {
 		let depth = T::MaxCumulativeSlashDepth::get();
-		Self::slash_weight(T::WeightInfo::slash(steps_beyond_head(depth)))
-			.max(Self::request_weight(depth))
+		Self::slash_weight(Self::slash_own_weight(depth)).max(Self::request_weight(depth))
 	}
 }

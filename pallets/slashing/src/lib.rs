@@ -35,7 +35,7 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use rampart_primitives::clock::RestakingClock;
 	use rampart_primitives::{
-		paged_trace::{steps_beyond_head, Page, PagedTrace, TraceHead},
+		paged_trace::{Page, PagedTrace, TraceHead},
 		traits::{NetworkRegistry, StakeProvider, VaultSlashing, VaultsInspect},
 		SubnetworkId, VaultId,
 	};
@@ -279,9 +279,9 @@ pub mod pallet {
 		/// [`Event::Slashed`]; the vaults pallet's `Slashed` and the delegation pallet's
 		/// `Slashed` follow from the same slash.
 		#[pallet::call_index(0)]
-		#[pallet::weight(Pallet::<T>::slash_weight(T::WeightInfo::slash(steps_beyond_head(
+		#[pallet::weight(Pallet::<T>::slash_weight(Pallet::<T>::slash_own_weight(
 			T::MaxCumulativeSlashDepth::get()
-		))))]
+		)))]
 		pub fn slash(
 			origin: OriginFor<T>,
 			vault: VaultId,
@@ -341,8 +341,8 @@ pub mod pallet {
 		/// [`Event::SlashExecuted`]; the vaults pallet's `Slashed` and the delegation pallet's
 		/// `Slashed` follow from the same slash.
 		#[pallet::call_index(2)]
-		#[pallet::weight(Pallet::<T>::slash_weight(T::WeightInfo::execute_slash(
-			steps_beyond_head(T::MaxCumulativeSlashDepth::get())
+		#[pallet::weight(Pallet::<T>::slash_weight(Pallet::<T>::execute_own_weight(
+			T::MaxCumulativeSlashDepth::get()
 		)))]
 		pub fn execute_slash(origin: OriginFor<T>, id: RequestId) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;

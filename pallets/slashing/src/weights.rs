@@ -23,6 +23,15 @@ pub trait WeightInfo {
 	fn request_slash(d: u32) -> Weight;
 	/// `execute_slash`, with a binary search `d` probes deep in the cumulative-slash history.
 	fn execute_slash(d: u32) -> Weight;
+	/// [`Self::slash`] measured in the deepest history a slash may search in the runtime
+	/// (`MaxCumulativeSlashDepth`, or the window of the vaults' longest epoch), in the state it
+	/// makes: a search that deep is charged the larger of this and the fitted line, since the
+	/// time grows faster than linearly at that end.
+	fn slash_deepest() -> Weight;
+	/// [`Self::request_slash`] measured as [`Self::slash_deepest`].
+	fn request_slash_deepest() -> Weight;
+	/// [`Self::execute_slash`] measured as [`Self::slash_deepest`].
+	fn execute_slash_deepest() -> Weight;
 	/// `veto_slash`.
 	fn veto_slash() -> Weight;
 	/// `set_resolver`, replacing a pending change.
@@ -37,6 +46,15 @@ impl WeightInfo for () {
 		Weight::zero()
 	}
 	fn execute_slash(_: u32) -> Weight {
+		Weight::zero()
+	}
+	fn slash_deepest() -> Weight {
+		Weight::zero()
+	}
+	fn request_slash_deepest() -> Weight {
+		Weight::zero()
+	}
+	fn execute_slash_deepest() -> Weight {
 		Weight::zero()
 	}
 	fn veto_slash() -> Weight {
