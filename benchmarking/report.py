@@ -16,6 +16,7 @@ import datetime
 import glob
 import json
 import os
+import re
 import statistics
 
 # A history of up to 2^PAGE_DEPTH entries sits in its head (rampart_primitives::paged_trace).
@@ -100,6 +101,7 @@ class Bench:
         times = {}
         for r in batch["time_results"]:
             times.setdefault(components_key(r), []).append(r["extrinsic_time"] / 1000.0)
+        self.samples = times
         self.times = {k: statistics.median(v) for k, v in times.items()}
         self.fastest = {k: min(v) for k, v in times.items()}
         self.db = {components_key(r): r for r in batch["db_results"]}
@@ -126,6 +128,68 @@ class Bench:
             "proof_bytes": db.get("proof_size", 0),
             "weight_us": round(time_us + reads * db_read_us + writes * db_write_us, 2),
         }
+
+
+# The repository (the runtime's generated weights are read for the machine's speed).
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+# The `*_deepest` benchmarks: the runtime constant of the depth they run at (as the throughput
+# test writes them) and the key of what the runtime charges there (None: not written).
+CHARGED_AT_DEPTH = {
+    ("pallet_rampart_delegation", "stake_at_deepest"): ("max_history_depth", "stake_at_ref_time_ps"),
+    ("pallet_rampart_delegation", "on_slash_decrease_deepest"):
+        ("max_history_depth", "on_slash_ref_time_ps"),
+    ("pallet_rampart_delegation", "on_slash_redistribute_deepest"):
+        ("max_history_depth", "on_slash_ref_time_ps"),
+    ("pallet_rampart_slashing", "slash_deepest"):
+        ("max_cumulative_slash_depth", "slash_own_at_deepest_ref_time_ps"),
+    ("pallet_rampart_slashing", "request_slash_deepest"): ("max_cumulative_slash_depth", None),
+    ("pallet_rampart_slashing", "execute_slash_deepest"): ("max_cumulative_slash_depth", None),
+}
+
+
+def coverage(charged_us, measured_us, error_us):
+    """Whether a charge covers a measured median: "yes"; "within noise" (short of it by less
+    than twice the median's standard error); "no"; None without a charge."""
+    if charged_us is None:
+        return None
+    if charged_us >= measured_us:
+        return "yes"
+    return "within noise" if charged_us >= measured_us - 2 * error_us else "no"
+
+
+def at_speed(charged_us, row, speed, db_read_us, db_write_us):
+    """A charge with its time scaled by this run's slowdown against the weights' run (its reads
+    and writes as the measured row's)."""
+    if charged_us is None or not speed:
+        return None
+    db_us = row["reads"] * db_read_us + row["writes"] * db_write_us
+    return round((charged_us - db_us) * speed["slowdown"] + db_us, 2)
+
+
+COVERED = {"yes": "yes", "within noise": "within noise", "no": "**no**", None: "—"}
+
+
+def deep_entries(d, max_epoch):
+    """The entries of the deep slash rows' history at depth `d` (slashing's benchmarks,
+    `epoch_for`): 2^d - 1, or past the longest epoch a vault may have, that epoch's window plus
+    the page before it."""
+    entries = 2 ** d - 1
+    if max_epoch is not None:
+        entries = min(entries, max_epoch + 2 ** PAGE_DEPTH)
+    return entries
+
+
+def median_error(samples):
+    """The standard error of a median of `samples` (normal approximation, 1.2533 sigma/sqrt n,
+    sigma estimated from the median absolute deviation so that one slow outlier does not widen
+    it): how far another run's median of as many samples may fall from this one by noise
+    alone."""
+    if len(samples) < 2:
+        return 0.0
+    mid = statistics.median(samples)
+    sigma = 1.4826 * statistics.median(abs(x - mid) for x in samples)
+    return 1.2533 * sigma / len(samples) ** 0.5
 
 
 def line_fit(points):
@@ -257,6 +321,13 @@ def main():
             if b.pallet != "pallet_balances":
                 benches[(b.pallet, b.name)] = b
 
+    # The lookups charged at the runtime's depth, run again with as many repeats as the weights'
+    # own runs (deepest.json): these replace the pallet run's few repeats.
+    for path in sorted(glob.glob(os.path.join(args.raw, "deepest*.json"))):
+        for batch in load_batches(path):
+            b = Bench(batch)
+            benches[(b.pallet, b.name)] = b
+
     missing = [f"{p}::{n}" for p, n in EXTENSIONS if (p, n) not in benches]
     if missing:
         raise SystemExit(f"the run lacks the extensions' benchmarks: {missing}")
@@ -316,6 +387,27 @@ def main():
         calibration = {"reference_runtime": here.row(here.at(), db_read_us, db_write_us),
                        "compare_runtime": there.row(there.at(), db_read_us, db_write_us)}
 
+    # How fast the machine ran in this run beside the run the runtime's weights came from: the
+    # time of `balances.transfer_keep_alive` here over its time in the runtime's generated weights
+    # (a benchmark whose cost does not change with the code). Charges measured on a faster
+    # machine state look short in a slower run, and the other way round.
+    speed = None
+    weights_file = os.path.join(ROOT, "runtime", "src", "weights", "pallet_balances.rs")
+    if ("pallet_balances", "transfer_keep_alive") in benches and os.path.exists(weights_file):
+        with open(weights_file) as f:
+            text = f.read()
+        m = re.search(r"fn transfer_keep_alive\(\) -> Weight \{.*?Weight::from_parts\(([\d_]+),",
+                      text, re.S)
+        generated = re.search(r"on (\d{4}-\d{2}-\d{2})\.", text)
+        if m:
+            weights_us = int(m.group(1).replace("_", "")) / 1e6
+            here = benches[("pallet_balances", "transfer_keep_alive")]
+            here_us = here.times[here.at()]
+            speed = {"transfer_keep_alive_us": round(here_us, 2),
+                     "in_the_weights_us": round(weights_us, 2),
+                     "weights_generated": generated.group(1) if generated else None,
+                     "slowdown": round(here_us / weights_us, 3)}
+
     flat = []
     for path in sorted(glob.glob(os.path.join(args.raw, "flatness-*.json"))):
         for batch in load_batches(path):
@@ -323,6 +415,14 @@ def main():
             for key in b.settings():
                 flat.append({"depositors": key[0][1], **b.row(key, db_read_us, db_write_us)})
     flat.sort(key=lambda r: r["depositors"])
+
+    # A slash's own weight at the deepest search the runtime allows (the larger of the fitted line
+    # and `slash_deepest`, as the throughput test read it from the runtime).
+    def charged_own_slash(d):
+        charged = runtime.get("charged") or {}
+        if d != charged.get("max_cumulative_slash_depth"):
+            return None
+        return round(charged["slash_own_at_deepest_ref_time_ps"] / 1e6, 2)
 
     deep = []
     for path in sorted(glob.glob(os.path.join(args.raw, "depth-*.json"))):
@@ -342,16 +442,24 @@ def main():
             for key in b.settings():
                 d = depth(key)
                 row = b.row(key, db_read_us, db_write_us)
+                charged_us = charged_own_slash(d)
+                error_us = median_error(b.samples[key])
+                scaled_us = at_speed(charged_us, row, speed, db_read_us, db_write_us)
                 deep.append({
-                    "pallet": b.pallet, "benchmark": b.name, "depth": d, "entries": 2 ** d - 1,
+                    "covered": coverage(charged_us, row["weight_us"], error_us),
+                    "charged_at_this_speed_us": scaled_us,
+                    "covered_at_this_speed": coverage(scaled_us, row["weight_us"], error_us),
+                    "pallet": b.pallet, "benchmark": b.name, "depth": d,
+                    "entries": deep_entries(d, runtime.get("max_epoch_duration")),
                     "fitted_on": [min(p[0] for p in points), max(p[0] for p in points)],
                     "time_by_fit_us": round(time_fit(d), 2),
-                    "reads_by_fit": round(reads_fit(d), 1), **row,
+                    "reads_by_fit": round(reads_fit(d), 1),
+                    "charged_weight_us": charged_us, **row,
                 })
 
-    # Lookups in histories are charged at the runtime's `MaxHistoryDepth`, the top of their
-    # curves' range: the larger of the line through the curve there and a run at that depth itself
-    # (`<name>_deepest`), since the cost is convex in the depth.
+    # Lookups in histories are charged at the runtime's deepest (delegation's `MaxHistoryDepth`,
+    # slashing's `MaxCumulativeSlashDepth`): the larger of the line through the curve there and a
+    # run at that depth itself (`<name>_deepest`), since the cost is convex in the depth.
     deepest = []
     for (pallet, name), b in sorted(benches.items()):
         if not name.endswith("_deepest"):
@@ -359,19 +467,33 @@ def main():
         curve = benches.get((pallet, name[:-len("_deepest")]))
         if not curve:
             raise SystemExit(f"no curve of {pallet}::{name} beside it")
+        if (pallet, name) not in CHARGED_AT_DEPTH:
+            raise SystemExit(f"{pallet}::{name}: which depth and charge? (CHARGED_AT_DEPTH)")
+        depth_key, key = CHARGED_AT_DEPTH[(pallet, name)]
         points = [(k[0][1], curve.times[k]) for k in curve.settings()]
-        top = max(x for x, _ in points)
-        row = b.row(b.at(), db_read_us, db_write_us)
-        # What the runtime charges (its generated weights, as the throughput test reads them):
-        # a lookup's own weight, or the upfront charge of the delegator side of a slash.
         charged = runtime.get("charged") or {}
-        key = "stake_at_ref_time_ps" if name.startswith("stake_at") else "on_slash_ref_time_ps"
+        depth = charged.get(depth_key, max(x for x, _ in points) + PAGE_DEPTH)
+        row = b.row(b.at(), db_read_us, db_write_us)
+        samples = b.samples[b.at()]
+        # What the runtime charges (its generated weights, as the throughput test reads them):
+        # a lookup's own weight, the upfront charge of the delegator side of a slash, or a
+        # slash's own part.
         charged_us = round(charged[key] / 1e6, 2) if key in charged else None
+        # The charge is the median of the weights' own run; this run's median of as many samples
+        # differs from it by noise too. "yes": the charge covers this median; "within noise":
+        # it falls short of it by less than twice the median's standard error; "no": by more.
+        error_us = median_error(samples)
+        covered = coverage(charged_us, row["weight_us"], error_us)
+        scaled_us = at_speed(charged_us, row, speed, db_read_us, db_write_us)
+        covered_scaled = coverage(scaled_us, row["weight_us"], error_us)
         deepest.append({
-            "pallet": pallet, "benchmark": name, "depth": top + PAGE_DEPTH,
-            "curve_at_depth_us": round(curve.times[curve.at()], 2),
-            "line_at_depth_us": round(line_fit(points)(top), 2), "charged_weight_us": charged_us,
-            "covered": charged_us >= row["weight_us"] if charged_us is not None else None, **row,
+            "charged_at_this_speed_us": scaled_us, "covered_at_this_speed": covered_scaled,
+            "pallet": pallet, "benchmark": name, "depth": depth,
+            "curve_top_us": round(curve.times[curve.at()], 2),
+            "line_at_depth_us": round(line_fit(points)(depth - PAGE_DEPTH), 2),
+            "charged_weight_us": charged_us,
+            "samples": len(samples), "slowest_us": round(max(samples), 2),
+            "median_error_us": round(error_us, 2), "covered": covered, **row,
         })
 
     os.makedirs(os.path.join(args.out, "plots"), exist_ok=True)
@@ -385,6 +507,7 @@ def main():
         "machine": args.machine, "steps": int(args.steps), "repeat": int(args.repeat),
         "runtime": runtime, "extensions": extensions, "extensions_us": ext_us,
         "hot_paths": hot, "side_by_side": side_by_side, "calibration": calibration,
+        "machine_speed": speed,
         "on_slash_flatness": flat, "deep_histories": deep, "charged_at_depth": deepest,
         "curves": found,
         "throughput": throughput, "sync": sync,
@@ -485,43 +608,74 @@ def main():
         w("The weights of history lookups are linear in the binary search's depth `d` (a history "
           "of up to 2^d entries). The slash's is fitted on a short range and charged at the "
           "depth it finds, up to the runtime's deepest (`MaxCumulativeSlashDepth`), by "
-          "extrapolation; these runs build the deep histories themselves (a pair slashed in every "
-          "block of its window, slashed at the window's oldest capture, so that the search reads "
-          "every level of pages) and compare what they measure with the fitted line at the same "
-          "depth. (`delegation.stake_at` is run up to "
+          "extrapolation below the deepest; these runs build the deep histories themselves (a "
+          "pair slashed in every block of its window, slashed at the window's oldest capture, so "
+          "that the search reads every level of pages; at the deepest, a window of the longest "
+          "epoch a vault may have) and compare what they measure with the fitted line at the "
+          "same depth. (`delegation.stake_at` is run up to "
           "the runtime's `MaxHistoryDepth` itself: see the next section.)\n")
+        w("At the runtime's deepest search (`MaxCumulativeSlashDepth`) the slash is charged the "
+          "larger of the fitted line and its run in that history itself (`slash_deepest`); the "
+          "last columns set that charge beside this run's measured weight (time plus reads and "
+          "writes at the runtime's database weights), as measured and at this run's speed (see "
+          "the next section).\n")
         w("| benchmark | d | entries | median µs | fastest µs | by the fit µs | reads | "
-          "reads by the fit | writes |")
-        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+          "reads by the fit | writes | measured weight µs | charged µs | covered | "
+          "charged at this run's speed µs | covered at this speed |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|")
         for r in deep:
+            charged, scaled = r["charged_weight_us"], r["charged_at_this_speed_us"]
             w(f"| {r['pallet'].replace('pallet_rampart_', '')}.{r['benchmark']} | {r['depth']} | "
               f"{r['entries']} | {r['time_us']} | {r['fastest_us']} | {r['time_by_fit_us']} "
               f"(fitted on d={r['fitted_on'][0]}..{r['fitted_on'][1]}) | {r['reads']} | "
-              f"{r['reads_by_fit']} | {r['writes']} |")
+              f"{r['reads_by_fit']} | {r['writes']} | {r['weight_us']} | "
+              f"{charged if charged is not None else '—'} | {COVERED[r['covered']]} | "
+              f"{scaled if scaled is not None else '—'} | {COVERED[r['covered_at_this_speed']]} |")
         w("")
 
     if deepest:
         w("## History lookups at the depth they are charged at\n")
         w("Delegation charges every lookup (and the slash policies that read histories) at the "
-          "runtime's `MaxHistoryDepth`, the top of the curves below. There the time grows faster "
-          "than linearly with the depth (every storage access slows as the benchmark state "
-          "grows with the histories), so the least-squares line through the curve falls short "
-          "at its deep end. Each call is therefore also run at that depth itself "
-          "(`*_deepest`), and the runtime charges the larger of its weights' line and that run "
-          "(both from its generated weights). The last columns set the measured weight (time "
-          "plus reads and writes at the runtime's database weights) beside what the runtime "
-          "charges: for a lookup its own weight; for the slash policies the upfront charge of "
-          "the delegator side of a slash (the most any policy may cost).\n")
-        w("| benchmark | d | measured µs | curve's top µs | line through the curve at d µs | "
-          "reads | writes | measured weight µs | charged µs | covered |")
-        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---|")
+          "runtime's `MaxHistoryDepth`, the top of its curves below; the slashing calls charge "
+          "their cumulative-slash search at `MaxCumulativeSlashDepth` (the window of the "
+          "longest epoch), beyond their curves. There the time grows faster than linearly with "
+          "the depth (every storage access slows as the benchmark state grows with the "
+          "histories), so the least-squares line through a curve falls short at its deep end. "
+          "Each call is therefore also run at that depth itself (`*_deepest`), and the runtime "
+          "charges the larger of its weights' line and that run (both from its generated "
+          "weights). The last columns set the measured weight (time plus reads and writes at "
+          "the runtime's database weights) beside what the runtime charges: for a lookup its "
+          "own weight; for the slash policies the upfront charge of the delegator side of a "
+          "slash (the most any policy may cost); for a slash its own part (the lookup and the "
+          "delegator side come on top).\n")
+        w("The charge is the median of the weights' own run (its repeats are in the weight "
+          "file's header); these rows are a median of `repeats` runs, which another run would "
+          "move by noise alone. `± µs` is twice that median's standard error (1.2533 σ/√n, σ "
+          "from the median absolute deviation): \"within noise\" is a charge short of this "
+          "median by less than that, \"no\" by more.\n")
+        if speed:
+            w(f"The charges were measured in another run, and the machine's speed differs between "
+              f"runs: `balances.transfer_keep_alive` took {speed['transfer_keep_alive_us']} µs "
+              f"in this run and {speed['in_the_weights_us']} µs in the runtime's generated "
+              f"weights ({speed['weights_generated']}), so this run ran {speed['slowdown']}× "
+              f"as slow. That transfer is a proxy for the machine's speed when the Rampart "
+              f"pallets' weights were generated (their own date is in each weight file). The last "
+              f"two columns scale the charge's time by that factor (its reads and writes "
+              f"unchanged) and compare again.\n")
+        w("| benchmark | d | repeats | measured µs (fastest – slowest) | ± µs | curve's top µs | "
+          "line through the curve at d µs | reads | writes | measured weight µs | charged µs | "
+          "covered | charged at this run's speed µs | covered at this speed |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|")
         for r in deepest:
-            covered = {True: "yes", False: "**no**", None: "—"}[r["covered"]]
+            covered = COVERED[r["covered"]]
             w(f"| {r['pallet'].replace('pallet_rampart_', '')}.{r['benchmark']} | {r['depth']} | "
-              f"{r['time_us']} | {r['curve_at_depth_us']} | {r['line_at_depth_us']} | "
-              f"{r['reads']} | {r['writes']} | {r['weight_us']} | "
+              f"{r['samples']} | {r['time_us']} ({r['fastest_us']} – {r['slowest_us']}) | "
+              f"{round(2 * r['median_error_us'], 1)} | {r['curve_top_us']} | "
+              f"{r['line_at_depth_us']} | {r['reads']} | {r['writes']} | {r['weight_us']} | "
               f"{r['charged_weight_us'] if r['charged_weight_us'] is not None else '—'} | "
-              f"{covered} |")
+              f"{covered} | "
+              f"{r['charged_at_this_speed_us'] if r['charged_at_this_speed_us'] is not None else '—'} | "
+              f"{COVERED[r['covered_at_this_speed']]} |")
         w("")
 
     w("## Curves\n")

@@ -12,7 +12,9 @@
 #    and, on the comparison runtime (benchmarking/compare-runtime, its wasm built here), the
 #    analogues in polkadot-sdk's own staking and nomination pools (compare-runtime/compared.txt);
 # 2. the vaults pallet's `on_slash_flatness` at 1, 100, 10 000 and 100 000 depositors, and
-#    the slash's history lookup at depths 12 to 16, beyond the range its weight is fitted on;
+#    the slash's history lookup at depths 13 to 17, beyond the range its weight is fitted on
+#    (17: the runtime's deepest); and the calls charged at the runtime's deepest histories
+#    (`*_deepest`) again, with DEEPEST_REPEAT (20) repeats, as many as the weights' own runs;
 # 3. the node's throughput tests (node/tests/throughput.rs) at a larger load: signed
 #    extrinsics included per block on a real dev node; and a fresh node's sync speed over a
 #    chain of 3 000 empty then 30 full blocks that `rampart-node build-bench-chain` authors
@@ -28,6 +30,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/../scripts/setup.sh"
 STEPS="${STEPS:-10}"
 REPEAT="${REPEAT:-5}"
 DEPTH_REPEAT="${DEPTH_REPEAT:-3}"
+DEEPEST_REPEAT="${DEEPEST_REPEAT:-20}"
 ACCOUNTS="${RAMPART_THROUGHPUT_ACCOUNTS:-100}"
 PER_ACCOUNT="${RAMPART_THROUGHPUT_PER_ACCOUNT:-40}"
 SYNC_EMPTY="${RAMPART_SYNC_EMPTY:-3000}"
@@ -108,14 +111,26 @@ bench flatness-large --pallet pallet_rampart_vaults --extrinsic on_slash_flatnes
 
 # `slashing.slash`'s weight is fitted on depths 4..10 (16 to 1 024 entries; the component `p` is
 # the depth less 4, the steps beyond a history's head) and charged at the depth a slash finds, up
-# to the runtime's largest, by extrapolation; these runs measure the deep end itself: a slash at
+# to the runtime's largest, by extrapolation (at the largest, the larger of that and
+# `slash_deepest`); these runs measure the deep end itself: a slash at
 # the oldest capture of a window in which the pair was slashed in every block, so its lookup
-# binary-searches every page. The deepest is 16 (65 535 entries): a window of 2^17 blocks would
-# pass the runtime's longest epoch (7 days, 100 800 blocks).
-# (`delegation.stake_at` is run at the runtime's depth 19 itself: see its `*_deepest` rows.)
-say "slashing.slash at depths 12, 14 and 16 (up to 65 535 entries)"
+# binary-searches every page. Depths 13 and 15 hold 2^d - 1 entries; the deepest, 17, is the
+# runtime's worst case itself: a window of its longest epoch (7 days, 100 800 blocks), 100 816
+# entries.
+say "slashing.slash at depths 13, 15 and 17 (up to 100 816 entries)"
 bench depth-slash --pallet pallet_rampart_slashing --extrinsic slash \
-	--steps 3 --repeat "$DEPTH_REPEAT" --low 8 --high 12
+	--steps 3 --repeat "$DEPTH_REPEAT" --low 9 --high 13
+
+# The calls charged at the runtime's deepest histories (`*_deepest`: delegation's lookups at
+# `MaxHistoryDepth`, the slashing calls at `MaxCumulativeSlashDepth`) with as many repeats as the
+# weights' own runs, so that the report sets a median of the same size beside the charge.
+say "lookups and slashes at the runtime's deepest histories ($DEEPEST_REPEAT repeats)"
+bench deepest-delegation --pallet pallet_rampart_delegation \
+	--extrinsic stake_at_deepest,on_slash_decrease_deepest,on_slash_redistribute_deepest \
+	--steps 2 --repeat "$DEEPEST_REPEAT"
+bench deepest-slashing --pallet pallet_rampart_slashing \
+	--extrinsic slash_deepest,request_slash_deepest,execute_slash_deepest \
+	--steps 2 --repeat "$DEEPEST_REPEAT"
 
 say "throughput on a dev node: $ACCOUNTS accounts x $PER_ACCOUNT extrinsics per phase; sync of \
 $SYNC_EMPTY empty then $SYNC_FULL full blocks"

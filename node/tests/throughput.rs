@@ -71,16 +71,26 @@ struct Built {
 
 /// Every block the node built, from its log.
 /// What the runtime charges for a delegation stake lookup and for the delegator side of a slash
-/// (every history read at `MaxHistoryDepth`), for the report to set beside their measurements.
+/// (every history read at `MaxHistoryDepth`), and for a slash's own part at its deepest search,
+/// for the report to set beside their measurements.
 fn charged_lookups() -> Value {
 	use rampart_primitives::traits::StakeProvider;
 	type Stakes = pallet_rampart_delegation::Pallet<rampart_runtime::Runtime>;
 	let stake_at = <Stakes as StakeProvider<AccountId, u32>>::stake_at_weight();
 	let on_slash = <Stakes as StakeProvider<AccountId, u32>>::on_slash_weight();
+	let slash_depth =
+		<rampart_runtime::Runtime as pallet_rampart_slashing::Config>::MaxCumulativeSlashDepth::get(
+		);
 	json!({
 		"max_history_depth": <rampart_runtime::Runtime as pallet_rampart_delegation::Config>::MaxHistoryDepth::get(),
 		"stake_at_ref_time_ps": stake_at.ref_time(),
 		"on_slash_ref_time_ps": on_slash.ref_time(),
+		// A slash's own weight (without the lookup and the hook) at the deepest cumulative-slash
+		// search, which the report's deepest slash row measures.
+		"max_cumulative_slash_depth": slash_depth,
+		"slash_own_at_deepest_ref_time_ps":
+			pallet_rampart_slashing::Pallet::<rampart_runtime::Runtime>::slash_own_weight(slash_depth)
+				.ref_time(),
 	})
 }
 
@@ -396,6 +406,11 @@ fn deposits_withdrawals_and_slashes_per_block_next_to_transfers() {
 				"db_write_ps": db.write,
 				"session_period": rampart_runtime::configs::consensus::SESSION_PERIOD,
 				"charged": charged_lookups(),
+				// The longest epoch a vault may have bounds the deepest cumulative-slash
+				// history a slash searches (the report's deep slash rows reach it).
+				"max_epoch_duration": <pallet_rampart_vaults::Pallet<rampart_runtime::Runtime>
+					as rampart_primitives::traits::VaultsInspect<AccountId, u32>>::windows()
+					.max_epoch_duration,
 			},
 			"accounts": accounts,
 			"per_account": per_account,
