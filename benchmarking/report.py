@@ -143,8 +143,10 @@ CHARGED_AT_DEPTH = {
         ("max_history_depth", "on_slash_ref_time_ps"),
     ("pallet_rampart_slashing", "slash_deepest"):
         ("max_cumulative_slash_depth", "slash_own_at_deepest_ref_time_ps"),
-    ("pallet_rampart_slashing", "request_slash_deepest"): ("max_cumulative_slash_depth", None),
-    ("pallet_rampart_slashing", "execute_slash_deepest"): ("max_cumulative_slash_depth", None),
+    ("pallet_rampart_slashing", "request_slash_deepest"):
+        ("max_cumulative_slash_depth", "request_own_at_deepest_ref_time_ps"),
+    ("pallet_rampart_slashing", "execute_slash_deepest"):
+        ("max_cumulative_slash_depth", "execute_own_at_deepest_ref_time_ps"),
 }
 
 

@@ -69,13 +69,13 @@ struct Built {
 	signed: usize,
 }
 
-/// Every block the node built, from its log.
 /// What the runtime charges for a delegation stake lookup and for the delegator side of a slash
-/// (every history read at `MaxHistoryDepth`), and for a slash's own part at its deepest search,
-/// for the report to set beside their measurements.
+/// (every history read at `MaxHistoryDepth`), and for the slashing calls' own parts at their
+/// deepest search, for the report to set beside their measurements.
 fn charged_lookups() -> Value {
 	use rampart_primitives::traits::StakeProvider;
 	type Stakes = pallet_rampart_delegation::Pallet<rampart_runtime::Runtime>;
+	type Slashing = pallet_rampart_slashing::Pallet<rampart_runtime::Runtime>;
 	let stake_at = <Stakes as StakeProvider<AccountId, u32>>::stake_at_weight();
 	let on_slash = <Stakes as StakeProvider<AccountId, u32>>::on_slash_weight();
 	let slash_depth =
@@ -85,15 +85,16 @@ fn charged_lookups() -> Value {
 		"max_history_depth": <rampart_runtime::Runtime as pallet_rampart_delegation::Config>::MaxHistoryDepth::get(),
 		"stake_at_ref_time_ps": stake_at.ref_time(),
 		"on_slash_ref_time_ps": on_slash.ref_time(),
-		// A slash's own weight (without the lookup and the hook) at the deepest cumulative-slash
-		// search, which the report's deepest slash row measures.
+		// The slashing calls' own weights (without the stake lookup and the delegator hook) at
+		// the deepest cumulative-slash search, which the report's `*_deepest` rows measure.
 		"max_cumulative_slash_depth": slash_depth,
-		"slash_own_at_deepest_ref_time_ps":
-			pallet_rampart_slashing::Pallet::<rampart_runtime::Runtime>::slash_own_weight(slash_depth)
-				.ref_time(),
+		"slash_own_at_deepest_ref_time_ps": Slashing::slash_own_weight(slash_depth).ref_time(),
+		"request_own_at_deepest_ref_time_ps": Slashing::request_own_weight(slash_depth).ref_time(),
+		"execute_own_at_deepest_ref_time_ps": Slashing::execute_own_weight(slash_depth).ref_time(),
 	})
 }
 
+/// Every block the node built, from its log.
 fn built_blocks(node: &Node) -> Vec<Built> {
 	node.log_text()
 		.lines()

@@ -114,14 +114,18 @@ impl<T: Config> Pallet<T> {
 		)
 	}
 
-	/// The weight of `request_slash` whose cumulative-slash lookup was `depth` probes deep.
-	pub fn request_weight(depth: u32) -> Weight {
+	/// `request_slash`'s own weight (without the stake lookup) with a search `depth` probes deep.
+	pub fn request_own_weight(depth: u32) -> Weight {
 		Self::own_at_depth(
 			depth,
 			T::WeightInfo::request_slash,
 			T::WeightInfo::request_slash_deepest,
 		)
-		.saturating_add(T::Stakes::stake_at_weight())
+	}
+
+	/// The weight of `request_slash` whose cumulative-slash lookup was `depth` probes deep.
+	pub fn request_weight(depth: u32) -> Weight {
+		Self::request_own_weight(depth).saturating_add(T::Stakes::stake_at_weight())
 	}
 
 	/// [`Self::slashable`] for a vault whose epoch length the caller already read, and the depth
