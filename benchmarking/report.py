@@ -161,12 +161,69 @@ def coverage(charged_us, measured_us, error_us):
 
 
 def at_speed(charged_us, row, speed, db_read_us, db_write_us):
-    """A charge with its time scaled by this run's slowdown against the weights' run (its reads
-    and writes as the measured row's)."""
+    """A charge with its time scaled by this run's slowdown against the run of the pallet's
+    weights (`speed`, that pallet's entry of the machine's speed; its reads and writes as the
+    measured row's)."""
     if charged_us is None or not speed:
         return None
     db_us = row["reads"] * db_read_us + row["writes"] * db_write_us
     return round((charged_us - db_us) * speed["slowdown"] + db_us, 2)
+
+
+def weights_file(pallet):
+    """The generated weights of a pallet of the reference runtime: a Rampart pallet's default
+    weights in the pallet, another's in the runtime."""
+    if pallet.startswith("pallet_rampart_"):
+        return os.path.join(ROOT, "pallets", pallet[len("pallet_rampart_"):], "src",
+                            "default_weights.rs")
+    return os.path.join(ROOT, "runtime", "src", "weights", f"{pallet}.rs")
+
+
+WEIGHT_FN = re.compile(r"\n\tfn (\w+)\(([^)]*)\) -> Weight \{(.*?)\n\t\}", re.S)
+TIME_SLOPE = re.compile(r"Weight::from_parts\(([\d_]+), 0\)\.saturating_mul\((\w+)\.into\(\)\)")
+
+
+def generated_times(path):
+    """What a generated weights file charges in time: {function: (base ps, {component: slope
+    ps})}, and the date it was generated on."""
+    with open(path) as f:
+        text = f.read()
+    fns = {}
+    for name, _, body in WEIGHT_FN.findall(text):
+        base = re.search(r"Weight::from_parts\(([\d_]+),", body)
+        if base:
+            fns[name] = (int(base.group(1).replace("_", "")),
+                         {c: int(v.replace("_", "")) for v, c in TIME_SLOPE.findall(body)})
+    generated = re.search(r"on (\d{4}-\d{2}-\d{2})\.", text)
+    return fns, generated.group(1) if generated else None
+
+
+def machine_speed(benches):
+    """How fast this run's machine was beside the run each pallet's weights came from: the
+    median, over the pallet's benchmarks at every setting this run measured (the `*_deepest`
+    runs, which the report judges, left out), of this run's median time over the time the
+    pallet's generated weights charge at that setting. A weight file is one run, so its own
+    benchmarks tell that run's speed."""
+    speeds = {}
+    for pallet in sorted({p for p, _ in benches}):
+        path = weights_file(pallet)
+        if not os.path.exists(path):
+            continue
+        fns, generated = generated_times(path)
+        ratios = []
+        for (p, name), b in benches.items():
+            if p != pallet or name.endswith("_deepest") or name not in fns:
+                continue
+            base, slopes = fns[name]
+            for key in b.settings():
+                charged_ps = base + sum(slopes.get(c, 0) * v for c, v in key)
+                if charged_ps > 0:
+                    ratios.append(b.times[key] * 1e6 / charged_ps)
+        if ratios:
+            speeds[pallet] = {"weights_generated": generated, "settings": len(ratios),
+                              "slowdown": round(statistics.median(ratios), 3),
+                              "lowest": round(min(ratios), 3), "highest": round(max(ratios), 3)}
+    return speeds
 
 
 COVERED = {"yes": "yes", "within noise": "within noise", "no": "**no**", None: "—"}
@@ -312,6 +369,9 @@ def main():
         for batch in load_batches(path):
             b = Bench(batch)
             benches[(b.pallet, b.name)] = b
+    # Charges measured on a faster machine look short in a slower run, and the other way round:
+    # this run's speed beside each weight file's run, from the reference runtime's own runs.
+    speed = machine_speed(benches)
 
     # The comparison runtime's runs (compare-<pallet>.json): its staking and pools join the
     # curves; its balances transfer calibrates one runtime against the other.
@@ -389,27 +449,6 @@ def main():
         calibration = {"reference_runtime": here.row(here.at(), db_read_us, db_write_us),
                        "compare_runtime": there.row(there.at(), db_read_us, db_write_us)}
 
-    # How fast the machine ran in this run beside the run the runtime's weights came from: the
-    # time of `balances.transfer_keep_alive` here over its time in the runtime's generated weights
-    # (a benchmark whose cost does not change with the code). Charges measured on a faster
-    # machine state look short in a slower run, and the other way round.
-    speed = None
-    weights_file = os.path.join(ROOT, "runtime", "src", "weights", "pallet_balances.rs")
-    if ("pallet_balances", "transfer_keep_alive") in benches and os.path.exists(weights_file):
-        with open(weights_file) as f:
-            text = f.read()
-        m = re.search(r"fn transfer_keep_alive\(\) -> Weight \{.*?Weight::from_parts\(([\d_]+),",
-                      text, re.S)
-        generated = re.search(r"on (\d{4}-\d{2}-\d{2})\.", text)
-        if m:
-            weights_us = int(m.group(1).replace("_", "")) / 1e6
-            here = benches[("pallet_balances", "transfer_keep_alive")]
-            here_us = here.times[here.at()]
-            speed = {"transfer_keep_alive_us": round(here_us, 2),
-                     "in_the_weights_us": round(weights_us, 2),
-                     "weights_generated": generated.group(1) if generated else None,
-                     "slowdown": round(here_us / weights_us, 3)}
-
     flat = []
     for path in sorted(glob.glob(os.path.join(args.raw, "flatness-*.json"))):
         for batch in load_batches(path):
@@ -446,7 +485,8 @@ def main():
                 row = b.row(key, db_read_us, db_write_us)
                 charged_us = charged_own_slash(d)
                 error_us = median_error(b.samples[key])
-                scaled_us = at_speed(charged_us, row, speed, db_read_us, db_write_us)
+                scaled_us = at_speed(charged_us, row, speed.get(b.pallet), db_read_us,
+                                     db_write_us)
                 deep.append({
                     "covered": coverage(charged_us, row["weight_us"], error_us),
                     "charged_at_this_speed_us": scaled_us,
@@ -486,7 +526,7 @@ def main():
         # it falls short of it by less than twice the median's standard error; "no": by more.
         error_us = median_error(samples)
         covered = coverage(charged_us, row["weight_us"], error_us)
-        scaled_us = at_speed(charged_us, row, speed, db_read_us, db_write_us)
+        scaled_us = at_speed(charged_us, row, speed.get(pallet), db_read_us, db_write_us)
         covered_scaled = coverage(scaled_us, row["weight_us"], error_us)
         deepest.append({
             "charged_at_this_speed_us": scaled_us, "covered_at_this_speed": covered_scaled,
@@ -656,14 +696,20 @@ def main():
           "from the median absolute deviation): \"within noise\" is a charge short of this "
           "median by less than that, \"no\" by more.\n")
         if speed:
-            w(f"The charges were measured in another run, and the machine's speed differs between "
-              f"runs: `balances.transfer_keep_alive` took {speed['transfer_keep_alive_us']} µs "
-              f"in this run and {speed['in_the_weights_us']} µs in the runtime's generated "
-              f"weights ({speed['weights_generated']}), so this run ran {speed['slowdown']}× "
-              f"as slow. That transfer is a proxy for the machine's speed when the Rampart "
-              f"pallets' weights were generated (their own date is in each weight file). The last "
-              f"two columns scale the charge's time by that factor (its reads and writes "
-              f"unchanged) and compare again.\n")
+            w("The charges were measured in another run (the weights'), and the machine's speed "
+              "differs between runs. For each pallet, the median over its benchmarks at every "
+              "setting this run measured (the `*_deepest` runs left out) of this run's time over "
+              "the time its generated weights charge at that setting says how much slower this "
+              "run ran than the run its weights came from (one weight file, one run). The last "
+              "two columns scale the charge's time by its pallet's factor (its reads and writes "
+              "unchanged) and compare again.\n")
+            w("| pallet | weights generated | settings | this run's time over the weights' "
+              "(median) | lowest – highest |")
+            w("|---|---|---:|---:|---|")
+            for pallet, f in speed.items():
+                w(f"| {pallet.replace('pallet_rampart_', '')} | {f['weights_generated']} | "
+                  f"{f['settings']} | {f['slowdown']} | {f['lowest']} – {f['highest']} |")
+            w("")
         w("| benchmark | d | repeats | measured µs (fastest – slowest) | ± µs | curve's top µs | "
           "line through the curve at d µs | reads | writes | measured weight µs | charged µs | "
           "covered | charged at this run's speed µs | covered at this speed |")

@@ -67,6 +67,9 @@ say "building the comparison runtime's wasm (polkadot-sdk staking and pools)"
 RAMPART_BUILD_COMPARE_WASM=1 cargo build --locked --release -p rampart-compare-runtime \
 	--features runtime-benchmarks
 COMPARE_WASM="$CARGO_TARGET_DIR/release/wbuild/rampart-compare-runtime/rampart_compare_runtime.compact.compressed.wasm"
+# A build interrupted between compacting and compressing leaves only the compact blob, which
+# substrate-wasm-builder then keeps as the final one (it does not compress an unchanged build).
+[ -f "$COMPARE_WASM" ] || COMPARE_WASM="${COMPARE_WASM%.compressed.wasm}.wasm"
 [ -f "$COMPARE_WASM" ] || {
 	echo "no comparison runtime wasm at $COMPARE_WASM" >&2
 	exit 1
