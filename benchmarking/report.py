@@ -198,6 +198,20 @@ def generated_times(path):
     return fns, generated.group(1) if generated else None
 
 
+def charged_as(pallet, name):
+    """How a pallet's generated weights charge the time of a component-less benchmark: the
+    median of the weights' repeats, or the quantile `charge-deepest.py` wrote with its note."""
+    path = weights_file(pallet)
+    if not os.path.exists(path):
+        return None
+    with open(path) as f:
+        fn = re.search(rf"\n\tfn {name}\(\) -> Weight \{{(.*?)\n\t\}}", f.read(), re.S)
+    if not fn:
+        return None
+    note = re.search(r"// Time: the ([\d.]+ quantile of \d+ repeats)", fn.group(1))
+    return note.group(1) if note else "median of the repeats"
+
+
 def machine_speed(benches):
     """How fast this run's machine was beside the run each pallet's weights came from: the
     median, over the pallet's benchmarks at every setting this run measured (the `*_deepest`
@@ -384,11 +398,14 @@ def main():
                 benches[(b.pallet, b.name)] = b
 
     # The lookups charged at the runtime's depth, run again with as many repeats as the weights'
-    # own runs (deepest.json): these replace the pallet run's few repeats.
+    # own runs, in a run of their whole pallet (deepest-<pallet>.json): these replace the pallet
+    # run's few repeats of the `*_deepest` benchmarks (the other benchmarks of those runs, at two
+    # steps, are left out).
     for path in sorted(glob.glob(os.path.join(args.raw, "deepest*.json"))):
         for batch in load_batches(path):
             b = Bench(batch)
-            benches[(b.pallet, b.name)] = b
+            if b.name.endswith("_deepest"):
+                benches[(b.pallet, b.name)] = b
 
     missing = [f"{p}::{n}" for p, n in EXTENSIONS if (p, n) not in benches]
     if missing:
@@ -533,7 +550,7 @@ def main():
             "pallet": pallet, "benchmark": name, "depth": depth,
             "curve_top_us": round(curve.times[curve.at()], 2),
             "line_at_depth_us": round(line_fit(points)(depth - PAGE_DEPTH), 2),
-            "charged_weight_us": charged_us,
+            "charged_weight_us": charged_us, "charged_as": charged_as(pallet, name),
             "samples": len(samples), "slowest_us": round(max(samples), 2),
             "median_error_us": round(error_us, 2), "covered": covered, **row,
         })
@@ -690,8 +707,10 @@ def main():
           "own weight; for the slash policies the upfront charge of the delegator side of a "
           "slash (the most any policy may cost); for a slash its own part (the lookup and the "
           "delegator side come on top).\n")
-        w("The charge is the median of the weights' own run (its repeats are in the weight "
-          "file's header); these rows are a median of `repeats` runs, which another run would "
+        w("The charge's time is what the weights' own run wrote (its repeats are in the "
+          "weight file's header): the median of its repeats, or, as `run-benchmarks.sh` writes "
+          "a `*_deepest` benchmark (`charge-deepest.py`), a high quantile of them (`charged "
+          "as`). These rows are a median of `repeats` runs, which another run would "
           "move by noise alone. `± µs` is twice that median's standard error (1.2533 σ/√n, σ "
           "from the median absolute deviation): \"within noise\" is a charge short of this "
           "median by less than that, \"no\" by more.\n")
@@ -712,8 +731,8 @@ def main():
             w("")
         w("| benchmark | d | repeats | measured µs (fastest – slowest) | ± µs | curve's top µs | "
           "line through the curve at d µs | reads | writes | measured weight µs | charged µs | "
-          "covered | charged at this run's speed µs | covered at this speed |")
-        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---|")
+          "charged as | covered | charged at this run's speed µs | covered at this speed |")
+        w("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---:|---|")
         for r in deepest:
             covered = COVERED[r["covered"]]
             w(f"| {r['pallet'].replace('pallet_rampart_', '')}.{r['benchmark']} | {r['depth']} | "
@@ -721,7 +740,7 @@ def main():
               f"{round(2 * r['median_error_us'], 1)} | {r['curve_top_us']} | "
               f"{r['line_at_depth_us']} | {r['reads']} | {r['writes']} | {r['weight_us']} | "
               f"{r['charged_weight_us'] if r['charged_weight_us'] is not None else '—'} | "
-              f"{covered} | "
+              f"{r['charged_as'] or '—'} | {covered} | "
               f"{r['charged_at_this_speed_us'] if r['charged_at_this_speed_us'] is not None else '—'} | "
               f"{COVERED[r['covered_at_this_speed']]} |")
         w("")
