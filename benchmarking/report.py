@@ -179,21 +179,25 @@ def weights_file(pallet):
     return os.path.join(ROOT, "runtime", "src", "weights", f"{pallet}.rs")
 
 
-WEIGHT_FN = re.compile(r"\n\tfn (\w+)\(([^)]*)\) -> Weight \{(.*?)\n\t\}", re.S)
+WEIGHT_FN = re.compile(r"\n\tfn (\w+)\([^)]*\) -> Weight \{(.*?)\n\t\}", re.S)
 TIME_SLOPE = re.compile(r"Weight::from_parts\(([\d_]+), 0\)\.saturating_mul\((\w+)\.into\(\)\)")
+# The note `charge-deepest.py` writes above a time it charged at a quantile of the repeats.
+QUANTILE_NOTE = re.compile(r"// Time: the ([\d.]+ quantile of \d+ repeats)")
 
 
 def generated_times(path):
     """What a generated weights file charges in time: {function: (base ps, {component: slope
-    ps})}, and the date it was generated on."""
+    ps}, how the base was taken)}, and the date it was generated on."""
     with open(path) as f:
         text = f.read()
     fns = {}
-    for name, _, body in WEIGHT_FN.findall(text):
+    for name, body in WEIGHT_FN.findall(text):
         base = re.search(r"Weight::from_parts\(([\d_]+),", body)
         if base:
+            note = QUANTILE_NOTE.search(body)
             fns[name] = (int(base.group(1).replace("_", "")),
-                         {c: int(v.replace("_", "")) for v, c in TIME_SLOPE.findall(body)})
+                         {c: int(v.replace("_", "")) for v, c in TIME_SLOPE.findall(body)},
+                         note.group(1) if note else "median of the repeats")
     generated = re.search(r"on (\d{4}-\d{2}-\d{2})\.", text)
     return fns, generated.group(1) if generated else None
 
@@ -202,14 +206,8 @@ def charged_as(pallet, name):
     """How a pallet's generated weights charge the time of a component-less benchmark: the
     median of the weights' repeats, or the quantile `charge-deepest.py` wrote with its note."""
     path = weights_file(pallet)
-    if not os.path.exists(path):
-        return None
-    with open(path) as f:
-        fn = re.search(rf"\n\tfn {name}\(\) -> Weight \{{(.*?)\n\t\}}", f.read(), re.S)
-    if not fn:
-        return None
-    note = re.search(r"// Time: the ([\d.]+ quantile of \d+ repeats)", fn.group(1))
-    return note.group(1) if note else "median of the repeats"
+    fn = generated_times(path)[0].get(name) if os.path.exists(path) else None
+    return fn[2] if fn else None
 
 
 def machine_speed(benches):
@@ -228,7 +226,7 @@ def machine_speed(benches):
         for (p, name), b in benches.items():
             if p != pallet or name.endswith("_deepest") or name not in fns:
                 continue
-            base, slopes = fns[name]
+            base, slopes, _ = fns[name]
             for key in b.settings():
                 charged_ps = base + sum(slopes.get(c, 0) * v for c, v in key)
                 if charged_ps > 0:
